@@ -1,0 +1,156 @@
+using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Content.Routing;
+using MayorsClub.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace MayorsClub.Core.Content;
+
+/// <summary>
+/// What every content use case needs: loading a document, URL segments unique among siblings,
+/// writing a version and an audit entry with each change, and committing with the version check.
+/// </summary>
+public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry types, IClock clock)
+{
+    public MayorsClubDbContext Db => db;
+    public DocumentTypeRegistry Types => types;
+    public DateTime UtcNow => clock.GetCurrentInstant().ToDateTimeUtc();
+
+    public Task<DocumentEntity?> FindAsync(Guid key, CancellationToken ct) =>
+        db.Documents.Include(d => d.Cultures).SingleOrDefaultAsync(d => d.Key == key, ct);
+
+    public async Task<DocumentState?> GetAsync(Guid key, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Cultures).SingleOrDefaultAsync(d => d.Key == key, ct);
+        return document is null ? null : await ToStateAsync(document, ct);
+    }
+
+    public async Task<DocumentState> ToStateAsync(DocumentEntity document, CancellationToken ct)
+    {
+        Guid? parentKey = document.ParentId is { } parentId
+            ? await db.Documents.Where(d => d.Id == parentId).Select(d => d.Key).SingleAsync(ct)
+            : null;
+        return new DocumentState(
+            document.Id, document.Key, parentKey, document.ContentType, document.SortOrder, document.Version, document.Trashed,
+            ContentValues.FromJson(document.DraftJson),
+            document.Cultures.ToDictionary(
+                c => c.Culture,
+                c => new CultureState(c.Culture, c.Name, c.UrlSegment, c.IsPublished, c.EditedSincePublish, c.PublishedUtc, c.PublishAtUtc, c.UnpublishAtUtc),
+                StringComparer.Ordinal),
+            document.UpdatedUtc, document.UpdatedBy);
+    }
+
+    /// <summary>
+    /// Gives each culture of the draft a URL segment: the editor's own (refused if a sibling has it)
+    /// or one made from the name (made unique with a number).
+    /// </summary>
+    public async Task<IReadOnlyList<ContentError>> AssignSegmentsAsync(DocumentEntity document, ContentValues draft, CancellationToken ct)
+    {
+        var errors = new List<ContentError>();
+        var taken = await SiblingSegmentsAsync(document.ParentId, document.Id, ct);
+        foreach (var (culture, variant) in draft.Cultures)
+        {
+            var row = CultureRow(document, culture);
+            row.Name = variant.Name;
+            var used = taken.GetValueOrDefault(culture) ?? [];
+            if (variant.Segment is { } own)
+            {
+                if (used.Contains(own))
+                {
+                    errors.Add(new ContentError(ContentMessages.SegmentTaken, "segment", culture, [own]));
+                }
+
+                row.UrlSegment = own;
+                continue;
+            }
+
+            var generated = UkrainianTransliteration.ToUrlSegment(variant.Name);
+            if (generated.Length == 0)
+            {
+                generated = document.Key.ToString("N")[..8];
+            }
+
+            var candidate = generated;
+            for (var n = 2; used.Contains(candidate); n++)
+            {
+                candidate = $"{generated}-{n}";
+            }
+
+            row.UrlSegment = candidate;
+        }
+
+        return errors;
+    }
+
+    private async Task<Dictionary<string, HashSet<string>>> SiblingSegmentsAsync(int? parentId, int selfId, CancellationToken ct)
+    {
+        var rows = await db.DocumentCultures
+            .Where(c => c.DocumentId != selfId)
+            .Join(db.Documents.Where(d => d.ParentId == parentId && !d.Trashed), c => c.DocumentId, d => d.Id, (c, d) => new { c.Culture, c.UrlSegment, c.PublishedUrlSegment })
+            .ToListAsync(ct);
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!result.TryGetValue(row.Culture, out var set))
+            {
+                result[row.Culture] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(row.UrlSegment);
+            if (row.PublishedUrlSegment is not null)
+            {
+                set.Add(row.PublishedUrlSegment);
+            }
+        }
+
+        return result;
+    }
+
+    public static DocumentCultureEntity CultureRow(DocumentEntity document, string culture)
+    {
+        var row = document.Cultures.SingleOrDefault(c => c.Culture == culture);
+        if (row is null)
+        {
+            row = new DocumentCultureEntity { Culture = culture };
+            document.Cultures.Add(row);
+        }
+
+        return row;
+    }
+
+    /// <summary>Marks the document changed, records a version of its draft and an audit entry.</summary>
+    public async Task RecordChangeAsync(DocumentEntity document, string user, string action, string? culture, CancellationToken ct)
+    {
+        var now = UtcNow;
+        document.Version++;
+        document.UpdatedUtc = now;
+        document.UpdatedBy = user;
+        var last = document.Id == 0 ? 0 : await db.DocumentVersions.Where(v => v.DocumentId == document.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+        db.DocumentVersions.Add(new DocumentVersionEntity
+        {
+            Document = document, Number = last + 1, CreatedUtc = now, CreatedBy = user, Action = action, DataJson = document.DraftJson,
+        });
+        Audit(user, action, document.Key, culture);
+    }
+
+    public void Audit(string user, string action, Guid? documentKey, string? culture, string? details = null) =>
+        db.AuditEntries.Add(new AuditEntryEntity { Utc = UtcNow, User = user, Action = action, DocumentKey = documentKey, Culture = culture, Details = details });
+
+    /// <summary>Saves all changes at once; false when another save of the same document got there first.</summary>
+    public async Task<bool> CommitAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    public async Task<int> CurrentVersionAsync(Guid key, CancellationToken ct) =>
+        await db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => d.Version).SingleOrDefaultAsync(ct);
+}

@@ -1,0 +1,84 @@
+using MayorsClub.Core.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace MayorsClub.Core.Content;
+
+/// <summary>A document's versions, and rolling back to one of them.</summary>
+public sealed class DocumentHistory(ContentStore store, DocumentPublisher publisher)
+{
+    /// <param name="Publish">Also publish the restored text in the cultures that are live now, so the site shows it at once.</param>
+    public sealed record RollbackCommand(Guid Key, int VersionNumber, int ExpectedVersion, string User, bool Publish = false);
+
+    public async Task<IReadOnlyList<DocumentVersionInfo>?> VersionsAsync(Guid key, CancellationToken ct = default)
+    {
+        var id = await store.Db.Documents.Where(d => d.Key == key).Select(d => (int?)d.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+        {
+            return null;
+        }
+
+        return await store.Db.DocumentVersions.AsNoTracking()
+            .Where(v => v.DocumentId == id)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new DocumentVersionInfo(v.Number, v.CreatedUtc, v.CreatedBy, v.Action))
+            .ToListAsync(ct);
+    }
+
+    public async Task<ContentValues?> VersionAsync(Guid key, int number, CancellationToken ct = default)
+    {
+        var json = await store.Db.DocumentVersions.AsNoTracking()
+            .Where(v => v.Number == number)
+            .Join(store.Db.Documents.Where(d => d.Key == key), v => v.DocumentId, d => d.Id, (v, _) => v.DataJson)
+            .SingleOrDefaultAsync(ct);
+        return json is null ? null : ContentValues.FromJson(json);
+    }
+
+    /// <summary>Makes an earlier version the current draft again (a new version; history is never rewritten).</summary>
+    public async Task<ContentResult> RollbackAsync(RollbackCommand command, CancellationToken ct = default)
+    {
+        var document = await store.FindAsync(command.Key, ct);
+        if (document is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (document.Version != command.ExpectedVersion)
+        {
+            return ContentResult.Conflict(document.Version);
+        }
+
+        if (document.Trashed)
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.InTrash));
+        }
+
+        var restored = await VersionAsync(command.Key, command.VersionNumber, ct);
+        if (restored is null)
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.VersionNotFound, "version",
+                Args: [command.VersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        }
+
+        var segmentErrors = await store.AssignSegmentsAsync(document, restored, ct);
+        if (segmentErrors.Count > 0)
+        {
+            return ContentResult.Invalid(segmentErrors);
+        }
+
+        document.DraftJson = restored.ToJson();
+        DocumentEditor.MarkEditedSincePublish(document, restored);
+        await store.RecordChangeAsync(document, command.User, $"rollback to {command.VersionNumber}", null, ct);
+        if (!await store.CommitAsync(ct))
+        {
+            return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
+        }
+
+        var live = document.Cultures.Where(c => c.IsPublished && restored.Cultures.ContainsKey(c.Culture)).Select(c => c.Culture).ToList();
+        if (command.Publish && live.Count > 0)
+        {
+            return await publisher.PublishAsync(new DocumentPublisher.PublishCommand(command.Key, live, command.User), ct);
+        }
+
+        return ContentResult.Ok(await store.ToStateAsync(document, ct));
+    }
+}

@@ -1,0 +1,239 @@
+using MayorsClub.Core.Content;
+using MayorsClub.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MayorsClub.Core.Publishing;
+
+/// <summary>Publishes and unpublishes each culture of a document on its own, now or on a schedule.</summary>
+public sealed class DocumentPublisher(ContentStore store, IPublishedContentChanged published)
+{
+    public const string SchedulerUser = "scheduler";
+
+    public sealed record PublishCommand(Guid Key, IReadOnlyList<string> Cultures, string User, int? ExpectedVersion = null);
+
+    public sealed record UnpublishCommand(Guid Key, string Culture, string User, int? ExpectedVersion = null);
+
+    /// <param name="PublishAtUtc">When to publish the culture; null for no scheduled publish.</param>
+    /// <param name="UnpublishAtUtc">When to take it down; null for no scheduled unpublish.</param>
+    public sealed record ScheduleCommand(Guid Key, string Culture, DateTime? PublishAtUtc, DateTime? UnpublishAtUtc, string User);
+
+    public async Task<ContentResult> PublishAsync(PublishCommand command, CancellationToken ct = default)
+    {
+        var document = await store.FindAsync(command.Key, ct);
+        var refused = await CheckAsync(document, command.Cultures, command.ExpectedVersion, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        Publish(document!, command.Cultures);
+        await store.RecordChangeAsync(document!, command.User, "publish", string.Join(",", command.Cultures), ct);
+        return await CommitAsync(document!, ct);
+    }
+
+    public async Task<ContentResult> UnpublishAsync(UnpublishCommand command, CancellationToken ct = default)
+    {
+        var document = await store.FindAsync(command.Key, ct);
+        if (document is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != document.Version)
+        {
+            return ContentResult.Conflict(document.Version);
+        }
+
+        var row = document.Cultures.SingleOrDefault(c => c.Culture == command.Culture);
+        if (row is not { IsPublished: true })
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.CultureNotPublished, Culture: command.Culture, Args: [command.Culture]));
+        }
+
+        Unpublish(document, row);
+        await store.RecordChangeAsync(document, command.User, "unpublish", command.Culture, ct);
+        return await CommitAsync(document, ct);
+    }
+
+    public async Task<ContentResult> ScheduleAsync(ScheduleCommand command, CancellationToken ct = default)
+    {
+        var document = await store.FindAsync(command.Key, ct);
+        if (document is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (!Cultures.IsSupported(command.Culture))
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.UnknownCulture, Culture: command.Culture, Args: [command.Culture]));
+        }
+
+        var row = document.Cultures.SingleOrDefault(c => c.Culture == command.Culture);
+        if (row is null)
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.CultureNotCreated, Culture: command.Culture, Args: [command.Culture]));
+        }
+
+        var now = store.UtcNow;
+        if (command.PublishAtUtc <= now || command.UnpublishAtUtc <= now)
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.ScheduleInPast, "schedule", command.Culture));
+        }
+
+        if (command.PublishAtUtc is { } at && command.UnpublishAtUtc is { } until && until <= at)
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.ScheduleOrder, "schedule", command.Culture));
+        }
+
+        row.PublishAtUtc = command.PublishAtUtc?.ToUniversalTime();
+        row.UnpublishAtUtc = command.UnpublishAtUtc?.ToUniversalTime();
+        store.Audit(command.User, "schedule", document.Key, command.Culture,
+            $"publish: {row.PublishAtUtc:O}; unpublish: {row.UnpublishAtUtc:O}");
+        if (!await store.CommitAsync(ct))
+        {
+            return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
+        }
+
+        return ContentResult.Ok(await store.ToStateAsync(document, ct));
+    }
+
+    /// <summary>Carries out every scheduled publish and unpublish that is due. Returns how many were done.</summary>
+    public async Task<int> RunDueSchedulesAsync(CancellationToken ct = default)
+    {
+        var now = store.UtcNow;
+        var due = await store.Db.DocumentCultures.AsNoTracking()
+            .Where(c => c.PublishAtUtc <= now || c.UnpublishAtUtc <= now)
+            .Join(store.Db.Documents.Where(d => !d.Trashed), c => c.DocumentId, d => d.Id, (c, d) => new { d.Key, d.Level, c.Culture })
+            .OrderBy(x => x.Level)
+            .ToListAsync(ct);
+
+        var done = 0;
+        foreach (var item in due)
+        {
+            var document = await store.FindAsync(item.Key, ct);
+            var row = document?.Cultures.Single(c => c.Culture == item.Culture);
+            if (document is null || row is null)
+            {
+                continue;
+            }
+
+            if (row.PublishAtUtc <= now)
+            {
+                row.PublishAtUtc = null;
+                if (await CheckAsync(document, [item.Culture], null, ct) is null)
+                {
+                    Publish(document, [item.Culture]);
+                    await store.RecordChangeAsync(document, SchedulerUser, "scheduled publish", item.Culture, ct);
+                    done++;
+                }
+                else
+                {
+                    store.Audit(SchedulerUser, "scheduled publish failed", document.Key, item.Culture);
+                }
+            }
+
+            if (row.UnpublishAtUtc <= now)
+            {
+                row.UnpublishAtUtc = null;
+                if (row.IsPublished)
+                {
+                    Unpublish(document, row);
+                    await store.RecordChangeAsync(document, SchedulerUser, "scheduled unpublish", item.Culture, ct);
+                    done++;
+                }
+            }
+
+            await store.CommitAsync(ct);
+        }
+
+        if (done > 0)
+        {
+            await published.PublishedContentChangedAsync(ct);
+        }
+
+        return done;
+    }
+
+    private async Task<ContentResult?> CheckAsync(DocumentEntity? document, IReadOnlyList<string> cultures, int? expectedVersion, CancellationToken ct)
+    {
+        if (document is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (expectedVersion is { } expected && expected != document.Version)
+        {
+            return ContentResult.Conflict(document.Version);
+        }
+
+        if (document.Trashed)
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.InTrash));
+        }
+
+        var errors = new List<ContentError>();
+        foreach (var culture in cultures.Distinct())
+        {
+            if (!Cultures.IsSupported(culture))
+            {
+                errors.Add(new ContentError(ContentMessages.UnknownCulture, Culture: culture, Args: [culture]));
+            }
+            else if (document.Cultures.All(c => c.Culture != culture))
+            {
+                errors.Add(new ContentError(ContentMessages.CultureNotCreated, Culture: culture, Args: [culture]));
+            }
+            else if (document.ParentId is { } parentId
+                && !await store.Db.DocumentCultures.AnyAsync(c => c.DocumentId == parentId && c.Culture == culture && c.IsPublished, ct)
+                && store.Types.Get(await store.Db.Documents.Where(d => d.Id == parentId).Select(d => d.ContentType).SingleAsync(ct)).IsPage)
+            {
+                errors.Add(new ContentError(ContentMessages.ParentNotPublished, Culture: culture, Args: [culture]));
+            }
+        }
+
+        return errors.Count > 0 ? ContentResult.Invalid(errors) : null;
+    }
+
+    /// <summary>Copies the culture's draft and the shared values to what visitors see.</summary>
+    private void Publish(DocumentEntity document, IReadOnlyList<string> cultures)
+    {
+        var draft = ContentValues.FromJson(document.DraftJson);
+        var live = document.PublishedJson is null ? new ContentValues() : ContentValues.FromJson(document.PublishedJson);
+        live.Invariant = draft.Invariant;
+        var now = store.UtcNow;
+        foreach (var culture in cultures.Distinct())
+        {
+            live.Cultures[culture] = draft.Cultures[culture];
+            var row = document.Cultures.Single(c => c.Culture == culture);
+            row.IsPublished = true;
+            row.PublishedName = row.Name;
+            row.PublishedUrlSegment = row.UrlSegment;
+            row.PublishedUtc = now;
+            row.FirstPublishedUtc ??= now;
+            row.PublishAtUtc = null;
+        }
+
+        document.PublishedJson = live.ToJson();
+        DocumentEditor.MarkEditedSincePublish(document, draft);
+    }
+
+    private static void Unpublish(DocumentEntity document, DocumentCultureEntity row)
+    {
+        row.IsPublished = false;
+        row.EditedSincePublish = false;
+        row.UnpublishAtUtc = null;
+        var live = ContentValues.FromJson(document.PublishedJson ?? "{}");
+        live.Cultures.Remove(row.Culture);
+        document.PublishedJson = live.Cultures.Count == 0 ? null : live.ToJson();
+    }
+
+    private async Task<ContentResult> CommitAsync(DocumentEntity document, CancellationToken ct)
+    {
+        if (!await store.CommitAsync(ct))
+        {
+            return ContentResult.Conflict(await store.CurrentVersionAsync(document.Key, ct));
+        }
+
+        await published.PublishedContentChangedAsync(ct);
+        return ContentResult.Ok(await store.ToStateAsync(document, ct));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace MayorsClub.Core.Publishing;
+
+/// <summary>A document as visitors see it, in the cultures where it is visible. Immutable.</summary>
+public sealed class PublishedDocument
+{
+    internal PublishedDocument(int id, Guid key, string contentType, int sortOrder, int level, DateTime createdUtc, DateTime updatedUtc,
+        IReadOnlyDictionary<string, JsonElement> invariant)
+    {
+        Id = id;
+        Key = key;
+        ContentType = contentType;
+        SortOrder = sortOrder;
+        Level = level;
+        CreatedUtc = createdUtc;
+        UpdatedUtc = updatedUtc;
+        Invariant = invariant;
+    }
+
+    public int Id { get; }
+    public Guid Key { get; }
+    public string ContentType { get; }
+    public int SortOrder { get; }
+    public int Level { get; }
+    public DateTime CreatedUtc { get; }
+    public DateTime UpdatedUtc { get; }
+    public PublishedDocument? Parent { get; internal set; }
+
+    /// <summary>Children in sort order (all cultures: ask each child whether it is visible in yours).</summary>
+    public IReadOnlyList<PublishedDocument> Children { get; internal set; } = [];
+
+    /// <summary>The cultures this document is visible in: published, with every ancestor published too.</summary>
+    public IReadOnlyDictionary<string, PublishedCulture> Cultures { get; internal set; } = new Dictionary<string, PublishedCulture>();
+
+    internal IReadOnlyDictionary<string, JsonElement> Invariant { get; }
+
+    public bool IsVisibleIn(string culture) => Cultures.ContainsKey(culture);
+
+    public string? Name(string culture) => Cultures.GetValueOrDefault(culture)?.Name;
+
+    /// <summary>The page's URL in the culture (with a trailing slash), or null when it is not a visible page there.</summary>
+    public string? Url(string culture) => Cultures.GetValueOrDefault(culture)?.Url;
+
+    /// <summary>The value of a property in a culture (shared values are the same in both); Undefined when empty.</summary>
+    public JsonElement Value(string alias, string culture)
+    {
+        if (Cultures.GetValueOrDefault(culture) is { } variant && variant.Values.TryGetValue(alias, out var value))
+        {
+            return value;
+        }
+
+        return Invariant.TryGetValue(alias, out var shared) ? shared : default;
+    }
+
+    public string? Text(string alias, string culture) =>
+        Value(alias, culture) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    public IEnumerable<PublishedDocument> ChildrenIn(string culture) => Children.Where(c => c.IsVisibleIn(culture));
+}
+
+/// <summary>One visible culture of a published document.</summary>
+public sealed record PublishedCulture(string Culture, string Name, string UrlSegment, string? Url, DateTime PublishedUtc,
+    IReadOnlyDictionary<string, JsonElement> Values);

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using MayorsClub.Core.Content;
+using DocumentTypes = MayorsClub.Core.Content.DocumentTypes;
+
+namespace MayorsClub.Core.Publishing;
+
+/// <summary>
+/// Everything visitors can see, in memory, never changed once built: a new snapshot replaces it
+/// after each publish. Page views, lists, feeds and the sitemap read only this.
+/// </summary>
+public sealed class PublishedSnapshot
+{
+    private readonly FrozenDictionary<Guid, PublishedDocument> _byKey;
+    private readonly FrozenDictionary<int, PublishedDocument> _byId;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, PublishedDocument>> _byUrl;
+
+    public static PublishedSnapshot Empty { get; } = new([], 0, DateTime.MinValue);
+
+    public PublishedSnapshot(IReadOnlyList<PublishedDocument> roots, long generation, DateTime builtUtc)
+    {
+        Roots = roots;
+        Generation = generation;
+        BuiltUtc = builtUtc;
+        var all = new List<PublishedDocument>();
+        var stack = new Stack<PublishedDocument>(roots.Reverse());
+        while (stack.Count > 0)
+        {
+            var document = stack.Pop();
+            all.Add(document);
+            foreach (var child in document.Children.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+
+        All = all;
+        _byKey = all.ToFrozenDictionary(d => d.Key);
+        _byId = all.ToFrozenDictionary(d => d.Id);
+        _byUrl = Cultures.All.ToFrozenDictionary(
+            culture => culture,
+            culture => all.Where(d => d.Url(culture) is not null).ToFrozenDictionary(d => d.Url(culture)!, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public long Generation { get; }
+    public DateTime BuiltUtc { get; }
+    public IReadOnlyList<PublishedDocument> Roots { get; }
+
+    /// <summary>Every published document, depth first in tree order.</summary>
+    public IReadOnlyList<PublishedDocument> All { get; }
+
+    public PublishedDocument? Get(Guid key) => _byKey.GetValueOrDefault(key);
+
+    public PublishedDocument? Get(int id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The home page of the site.</summary>
+    public PublishedDocument? Home => Roots.FirstOrDefault(r => r.ContentType == DocumentTypes.Home.Alias);
+
+    public PublishedDocument? Settings => Roots.FirstOrDefault(r => r.ContentType == DocumentTypes.SiteSettings.Alias);
+
+    /// <summary>The page at a URL like "/uk/novyny/" in the culture, or null.</summary>
+    public PublishedDocument? GetByUrl(string culture, string url)
+    {
+        if (!_byUrl.TryGetValue(culture, out var urls))
+        {
+            return null;
+        }
+
+        var normalized = url.EndsWith('/') ? url : url + "/";
+        return urls.GetValueOrDefault(normalized);
+    }
+
+    public IEnumerable<PublishedDocument> OfType(string contentType, string culture) =>
+        All.Where(d => d.ContentType == contentType && d.IsVisibleIn(culture));
+
+    internal static IReadOnlyDictionary<string, JsonElement> Elements(Dictionary<string, System.Text.Json.Nodes.JsonNode?> values) =>
+        values.Where(v => v.Value is not null)
+            .ToFrozenDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value), StringComparer.Ordinal);
+}

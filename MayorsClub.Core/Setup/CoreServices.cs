@@ -1,0 +1,81 @@
+using Ganss.Xss;
+using MayorsClub.Core.Content;
+using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Content.Validation;
+using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Publishing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace MayorsClub.Core.Setup;
+
+public static class CoreServices
+{
+    /// <summary>The content core: database, document types, content services, published snapshot, start-up and scheduling.</summary>
+    public static IServiceCollection AddMayorsClubCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<MayorsClubOptions>().BindConfiguration(MayorsClubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(MayorsClubOptions.Section).Get<MayorsClubOptions>() ?? new MayorsClubOptions();
+        var paths = new SitePaths(contentRoot, options);
+        services.AddSingleton(paths);
+        services.AddMayorsClubDatabase(configuration, options, paths);
+
+        services.AddIdentityCore<BackOfficeUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MayorsClubDbContext>();
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(new DocumentTypeRegistry());
+        services.AddSingleton<IHtmlSanitizer>(_ => RichTextSanitizer.Create());
+        services.AddSingleton<PropertyValueValidator>();
+        services.AddSingleton<ContentValidator>();
+        services.AddScoped<ContentStore>();
+        services.AddScoped<DocumentEditor>();
+        services.AddScoped<DocumentPublisher>();
+        services.AddScoped<DocumentHistory>();
+        services.AddScoped<DocumentTree>();
+        services.AddScoped<DemoContentSeeder>();
+
+        services.AddSingleton<PublishedSnapshotService>();
+        services.AddSingleton<IPublishedContentChanged>(sp => sp.GetRequiredService<PublishedSnapshotService>());
+        services.AddSingleton<SiteReadiness>();
+        services.AddHostedService<SiteInitializer>();
+        services.AddHostedService<ScheduledPublishingJob>();
+        return services;
+    }
+
+    private static void AddMayorsClubDatabase(this IServiceCollection services, IConfiguration configuration, MayorsClubOptions options, SitePaths paths)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.Equals(options.Database.Provider, DatabaseOptions.PostgreSql, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("MayorsClub:Database:Provider is PostgreSQL: set ConnectionStrings:Default.");
+            }
+
+            services.AddDbContext<MayorsClubDbContext, PostgreSqlMayorsClubDbContext>(db => db.UsePostgreSql(connectionString));
+        }
+        else
+        {
+            connectionString = string.IsNullOrWhiteSpace(connectionString)
+                ? $"Data Source={Path.Combine(paths.Data, "mayorsclub.sqlite.db")}"
+                : connectionString;
+            services.AddDbContext<MayorsClubDbContext, SqliteMayorsClubDbContext>(db => db.UseSqliteDatabase(connectionString));
+        }
+    }
+
+    public static DbContextOptionsBuilder UsePostgreSql(this DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"));
+
+    public static DbContextOptionsBuilder UseSqliteDatabase(this DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString);
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using MayorsClub.Core.Content;
+using MayorsClub.Core.Publishing;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace MayorsClub.Core.Setup;
+
+/// <summary>
+/// Reads the committed demo content (umbraco/demo/content/*.json, in name order, parents first) into a new database
+/// through the same editor and publisher an editor uses, so demo content obeys every rule real content does.
+/// A date may be written relative to the day of seeding ("@today+21T10:00") so the demo calendar stays current.
+/// </summary>
+public sealed partial class DemoContentSeeder(DocumentEditor editor, ContentStore store, IClock clock, ILogger<DemoContentSeeder> logger)
+{
+    public const string User = "demo-content";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public sealed record DemoDocument(Guid Key, string Type, Guid? Parent, Dictionary<string, string> Names,
+        Dictionary<string, string>? Segments, Dictionary<string, Dictionary<string, JsonNode?>>? Values, List<string>? Publish);
+
+    public async Task<int> SeedAsync(string folder, CancellationToken ct)
+    {
+        var files = Directory.Exists(Path.Combine(folder, "content"))
+            ? Directory.GetFiles(Path.Combine(folder, "content"), "*.json").Order(StringComparer.Ordinal).ToList()
+            : [];
+        var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Kyiv"]).Date;
+
+        // The publisher tells nobody: the caller builds the snapshot once at the end.
+        var publisher = new DocumentPublisher(store, new NoOneToTell());
+        var count = 0;
+        foreach (var file in files)
+        {
+            var text = ResolveRelativeDates(await File.ReadAllTextAsync(file, ct), today);
+            var documents = JsonSerializer.Deserialize<List<DemoDocument>>(text, JsonOptions) ?? [];
+            foreach (var demo in documents)
+            {
+                await SeedDocumentAsync(demo, publisher, Path.GetFileName(file), ct);
+                count++;
+            }
+        }
+
+        logger.LogInformation("Demo content: {Count} documents from {Files} files", count, files.Count);
+        return count;
+    }
+
+    private async Task SeedDocumentAsync(DemoDocument demo, DocumentPublisher publisher, string file, CancellationToken ct)
+    {
+        var values = new ContentValues();
+        foreach (var (alias, value) in demo.Values?.GetValueOrDefault("invariant") ?? [])
+        {
+            values.Invariant[alias] = value;
+        }
+
+        foreach (var (culture, name) in demo.Names)
+        {
+            values.Cultures[culture] = new CultureVariant
+            {
+                Name = name,
+                Segment = demo.Segments?.GetValueOrDefault(culture),
+                Values = demo.Values?.GetValueOrDefault(culture) ?? [],
+            };
+        }
+
+        var created = await editor.CreateAsync(new DocumentEditor.CreateCommand(demo.Parent, demo.Type, values, User, demo.Key), ct);
+        Require(created, demo, file);
+        if (demo.Publish is { Count: > 0 } cultures)
+        {
+            Require(await publisher.PublishAsync(new DocumentPublisher.PublishCommand(demo.Key, cultures, User), ct), demo, file);
+        }
+    }
+
+    private static void Require(ContentResult result, DemoDocument demo, string file)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Demo content {file}, document {demo.Key} ({demo.Type}): {string.Join("; ", result.Errors)}");
+        }
+    }
+
+    internal static string ResolveRelativeDates(string json, LocalDate today) =>
+        RelativeDate().Replace(json, match =>
+        {
+            var days = int.Parse(match.Groups["days"].Value, CultureInfo.InvariantCulture);
+            return today.PlusDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        });
+
+    [GeneratedRegex(@"@today(?<days>[+-]\d+)?", RegexOptions.None, 1000)]
+    private static partial Regex RelativeDate();
+
+    private sealed class NoOneToTell : IPublishedContentChanged
+    {
+        public Task PublishedContentChangedAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}

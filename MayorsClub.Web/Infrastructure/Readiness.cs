@@ -1,0 +1,31 @@
+using MayorsClub.Core.Setup;
+
+namespace MayorsClub.Web.Infrastructure;
+
+public static class Readiness
+{
+    public const string HealthPath = "/healthz";
+
+    /// <summary>Until the database is migrated and the snapshot loaded, every request but /healthz gets 503.</summary>
+    public static void UseMayorsClubReadiness(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            var readiness = context.RequestServices.GetRequiredService<SiteReadiness>();
+            if (readiness.IsReady || context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "2";
+            await context.Response.WriteAsync("The site is starting. Сайт запускається.");
+        });
+
+    /// <summary>GET /healthz: 200 once the site is ready to serve, 503 before (or if start-up failed).</summary>
+    public static void MapMayorsClubHealth(this WebApplication app) =>
+        app.MapGet(HealthPath, (SiteReadiness readiness) => readiness.IsReady
+                ? Results.Text("ready")
+                : Results.Text(readiness.Failure is null ? "starting" : "failed", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .ExcludeFromDescription();
+}

@@ -1,0 +1,25 @@
+using MayorsClub.Core.Setup;
+using MayorsClub.Web.Infrastructure;
+using MayorsClub.Web.Site;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(SitePaths.FindRoot(Directory.GetCurrentDirectory()), "wwwroot"),
+});
+
+builder.AddMayorsClubLogging();
+builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMayorsClubSite();
+
+var app = builder.Build();
+
+app.UseMayorsClubReadiness();
+app.UseStaticFiles();
+app.MapMayorsClubHealth();
+app.MapMayorsClubSite();
+
+app.Run();
+
+/// <summary>The web application; public so integration tests can host it.</summary>
+public partial class Program;
