@@ -1,0 +1,67 @@
+using MayorsClub.Core.Setup;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace MayorsClub.Tests.Infrastructure;
+
+/// <summary>
+/// The real web application on a test server, with its own new database, and a clock the test can move
+/// (the only fake: time is outside the system).
+/// </summary>
+public sealed class TestSite : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Test-admin-password-1";
+
+    private readonly TestDatabase _database;
+    private readonly bool _demoContent;
+
+    private TestSite(TestDatabase database, bool demoContent)
+    {
+        _database = database;
+        _demoContent = demoContent;
+    }
+
+    public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
+
+    public TestDatabase Database => _database;
+
+    /// <summary>Starts a site on a new database and waits until /healthz would say it is ready.</summary>
+    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool demoContent = true)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var site = new TestSite(database, demoContent);
+        _ = site.Server; // builds and starts the host
+        await site.Services.GetRequiredService<SiteReadiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        return site;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("MayorsClub:Database:Provider", _database.ProviderSetting);
+        builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+        builder.UseSetting("MayorsClub:DataPath", _database.DataPath);
+        builder.UseSetting("MayorsClub:DemoContent", _demoContent ? "true" : "false");
+        builder.UseSetting("MayorsClub:Admin:Email", AdminEmail);
+        builder.UseSetting("MayorsClub:Admin:Password", AdminPassword);
+
+        // Scheduled publishing is driven by the tests (they move the clock), not by the timer.
+        builder.UseSetting("MayorsClub:Scheduling:IntervalSeconds", "86400");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IClock>();
+            services.AddSingleton<IClock>(Clock);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
