@@ -86,7 +86,7 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, ContentStor
     internal static string ResolveRelativeDates(string json, LocalDate today) =>
         RelativeDate().Replace(json, match =>
         {
-            var days = int.Parse(match.Groups["days"].Value, CultureInfo.InvariantCulture);
+            var days = match.Groups["days"].Success ? int.Parse(match.Groups["days"].Value, CultureInfo.InvariantCulture) : 0;
             return today.PlusDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         });
 
