@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddMayorsClubLogging();
+builder.AddMayorsClubDataProtection();
 builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMayorsClubSite();
 

@@ -82,14 +82,21 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
             return ContentResult.Invalid(segmentErrors);
         }
 
-        // The path holds the document's own id, known only after the insert: two writes, one transaction.
-        await using var transaction = await store.Db.Database.BeginTransactionAsync(ct);
-        store.Db.Documents.Add(document);
-        await store.RecordChangeAsync(document, command.User, "create", string.Join(",", clean.Cultures.Keys), ct);
-        await store.Db.SaveChangesAsync(ct);
-        document.Path = $"{parent?.Path ?? ","}{document.Id},";
-        await store.Db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        // The path holds the document's own id, known only after the insert: two writes, one transaction
+        // (the caller's, when it has one: an import or the demo content commits all its documents at once).
+        var ownTransaction = store.Db.Database.CurrentTransaction is null ? await store.Db.Database.BeginTransactionAsync(ct) : null;
+        await using (ownTransaction)
+        {
+            store.Db.Documents.Add(document);
+            await store.RecordChangeAsync(document, command.User, "create", string.Join(",", clean.Cultures.Keys), ct);
+            await store.Db.SaveChangesAsync(ct);
+            document.Path = $"{parent?.Path ?? ","}{document.Id},";
+            await store.Db.SaveChangesAsync(ct);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+            }
+        }
         return ContentResult.Ok(await store.ToStateAsync(document, ct));
     }
 

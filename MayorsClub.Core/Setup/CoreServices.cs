@@ -19,7 +19,7 @@ public static class CoreServices
     {
         services.AddOptions<MayorsClubOptions>().BindConfiguration(MayorsClubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(MayorsClubOptions.Section).Get<MayorsClubOptions>() ?? new MayorsClubOptions();
-        var paths = new SitePaths(contentRoot, options);
+        var paths = SitePaths.FromConfiguration(configuration, contentRoot);
         services.AddSingleton(paths);
         services.AddMayorsClubDatabase(configuration, options, paths);
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Publishing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -25,14 +26,22 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, ContentStor
 
     public async Task<int> SeedAsync(string folder, CancellationToken ct)
     {
-        var files = Directory.Exists(Path.Combine(folder, "content"))
-            ? Directory.GetFiles(Path.Combine(folder, "content"), "*.json").Order(StringComparer.Ordinal).ToList()
-            : [];
+        var contentFolder = Path.Combine(folder, "content");
+        if (!Directory.Exists(contentFolder))
+        {
+            logger.LogWarning("No demo content at {Folder}: the new site starts empty", contentFolder);
+            return 0;
+        }
+
+        var files = Directory.GetFiles(contentFolder, "*.json").Order(StringComparer.Ordinal).ToList();
         var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Kyiv"]).Date;
 
         // The publisher tells nobody: the caller builds the snapshot once at the end.
         var publisher = new DocumentPublisher(store, new NoOneToTell());
         var count = 0;
+
+        // All or nothing: a broken demo file leaves the database empty, to be seeded again at the next start.
+        await using var transaction = await store.Db.Database.BeginTransactionAsync(ct);
         foreach (var file in files)
         {
             var text = ResolveRelativeDates(await File.ReadAllTextAsync(file, ct), today);
@@ -43,6 +52,8 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, ContentStor
                 count++;
             }
         }
+
+        await transaction.CommitAsync(ct);
 
         logger.LogInformation("Demo content: {Count} documents from {Files} files", count, files.Count);
         return count;

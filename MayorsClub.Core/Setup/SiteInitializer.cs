@@ -27,21 +27,20 @@ public sealed class SiteInitializer(
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             Directory.CreateDirectory(paths.Data);
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
-                await db.Database.MigrateAsync(stoppingToken);
-                await EnsureAdministratorAsync(scope.ServiceProvider);
-                if (options.Value.DemoContent && !await db.Documents.AnyAsync(stoppingToken))
-                {
-                    await scope.ServiceProvider.GetRequiredService<DemoContentSeeder>().SeedAsync(paths.DemoContent, stoppingToken);
-                }
-            }
+            await MigrateAsync(stoppingToken);
+            var migrated = started.ElapsedMilliseconds;
+
+            // Independent of each other, so they overlap: mostly first-call compilation, on two cores.
+            await Task.WhenAll(EnsureAdministratorAsync(stoppingToken), SeedDemoContentAsync(stoppingToken));
+            var seeded = started.ElapsedMilliseconds;
 
             await snapshots.RebuildAsync(stoppingToken);
             readiness.MarkReady();
-            logger.LogInformation("Site ready");
+            logger.LogInformation("Site ready {Uptime} ms after the process started (database {Migrated} ms, first data {Seeded} ms, snapshot {Snapshot} ms)",
+                (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds,
+                migrated, seeded - migrated, started.ElapsedMilliseconds - seeded);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -50,8 +49,34 @@ public sealed class SiteInitializer(
         }
     }
 
-    private async Task EnsureAdministratorAsync(IServiceProvider services)
+    private async Task MigrateAsync(CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers never wait for a writer, and a commit costs one sync, not three.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    private async Task SeedDemoContentAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
+        if (options.Value.DemoContent && !await db.Documents.AnyAsync(ct))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoContentSeeder>().SeedAsync(paths.DemoContent, ct);
+        }
+    }
+
+    private async Task EnsureAdministratorAsync(CancellationToken ct)
+    {
+        await Task.Yield(); // let the demo content start alongside
+        ct.ThrowIfCancellationRequested();
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var group in BackOfficeGroups.All)
         {

@@ -13,6 +13,10 @@ public sealed class SitePaths
         DemoContent = Path.GetFullPath(Path.Combine(Root, options.DemoContentPath));
     }
 
+    /// <summary>The paths as configured, for code that needs them before the service provider exists.</summary>
+    public static SitePaths FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration, string contentRoot) =>
+        new(contentRoot, Microsoft.Extensions.Configuration.ConfigurationBinder.Get<MayorsClubOptions>(configuration.GetSection(MayorsClubOptions.Section)) ?? new MayorsClubOptions());
+
     public string Root { get; }
     public string Data { get; }
     public string DemoContent { get; }

@@ -17,7 +17,6 @@ public static class RichTextSanitizer
         sanitizer.AllowedAttributes.Add("frameborder");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedSchemes.Add("tel");
-        sanitizer.RemovingTag += (_, e) => { };
         sanitizer.FilterUrl += (_, e) =>
         {
             // Only video players may be framed.
