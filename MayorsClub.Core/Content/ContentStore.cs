@@ -118,17 +118,16 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         return row;
     }
 
-    /// <summary>Marks the document changed, records a version of its draft and an audit entry.</summary>
-    public async Task RecordChangeAsync(DocumentEntity document, string user, string action, string? culture, CancellationToken ct)
+    /// <summary>Marks the document changed, records a version of its draft (numbered as the document's version) and an audit entry.</summary>
+    public void RecordChange(DocumentEntity document, string user, string action, string? culture)
     {
         var now = UtcNow;
         document.Version++;
         document.UpdatedUtc = now;
         document.UpdatedBy = user;
-        var last = document.Id == 0 ? 0 : await db.DocumentVersions.Where(v => v.DocumentId == document.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
         db.DocumentVersions.Add(new DocumentVersionEntity
         {
-            Document = document, Number = last + 1, CreatedUtc = now, CreatedBy = user, Action = action, DataJson = document.DraftJson,
+            Document = document, Number = document.Version, CreatedUtc = now, CreatedBy = user, Action = action, DataJson = document.DraftJson,
         });
         Audit(user, action, document.Key, culture);
     }
@@ -144,12 +143,23 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || IsDuplicateVersion(error))
         {
             db.ChangeTracker.Clear();
             return false;
         }
     }
+
+    /// <summary>
+    /// Two saves racing from the same version both number their new version alike; whichever insert
+    /// reaches the unique index second loses, just as the second UPDATE loses the version check.
+    /// </summary>
+    private static bool IsDuplicateVersion(DbUpdateException error) => error.InnerException switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        _ => false,
+    };
 
     public async Task<int> CurrentVersionAsync(Guid key, CancellationToken ct) =>
         await db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => d.Version).SingleOrDefaultAsync(ct);

@@ -88,7 +88,7 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
         await using (ownTransaction)
         {
             store.Db.Documents.Add(document);
-            await store.RecordChangeAsync(document, command.User, "create", string.Join(",", clean.Cultures.Keys), ct);
+            store.RecordChange(document, command.User, "create", string.Join(",", clean.Cultures.Keys));
             await store.Db.SaveChangesAsync(ct);
             document.Path = $"{parent?.Path ?? ","}{document.Id},";
             await store.Db.SaveChangesAsync(ct);
@@ -144,7 +144,7 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
 
         document.DraftJson = clean.ToJson();
         MarkEditedSincePublish(document, clean);
-        await store.RecordChangeAsync(document, command.User, "save", string.Join(",", command.Cultures.Keys), ct);
+        store.RecordChange(document, command.User, "save", string.Join(",", command.Cultures.Keys));
         if (!await store.CommitAsync(ct))
         {
             return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));

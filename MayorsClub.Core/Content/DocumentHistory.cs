@@ -67,7 +67,7 @@ public sealed class DocumentHistory(ContentStore store, DocumentPublisher publis
 
         document.DraftJson = restored.ToJson();
         DocumentEditor.MarkEditedSincePublish(document, restored);
-        await store.RecordChangeAsync(document, command.User, $"rollback to {command.VersionNumber}", null, ct);
+        store.RecordChange(document, command.User, $"rollback to {command.VersionNumber}", null);
         if (!await store.CommitAsync(ct))
         {
             return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));

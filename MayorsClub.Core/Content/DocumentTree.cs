@@ -84,7 +84,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
         }
 
         await MovePathsAsync(document, parent, ct);
-        await store.RecordChangeAsync(document, user, "move", null, ct);
+        store.RecordChange(document, user, "move", null);
         return await CommitAsync(document, ct);
     }
 
@@ -136,7 +136,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
         }
 
         await SetTrashedAsync(document, true, ct);
-        await store.RecordChangeAsync(document, user, "trash", null, ct);
+        store.RecordChange(document, user, "trash", null);
         return await CommitAsync(document, ct);
     }
 
@@ -166,7 +166,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
             return ContentResult.Invalid(segmentErrors);
         }
 
-        await store.RecordChangeAsync(document, user, "restore", null, ct);
+        store.RecordChange(document, user, "restore", null);
         return await CommitAsync(document, ct);
     }
 

@@ -27,7 +27,7 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
         }
 
         Publish(document!, command.Cultures);
-        await store.RecordChangeAsync(document!, command.User, "publish", string.Join(",", command.Cultures), ct);
+        store.RecordChange(document!, command.User, "publish", string.Join(",", command.Cultures));
         return await CommitAsync(document!, ct);
     }
 
@@ -51,7 +51,7 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
         }
 
         Unpublish(document, row);
-        await store.RecordChangeAsync(document, command.User, "unpublish", command.Culture, ct);
+        store.RecordChange(document, command.User, "unpublish", command.Culture);
         return await CommitAsync(document, ct);
     }
 
@@ -123,7 +123,7 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
                 if (await CheckAsync(document, [item.Culture], null, ct) is null)
                 {
                     Publish(document, [item.Culture]);
-                    await store.RecordChangeAsync(document, SchedulerUser, "scheduled publish", item.Culture, ct);
+                    store.RecordChange(document, SchedulerUser, "scheduled publish", item.Culture);
                     done++;
                 }
                 else
@@ -138,7 +138,7 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
                 if (row.IsPublished)
                 {
                     Unpublish(document, row);
-                    await store.RecordChangeAsync(document, SchedulerUser, "scheduled unpublish", item.Culture, ct);
+                    store.RecordChange(document, SchedulerUser, "scheduled unpublish", item.Culture);
                     done++;
                 }
             }
