@@ -19,6 +19,31 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     public Task<DocumentEntity?> FindAsync(Guid key, CancellationToken ct) =>
         db.Documents.Include(d => d.Cultures).SingleOrDefaultAsync(d => d.Key == key, ct);
 
+    /// <summary>
+    /// Loads a document that is about to change. Refused when it does not exist, is in the recycle bin,
+    /// or was changed by someone else since the version the caller started from (null: no check).
+    /// </summary>
+    public async Task<(DocumentEntity? Document, ContentResult? Refusal)> FindForChangeAsync(Guid key, int? expectedVersion, CancellationToken ct)
+    {
+        var document = await FindAsync(key, ct);
+        if (document is null)
+        {
+            return (null, ContentResult.NotFound());
+        }
+
+        if (expectedVersion is { } expected && expected != document.Version)
+        {
+            return (null, ContentResult.Conflict(document.Version));
+        }
+
+        if (document.Trashed)
+        {
+            return (null, ContentResult.Invalid(new ContentError(ContentMessages.InTrash)));
+        }
+
+        return (document, null);
+    }
+
     public async Task<DocumentState?> GetAsync(Guid key, CancellationToken ct)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Cultures).SingleOrDefaultAsync(d => d.Key == key, ct);

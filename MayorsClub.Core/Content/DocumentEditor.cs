@@ -102,20 +102,10 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
 
     public async Task<ContentResult> SaveAsync(SaveCommand command, CancellationToken ct = default)
     {
-        var document = await store.FindAsync(command.Key, ct);
+        var (document, refusal) = await store.FindForChangeAsync(command.Key, command.ExpectedVersion, ct);
         if (document is null)
         {
-            return ContentResult.NotFound();
-        }
-
-        if (document.Version != command.ExpectedVersion)
-        {
-            return ContentResult.Conflict(document.Version);
-        }
-
-        if (document.Trashed)
-        {
-            return ContentResult.Invalid(new ContentError(ContentMessages.InTrash));
+            return refusal!;
         }
 
         var type = store.Types.Get(document.ContentType);

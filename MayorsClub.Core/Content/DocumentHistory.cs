@@ -36,20 +36,10 @@ public sealed class DocumentHistory(ContentStore store, DocumentPublisher publis
     /// <summary>Makes an earlier version the current draft again (a new version; history is never rewritten).</summary>
     public async Task<ContentResult> RollbackAsync(RollbackCommand command, CancellationToken ct = default)
     {
-        var document = await store.FindAsync(command.Key, ct);
+        var (document, refusal) = await store.FindForChangeAsync(command.Key, command.ExpectedVersion, ct);
         if (document is null)
         {
-            return ContentResult.NotFound();
-        }
-
-        if (document.Version != command.ExpectedVersion)
-        {
-            return ContentResult.Conflict(document.Version);
-        }
-
-        if (document.Trashed)
-        {
-            return ContentResult.Invalid(new ContentError(ContentMessages.InTrash));
+            return refusal!;
         }
 
         var restored = await VersionAsync(command.Key, command.VersionNumber, ct);

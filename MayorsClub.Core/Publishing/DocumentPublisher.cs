@@ -19,11 +19,11 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
 
     public async Task<ContentResult> PublishAsync(PublishCommand command, CancellationToken ct = default)
     {
-        var document = await store.FindAsync(command.Key, ct);
-        var refused = await CheckAsync(document, command.Cultures, command.ExpectedVersion, ct);
-        if (refused is not null)
+        var (document, refusal) = await store.FindForChangeAsync(command.Key, command.ExpectedVersion, ct);
+        refusal ??= await CheckCulturesAsync(document!, command.Cultures, ct);
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
 
         Publish(document!, command.Cultures);
@@ -33,15 +33,10 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
 
     public async Task<ContentResult> UnpublishAsync(UnpublishCommand command, CancellationToken ct = default)
     {
-        var document = await store.FindAsync(command.Key, ct);
+        var (document, refusal) = await store.FindForChangeAsync(command.Key, command.ExpectedVersion, ct);
         if (document is null)
         {
-            return ContentResult.NotFound();
-        }
-
-        if (command.ExpectedVersion is { } expected && expected != document.Version)
-        {
-            return ContentResult.Conflict(document.Version);
+            return refusal!;
         }
 
         var row = document.Cultures.SingleOrDefault(c => c.Culture == command.Culture);
@@ -120,7 +115,7 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
             if (row.PublishAtUtc <= now)
             {
                 row.PublishAtUtc = null;
-                if (await CheckAsync(document, [item.Culture], null, ct) is null)
+                if (!document.Trashed && await CheckCulturesAsync(document, [item.Culture], ct) is null)
                 {
                     Publish(document, [item.Culture]);
                     store.RecordChange(document, SchedulerUser, "scheduled publish", item.Culture);
@@ -154,23 +149,9 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
         return done;
     }
 
-    private async Task<ContentResult?> CheckAsync(DocumentEntity? document, IReadOnlyList<string> cultures, int? expectedVersion, CancellationToken ct)
+    /// <summary>Each culture must be supported, written, and (below a page) published on the parent first.</summary>
+    private async Task<ContentResult?> CheckCulturesAsync(DocumentEntity document, IReadOnlyList<string> cultures, CancellationToken ct)
     {
-        if (document is null)
-        {
-            return ContentResult.NotFound();
-        }
-
-        if (expectedVersion is { } expected && expected != document.Version)
-        {
-            return ContentResult.Conflict(document.Version);
-        }
-
-        if (document.Trashed)
-        {
-            return ContentResult.Invalid(new ContentError(ContentMessages.InTrash));
-        }
-
         var errors = new List<ContentError>();
         foreach (var culture in cultures.Distinct())
         {
