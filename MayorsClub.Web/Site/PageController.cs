@@ -1,11 +1,15 @@
+using System.Globalization;
 using MayorsClub.Core.Publishing;
+using MayorsClub.Web.Site.Rendering;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MayorsClub.Web.Site;
 
 /// <summary>Renders published pages from the in-memory snapshot; never touches the database.</summary>
-public sealed class PageController(PublishedSnapshotService snapshots) : Controller
+public sealed class PageController(PublishedSnapshotService snapshots, IPageRenderer renderer) : Controller
 {
+    public const string PageParameter = "page";
+
     [HttpGet("{culture:regex(^(uk|en)$)}/{**path}")]
     public IActionResult Show(string culture, string? path)
     {
@@ -16,16 +20,50 @@ public sealed class PageController(PublishedSnapshotService snapshots) : Control
             return NotFoundView(culture);
         }
 
-        return View("Page", new PageViewModel(document, culture, snapshot));
+        var pageNumber = RequestedPage();
+        if (pageNumber is null)
+        {
+            return BadPageNumber(culture);
+        }
+
+        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1)));
+        if (pageNumber < 1 || pageNumber > rendering.PageCount)
+        {
+            // The nearest page that exists: the first for zero or less, the last past the end.
+            var nearest = Math.Clamp(pageNumber.Value, 1, Math.Max(rendering.PageCount, 1));
+            return Redirect(nearest == 1 ? document.Url(culture)! : $"{document.Url(culture)}?{PageParameter}={nearest}");
+        }
+
+        return View(rendering.ViewName, rendering.Model);
     }
 
     [HttpGet]
     public IActionResult NotFoundPage() => NotFoundView(CultureSelector.FromPathOrPreferred(Request));
 
+    /// <summary>The page number from ?page=, 1 when absent, null when it is not a whole number.</summary>
+    private int? RequestedPage()
+    {
+        if (!Request.Query.TryGetValue(PageParameter, out var values))
+        {
+            return 1;
+        }
+
+        return values.Count == 1 && int.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+    }
+
     private ViewResult NotFoundView(string culture)
     {
         var view = View("NotFound", new NotFoundViewModel(culture));
         view.StatusCode = StatusCodes.Status404NotFound;
+        return view;
+    }
+
+    private ViewResult BadPageNumber(string culture)
+    {
+        var view = View("BadRequest", new NotFoundViewModel(culture));
+        view.StatusCode = StatusCodes.Status400BadRequest;
         return view;
     }
 }

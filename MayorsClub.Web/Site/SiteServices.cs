@@ -9,6 +9,7 @@ public static class SiteServices
     public static IServiceCollection AddMayorsClubSite(this IServiceCollection services)
     {
         services.AddControllersWithViews();
+        services.AddSingleton<Rendering.IPageRenderer, Rendering.PageRenderer>();
 
         // Write Cyrillic as it is, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -10,6 +10,8 @@ public static class SiteText
     public const string ToHome = "nav.home";
     public const string OtherLanguage = "nav.otherLanguage";
     public const string MembersOnlyPlaceholder = "members.placeholder";
+    public const string BadRequestTitle = "badRequest.title";
+    public const string BadRequestText = "badRequest.text";
 
     private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
     {
@@ -17,6 +19,8 @@ public static class SiteText
         [NotFoundText] = ("Такої сторінки немає або її ще не опубліковано цією мовою.", "There is no such page, or it has not been published in this language yet."),
         [ToHome] = ("На головну", "To the home page"),
         [OtherLanguage] = ("English", "Українською"),
+        [BadRequestTitle] = ("Некоректний запит", "Bad request"),
+        [BadRequestText] = ("Номер сторінки має бути цілим числом.", "The page number must be a whole number."),
         [MembersOnlyPlaceholder] = ("Відео та матеріали сесії доступні членам клубу.", "The session's video and materials are available to club members."),
     };
 

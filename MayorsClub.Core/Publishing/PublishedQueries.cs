@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using MayorsClub.Core.Content;
+using MayorsClub.Core.Content.DocumentTypes;
+using NodaTime;
+
+namespace MayorsClub.Core.Publishing;
+
+/// <summary>The lists the site shows in several places (pages, feeds, the home page), read from a snapshot.</summary>
+public static class PublishedQueries
+{
+    /// <summary>News articles visible in the culture, newest first (by the article's date, then by publish time).</summary>
+    public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedSnapshot snapshot, string culture) =>
+        snapshot.OfType(NewsArticle.Alias, culture)
+            .OrderByDescending(d => d.Date(NewsArticle.Date, culture))
+            .ThenByDescending(d => d.Cultures[culture].PublishedUtc)
+            .ToList();
+
+    /// <summary>Expert sessions visible in the culture, most recent first.</summary>
+    public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedSnapshot snapshot, string culture) =>
+        snapshot.OfType(ExpertSession.Alias, culture)
+            .OrderByDescending(d => d.Zoned(ExpertSession.Date, culture)?.ToInstant())
+            .ToList();
+
+    /// <summary>Events visible in the culture that have not ended yet, soonest first.</summary>
+    public static IReadOnlyList<PublishedDocument> UpcomingEvents(this PublishedSnapshot snapshot, string culture, Instant now) =>
+        snapshot.OfType(Event.Alias, culture)
+            .Where(d => (d.Zoned(Event.End, culture) ?? d.Zoned(Event.Start, culture))?.ToInstant() >= now)
+            .OrderBy(d => d.Zoned(Event.Start, culture)?.ToInstant())
+            .ToList();
+
+    /// <summary>Events visible in the culture that have ended, most recent first.</summary>
+    public static IReadOnlyList<PublishedDocument> PastEvents(this PublishedSnapshot snapshot, string culture, Instant now) =>
+        snapshot.OfType(Event.Alias, culture)
+            .Where(d => (d.Zoned(Event.End, culture) ?? d.Zoned(Event.Start, culture))?.ToInstant() < now)
+            .OrderByDescending(d => d.Zoned(Event.Start, culture)?.ToInstant())
+            .ToList();
+
+    /// <summary>A date property ("yyyy-MM-dd"), or null.</summary>
+    public static LocalDate? Date(this PublishedDocument document, string alias, string culture) =>
+        ZonedValue.TryReadDate(ToNode(document, alias, culture));
+
+    /// <summary>A date-time-with-zone property, or null.</summary>
+    public static ZonedDateTime? Zoned(this PublishedDocument document, string alias, string culture) =>
+        ZonedValue.TryRead(ToNode(document, alias, culture));
+
+    private static JsonNode? ToNode(PublishedDocument document, string alias, string culture)
+    {
+        var value = document.Value(alias, culture);
+        return value.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : JsonNode.Parse(value.GetRawText());
+    }
+}

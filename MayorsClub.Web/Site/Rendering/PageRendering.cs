@@ -1,0 +1,16 @@
+using MayorsClub.Core.Publishing;
+
+namespace MayorsClub.Web.Site.Rendering;
+
+/// <summary>A request for one published page in one culture, read from one snapshot.</summary>
+/// <param name="PageNumber">For paged lists: the 1-based page asked for (already checked to be ≥ 1).</param>
+public sealed record PageRequest(PublishedDocument Document, string Culture, PublishedSnapshot Snapshot, int PageNumber = 1);
+
+/// <summary>What to render for a page: the Razor view, its model, and for paged lists how many pages there are.</summary>
+public sealed record PageRendering(string ViewName, object Model, int PageCount = 1);
+
+/// <summary>Turns a published page into the view and model that render it (one view per document type).</summary>
+public interface IPageRenderer
+{
+    PageRendering Render(PageRequest request);
+}
