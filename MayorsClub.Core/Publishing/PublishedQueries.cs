@@ -10,30 +10,34 @@ public static class PublishedQueries
 {
     /// <summary>News articles visible in the culture, newest first (by the article's date, then by publish time).</summary>
     public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedSnapshot snapshot, string culture) =>
-        snapshot.OfType(NewsArticle.Alias, culture)
+        snapshot.Memo($"news-newest-first:{culture}", s => s.OfType(NewsArticle.Alias, culture)
             .OrderByDescending(d => d.Date(NewsArticle.Date, culture))
             .ThenByDescending(d => d.Cultures[culture].PublishedUtc)
-            .ToList();
+            .ToList());
 
     /// <summary>Expert sessions visible in the culture, most recent first.</summary>
     public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedSnapshot snapshot, string culture) =>
-        snapshot.OfType(ExpertSession.Alias, culture)
+        snapshot.Memo($"sessions-newest-first:{culture}", s => s.OfType(ExpertSession.Alias, culture)
             .OrderByDescending(d => d.Zoned(ExpertSession.Date, culture)?.ToInstant())
-            .ToList();
+            .ToList());
 
     /// <summary>Events visible in the culture that have not ended yet, soonest first.</summary>
     public static IReadOnlyList<PublishedDocument> UpcomingEvents(this PublishedSnapshot snapshot, string culture, Instant now) =>
-        snapshot.OfType(Event.Alias, culture)
-            .Where(d => (d.Zoned(Event.End, culture) ?? d.Zoned(Event.Start, culture))?.ToInstant() >= now)
-            .OrderBy(d => d.Zoned(Event.Start, culture)?.ToInstant())
-            .ToList();
+        EventsByStart(snapshot, culture).Where(e => e.Ends >= now).Select(e => e.Document).ToList();
 
     /// <summary>Events visible in the culture that have ended, most recent first.</summary>
     public static IReadOnlyList<PublishedDocument> PastEvents(this PublishedSnapshot snapshot, string culture, Instant now) =>
-        snapshot.OfType(Event.Alias, culture)
-            .Where(d => (d.Zoned(Event.End, culture) ?? d.Zoned(Event.Start, culture))?.ToInstant() < now)
-            .OrderByDescending(d => d.Zoned(Event.Start, culture)?.ToInstant())
-            .ToList();
+        EventsByStart(snapshot, culture).Where(e => e.Ends < now).Select(e => e.Document).Reverse().ToList();
+
+    private sealed record TimedEvent(PublishedDocument Document, Instant Starts, Instant Ends);
+
+    private static List<TimedEvent> EventsByStart(PublishedSnapshot snapshot, string culture) =>
+        snapshot.Memo($"events-by-start:{culture}", s => s.OfType(Event.Alias, culture)
+            .Select(d => (Document: d, Starts: d.Zoned(Event.Start, culture)?.ToInstant(), Ends: d.Zoned(Event.End, culture)?.ToInstant()))
+            .Where(e => e.Starts is not null)
+            .Select(e => new TimedEvent(e.Document, e.Starts!.Value, e.Ends ?? e.Starts!.Value))
+            .OrderBy(e => e.Starts)
+            .ToList());
 
     /// <summary>A date property ("yyyy-MM-dd"), or null.</summary>
     public static LocalDate? Date(this PublishedDocument document, string alias, string culture) =>

@@ -49,6 +49,16 @@ public sealed class PublishedSnapshot
     /// <summary>Every published document, depth first in tree order.</summary>
     public IReadOnlyList<PublishedDocument> All { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Computes a value from this snapshot once and keeps it for the snapshot's life (sorted lists and the like):
+    /// the snapshot never changes, so neither does the value.
+    /// </summary>
+    public T Memo<T>(string key, Func<PublishedSnapshot, T> compute)
+        where T : class =>
+        (T)_memo.GetOrAdd(key, static (_, state) => state.compute(state.snapshot), (compute, snapshot: this));
+
     public PublishedDocument? Get(Guid key) => _byKey.GetValueOrDefault(key);
 
     public PublishedDocument? Get(int id) => _byId.GetValueOrDefault(id);
