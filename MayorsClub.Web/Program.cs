@@ -1,5 +1,6 @@
 using MayorsClub.Core.Setup;
 using MayorsClub.Web.Infrastructure;
+using MayorsClub.Web.Seo;
 using MayorsClub.Web.Site;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -12,12 +13,16 @@ builder.AddMayorsClubLogging();
 builder.AddMayorsClubDataProtection();
 builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMayorsClubSite();
+builder.Services.AddMayorsClubPageCaching();
 
 var app = builder.Build();
 
+app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
+app.UseOutputCache();
 app.MapMayorsClubHealth();
+app.MapMayorsClubSeo();
 app.MapMayorsClubSite();
 
 app.Run();

@@ -8,11 +8,22 @@ using NodaTime;
 
 namespace MayorsClub.Core.Publishing;
 
+/// <summary>Told after a new published snapshot has replaced the old one (to drop cached pages, for example).</summary>
+public interface IPublishedSnapshotObserver
+{
+    Task SnapshotChangedAsync(PublishedSnapshot snapshot, CancellationToken ct);
+}
+
 /// <summary>
 /// Holds the current published snapshot and builds a new one from the database when published content changes.
 /// Readers take <see cref="Current"/> once per request and keep a consistent view; the swap is one reference write.
 /// </summary>
-public sealed class PublishedSnapshotService(IServiceScopeFactory scopes, DocumentTypeRegistry types, IClock clock, ILogger<PublishedSnapshotService> logger)
+public sealed class PublishedSnapshotService(
+    IServiceScopeFactory scopes,
+    DocumentTypeRegistry types,
+    IClock clock,
+    IEnumerable<IPublishedSnapshotObserver> observers,
+    ILogger<PublishedSnapshotService> logger)
     : IPublishedContentChanged, IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
@@ -51,6 +62,11 @@ public sealed class PublishedSnapshotService(IServiceScopeFactory scopes, Docume
 
             var snapshot = PublishedSnapshotBuilder.Build(rows, types, Interlocked.Increment(ref _generation), clock.GetCurrentInstant().ToDateTimeUtc());
             Volatile.Write(ref _current, snapshot);
+            foreach (var observer in observers)
+            {
+                await observer.SnapshotChangedAsync(snapshot, ct);
+            }
+
             logger.LogInformation("Published snapshot {Generation} built: {Count} documents in {Elapsed} ms",
                 snapshot.Generation, snapshot.All.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

@@ -20,10 +20,13 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _demoContent;
 
-    private TestSite(TestDatabase database, bool demoContent)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private TestSite(TestDatabase database, bool demoContent, Action<IServiceCollection>? configureServices)
     {
         _database = database;
         _demoContent = demoContent;
+        _configureServices = configureServices;
     }
 
     public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
@@ -31,10 +34,11 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public TestDatabase Database => _database;
 
     /// <summary>Starts a site on a new database and waits until /healthz would say it is ready.</summary>
-    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool demoContent = true)
+    /// <param name="configureServices">Changes to the site's services, for tests that provoke a failure.</param>
+    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool demoContent = true, Action<IServiceCollection>? configureServices = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var site = new TestSite(database, demoContent);
+        var site = new TestSite(database, demoContent, configureServices);
         _ = site.Server; // builds and starts the host
         await site.Services.GetRequiredService<SiteReadiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
         return site;
@@ -56,6 +60,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
+            _configureServices?.Invoke(services);
         });
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using MayorsClub.Core.Publishing;
 using MayorsClub.Web.Site.Rendering;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace MayorsClub.Web.Site;
 
@@ -11,6 +12,8 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
     public const string PageParameter = "page";
 
     [HttpGet("{culture:regex(^(uk|en)$)}/{**path}")]
+    [OutputCache(PolicyName = PageCaching.PolicyName)]
+    [ConditionalGet]
     public IActionResult Show(string culture, string? path)
     {
         var snapshot = snapshots.Current;

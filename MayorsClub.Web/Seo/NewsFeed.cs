@@ -1,0 +1,64 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using MayorsClub.Core.Content;
+using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Publishing;
+using NodaTime;
+
+namespace MayorsClub.Web.Seo;
+
+/// <summary>The RSS 2.0 feed of a culture's latest news.</summary>
+public static class NewsFeed
+{
+    public const int ItemCount = 20;
+
+    private static readonly DateTimeZone Kyiv = DateTimeZoneProviders.Tzdb["Europe/Kyiv"];
+
+    public static string Write(PublishedSnapshot snapshot, string culture, string baseUrl)
+    {
+        var settings = snapshot.Settings;
+        var siteName = settings?.Text(SiteSettings.SiteName, culture) ?? (culture == Cultures.Ukrainian ? "Клуб мерів" : "Mayors' Club");
+        var news = snapshot.NewsNewestFirst(culture).Take(ItemCount).ToList();
+        var feed = new SyndicationFeed(
+            siteName,
+            settings?.Text(SiteSettings.Tagline, culture) ?? siteName,
+            new Uri(baseUrl + (snapshot.Home?.Url(culture) ?? $"/{culture}/")))
+        {
+            Language = culture,
+            LastUpdatedTime = news.Count == 0 ? snapshot.BuiltUtc : news.Max(n => n.Cultures[culture].PublishedUtc),
+            Items = news.Select(article => Item(article, culture, baseUrl)).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri($"{baseUrl}/{culture}/rss.xml"), "self", null, "application/rss+xml", 0));
+
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Encoding = Encoding.UTF8 }))
+        {
+            new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true).WriteTo(xml);
+        }
+
+        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static SyndicationItem Item(PublishedDocument article, string culture, string baseUrl)
+    {
+        var url = new Uri(baseUrl + article.Url(culture));
+        var published = article.Date(NewsArticle.Date, culture) is { } date
+            ? date.AtStartOfDayInZone(Kyiv).ToDateTimeOffset()
+            : new DateTimeOffset(article.Cultures[culture].PublishedUtc);
+        var item = new SyndicationItem(article.Name(culture), article.Text(NewsArticle.Summary, culture) ?? "", url, url.AbsoluteUri, published)
+        {
+            PublishDate = published,
+        };
+        var tags = article.Value(NewsArticle.Tags, culture);
+        if (tags.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var tag in tags.EnumerateArray())
+            {
+                item.Categories.Add(new SyndicationCategory(tag.GetString()));
+            }
+        }
+
+        return item;
+    }
+}
