@@ -35,11 +35,22 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     /// <summary>Starts a site on a new database and waits until /healthz would say it is ready.</summary>
     /// <param name="configureServices">Changes to the site's services, for tests that provoke a failure.</param>
-    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool demoContent = true, Action<IServiceCollection>? configureServices = null)
+    /// <param name="useKestrel">Serve on a real socket on 127.0.0.1 (for a browser) instead of the in-memory test server.</param>
+    public static async Task<TestSite> StartAsync(
+        DatabaseProvider provider, bool demoContent = true, Action<IServiceCollection>? configureServices = null, bool useKestrel = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var site = new TestSite(database, demoContent, configureServices);
-        _ = site.Server; // builds and starts the host
+        if (useKestrel)
+        {
+            site.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+            site.StartServer();
+        }
+        else
+        {
+            _ = site.Server; // builds and starts the host
+        }
+
         await site.Services.GetRequiredService<SiteReadiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
         return site;
     }

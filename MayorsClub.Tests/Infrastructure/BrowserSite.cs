@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace MayorsClub.Tests.Infrastructure;
+
+/// <summary>
+/// The site on a real socket (Kestrel on 127.0.0.1) and Debian's Chromium driven by Playwright:
+/// what a visitor's browser does, clicked for real. One per browser test class.
+/// </summary>
+public abstract class BrowserTestBase
+{
+    public const string ChromiumVariable = "MAYORSCLUB_TEST_CHROMIUM";
+
+    private IPlaywright _playwright = null!;
+
+    protected TestSite Site { get; private set; } = null!;
+
+    protected IBrowser Browser { get; private set; } = null!;
+
+    protected string BaseUrl { get; private set; } = "";
+
+    [OneTimeSetUp]
+    public async Task StartSiteAndBrowser()
+    {
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"Browser tests need Chromium at {chromium}: install Debian's chromium package (scripts/test.sh does it) or set {ChromiumVariable}.");
+        }
+
+        Site = await TestSite.StartAsync(DatabaseProvider.Sqlite, useKestrel: true);
+        BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopSiteAndBrowser()
+    {
+        await Browser.CloseAsync();
+        _playwright.Dispose();
+        await Site.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser tab (own cookies) with the given viewport and preferred language.</summary>
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "uk-UA")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+        });
+        return await context.NewPageAsync();
+    }
+}
