@@ -20,6 +20,7 @@ var app = builder.Build();
 app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
+app.UseMayorsClubCultureCookie();
 app.UseOutputCache();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();

@@ -32,6 +32,9 @@ public sealed class VisitorTests : BrowserTestBase
         Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo(article.Url("en")));
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo(article.Name("en")));
         Assert.That(await page.Locator("html").GetAttributeAsync("lang"), Is.EqualTo("en"));
+
+        await page.GotoAsync("/");
+        Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/en/"), "the site remembers the language last read");
     }
 
     [Test]

@@ -31,7 +31,7 @@ public abstract class SiteTestBase(DatabaseProvider provider)
     public async Task StartSite()
     {
         Site = await TestSite.StartAsync(provider);
-        Client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     }
 
     [OneTimeTearDown]

@@ -117,6 +117,20 @@ public sealed class FeedsSitemapAndCachingTests(DatabaseProvider provider) : Sit
         Assert.That(await Client.GetStringAsync("/uk/novyny/"), Does.Not.Contain(title));
     }
 
+    [Test]
+    public async Task ReadingAPage_RemembersItsLanguage_EvenWhenThePageComesFromTheCache()
+    {
+        await Client.GetStringAsync("/en/news/"); // cached for everyone from here on
+
+        using var response = await Client.GetAsync("/en/news/");
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/en/news/");
+        again.Headers.Add("Cookie", "mc_culture=en");
+        using var alreadyRemembered = await Client.SendAsync(again);
+
+        Assert.That(response.Headers.GetValues("Set-Cookie").Single(), Does.StartWith("mc_culture=en;"));
+        Assert.That(alreadyRemembered.Headers.Contains("Set-Cookie"), Is.False);
+    }
+
     [TestCase("abc")]
     [TestCase("1.5")]
     [TestCase("99999999999999999999")]
