@@ -24,9 +24,12 @@ find_pg_bin() {
   if [[ -n "$d" && -x "$d/initdb" && -x "$d/pg_ctl" ]]; then echo "$d"; fi
 }
 
+has_smtp_sink() { /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; }
+
 missing=()
 [[ -n "$(find_pg_bin)" ]] || missing+=(postgresql)
 [[ -x "$CHROMIUM" ]] || missing+=(chromium)
+has_smtp_sink || missing+=(python3-aiosmtpd)
 
 if ((${#missing[@]})); then
   if [[ -f /etc/debian_version && "$(id -u)" -eq 0 ]]; then
@@ -43,6 +46,7 @@ fi
 PG_BIN=$(find_pg_bin)
 [[ -n "$PG_BIN" ]] || die "initdb/pg_ctl not found under /usr/lib/postgresql/*/bin"
 [[ -x "$CHROMIUM" ]] || die "$CHROMIUM not found (Debian package: chromium)"
+has_smtp_sink || die "the SMTP sink is missing (Debian package: python3-aiosmtpd)"
 
 # --- Throwaway PostgreSQL cluster -------------------------------------------
 
@@ -68,12 +72,14 @@ as_pg() {
 PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mayorsclub-pg.XXXXXX")
 PG_STARTED=0
 OUT_FILE=""
+SMTP_PID=""
 
 cleanup() {
   # Never let cleanup failures mask the real exit code.
   if ((PG_STARTED)); then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
   fi
+  if [[ -n "$SMTP_PID" ]]; then kill "$SMTP_PID" >/dev/null 2>&1 || true; fi
   rm -rf "$PG_DIR" || true
   if [[ -n "$OUT_FILE" ]]; then rm -f "$OUT_FILE" || true; fi
 }
@@ -92,6 +98,23 @@ as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" \
   -l "$PG_DIR/log" -w start >/dev/null \
   || { cat "$PG_DIR/log" >&2 2>/dev/null || true; die "PostgreSQL failed to start"; }
 echo "test.sh: PostgreSQL ($PG_BIN) listening on 127.0.0.1:$PG_PORT" >&2
+
+# --- SMTP sink ---------------------------------------------------------------
+
+# A real SMTP server that stores every message it receives as a file in a
+# Maildir (DIR/new/...), where the tests read what the site sent.
+SMTP_PORT=$(free_port)
+SMTP_MAILDIR="$PG_DIR/maildir"   # must not exist yet: aiosmtpd creates it
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$SMTP_MAILDIR" \
+  >"$PG_DIR/smtp.log" 2>&1 &
+SMTP_PID=$!
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; then break; fi
+  kill -0 "$SMTP_PID" 2>/dev/null || { cat "$PG_DIR/smtp.log" >&2; die "the SMTP sink failed to start"; }
+  sleep 0.1
+done
+echo "test.sh: SMTP sink listening on 127.0.0.1:$SMTP_PORT, mail in $SMTP_MAILDIR" >&2
+export MAYORSCLUB_TEST_SMTP="127.0.0.1:$SMTP_PORT" MAYORSCLUB_TEST_MAILDIR="$SMTP_MAILDIR"
 
 # The tests create (and drop) their own databases in this cluster.
 export MAYORSCLUB_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Pooling=true"

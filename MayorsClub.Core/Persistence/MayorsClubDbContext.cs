@@ -15,6 +15,7 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
     public DbSet<DocumentCultureEntity> DocumentCultures => Set<DocumentCultureEntity>();
     public DbSet<DocumentVersionEntity> DocumentVersions => Set<DocumentVersionEntity>();
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+    public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -74,6 +75,16 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
             version.Property(v => v.CreatedBy).HasMaxLength(256);
             version.Property(v => v.Action).HasMaxLength(100);
             version.HasOne(v => v.Document).WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Email.OutboxMessage>(message =>
+        {
+            message.ToTable("OutboxMessages");
+            message.HasIndex(m => new { m.SentUtc, m.NextAttemptUtc });
+            message.Property(m => m.ToAddress).HasMaxLength(320);
+            message.Property(m => m.ToName).HasMaxLength(200);
+            message.Property(m => m.Subject).HasMaxLength(500);
+            message.Property(m => m.LastError).HasMaxLength(1000);
         });
 
         builder.Entity<AuditEntryEntity>(audit =>

@@ -49,6 +49,12 @@ public static class CoreServices
         services.AddSingleton<SiteReadiness>();
         services.AddHostedService<SiteInitializer>();
         services.AddHostedService<ScheduledPublishingJob>();
+
+        services.AddOptions<Email.EmailOptions>().BindConfiguration(Email.EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Email.EmailSignal>();
+        services.AddScoped<Email.EmailOutbox>();
+        services.AddSingleton<Email.EmailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Email.EmailDispatcher>());
         return services;
     }
 

@@ -27,10 +27,13 @@ public abstract class SiteTestBase(DatabaseProvider provider)
 
     protected Guid HomeKey => Snapshot.Home!.Key;
 
+    /// <summary>Configuration this test class's site needs beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     [OneTimeSetUp]
     public async Task StartSite()
     {
-        Site = await TestSite.StartAsync(provider);
+        Site = await TestSite.StartAsync(provider, settings: Settings);
         Client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     }
 

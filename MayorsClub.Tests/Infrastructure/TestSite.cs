@@ -21,12 +21,14 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly bool _demoContent;
 
     private readonly Action<IServiceCollection>? _configureServices;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private TestSite(TestDatabase database, bool demoContent, Action<IServiceCollection>? configureServices)
+    private TestSite(TestDatabase database, bool demoContent, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string>? settings)
     {
         _database = database;
         _demoContent = demoContent;
         _configureServices = configureServices;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
@@ -36,11 +38,13 @@ public sealed class TestSite : WebApplicationFactory<Program>
     /// <summary>Starts a site on a new database and waits until /healthz would say it is ready.</summary>
     /// <param name="configureServices">Changes to the site's services, for tests that provoke a failure.</param>
     /// <param name="useKestrel">Serve on a real socket on 127.0.0.1 (for a browser) instead of the in-memory test server.</param>
+    /// <param name="settings">Configuration for this site beyond the test defaults (SMTP, for example).</param>
     public static async Task<TestSite> StartAsync(
-        DatabaseProvider provider, bool demoContent = true, Action<IServiceCollection>? configureServices = null, bool useKestrel = false)
+        DatabaseProvider provider, bool demoContent = true, Action<IServiceCollection>? configureServices = null, bool useKestrel = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var site = new TestSite(database, demoContent, configureServices);
+        var site = new TestSite(database, demoContent, configureServices, settings);
         if (useKestrel)
         {
             site.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
@@ -67,6 +71,11 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
         // Scheduled publishing is driven by the tests (they move the clock), not by the timer.
         builder.UseSetting("MayorsClub:Scheduling:IntervalSeconds", "86400");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();
