@@ -1,4 +1,5 @@
 using MayorsClub.Core.Setup;
+using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.Infrastructure;
 using MayorsClub.Web.Seo;
 using MayorsClub.Web.Site;
@@ -14,6 +15,7 @@ builder.AddMayorsClubDataProtection();
 builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
+builder.Services.AddMayorsClubBackOffice();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
 app.UseMayorsClubCultureCookie();
+app.UseMayorsClubBackOffice();
 app.UseOutputCache();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();

@@ -60,7 +60,8 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
             ContentValues.FromJson(document.DraftJson),
             document.Cultures.ToDictionary(
                 c => c.Culture,
-                c => new CultureState(c.Culture, c.Name, c.UrlSegment, c.IsPublished, c.EditedSincePublish, c.PublishedUtc, c.PublishAtUtc, c.UnpublishAtUtc),
+                c => new CultureState(c.Culture, c.Name, c.UrlSegment, c.IsPublished, c.EditedSincePublish, c.PublishedUtc, c.PublishAtUtc, c.UnpublishAtUtc,
+                    c.ApprovalRequestedUtc, c.ApprovalRequestedBy),
                 StringComparer.Ordinal),
             document.UpdatedUtc, document.UpdatedBy);
     }

@@ -23,7 +23,9 @@ public sealed record CultureState(
     bool EditedSincePublish,
     DateTime? PublishedUtc,
     DateTime? PublishAtUtc,
-    DateTime? UnpublishAtUtc);
+    DateTime? UnpublishAtUtc,
+    DateTime? ApprovalRequestedUtc = null,
+    string? ApprovalRequestedBy = null);
 
 /// <summary>One entry of a document's history.</summary>
 public sealed record DocumentVersionInfo(int Number, DateTime CreatedUtc, string CreatedBy, string Action);

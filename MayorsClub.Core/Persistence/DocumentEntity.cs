@@ -47,6 +47,10 @@ public sealed class DocumentCultureEntity
     public bool EditedSincePublish { get; set; }
     public DateTime? PublishAtUtc { get; set; }
     public DateTime? UnpublishAtUtc { get; set; }
+
+    /// <summary>A writer asked an editor to publish this culture; cleared when it is published.</summary>
+    public DateTime? ApprovalRequestedUtc { get; set; }
+    public string? ApprovalRequestedBy { get; set; }
 }
 
 /// <summary>A saved state of a document: every save, publish and rollback writes one.</summary>

@@ -16,6 +16,7 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
     public DbSet<DocumentVersionEntity> DocumentVersions => Set<DocumentVersionEntity>();
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
+    public DbSet<Media.MediaItemEntity> MediaItems => Set<Media.MediaItemEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -64,6 +65,7 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
             culture.Property(c => c.PublishedName).HasMaxLength(300);
             culture.Property(c => c.UrlSegment).HasMaxLength(120);
             culture.Property(c => c.PublishedUrlSegment).HasMaxLength(120);
+            culture.Property(c => c.ApprovalRequestedBy).HasMaxLength(256);
             culture.HasIndex(c => c.PublishAtUtc);
             culture.HasIndex(c => c.UnpublishAtUtc);
         });
@@ -76,6 +78,23 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
             version.Property(v => v.Action).HasMaxLength(100);
             version.HasOne(v => v.Document).WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<Media.MediaItemEntity>(media =>
+        {
+            media.ToTable("MediaItems");
+            media.HasIndex(m => m.Key).IsUnique();
+            media.HasIndex(m => m.ParentId);
+            media.Property(m => m.Name).HasMaxLength(255);
+            media.Property(m => m.FileName).HasMaxLength(255);
+            media.Property(m => m.ContentType).HasMaxLength(100);
+            media.Property(m => m.StoragePath).HasMaxLength(500);
+            media.Property(m => m.CreatedBy).HasMaxLength(256);
+            media.Property(m => m.Version).IsConcurrencyToken();
+            media.HasOne<Media.MediaItemEntity>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // OpenIddict's applications, authorizations, scopes and tokens (Management API client credentials).
+        builder.UseOpenIddict();
 
         builder.Entity<Email.OutboxMessage>(message =>
         {

@@ -11,6 +11,9 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
 
     public sealed record PublishCommand(Guid Key, IReadOnlyList<string> Cultures, string User, int? ExpectedVersion = null);
 
+    /// <summary>A writer asks an editor to publish these cultures of the current draft.</summary>
+    public sealed record SubmitForApprovalCommand(Guid Key, IReadOnlyList<string> Cultures, string User);
+
     public sealed record UnpublishCommand(Guid Key, string Culture, string User, int? ExpectedVersion = null);
 
     /// <param name="PublishAtUtc">When to publish the culture; null for no scheduled publish.</param>
@@ -29,6 +32,31 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
         Publish(document!, command.Cultures);
         store.RecordChange(document!, command.User, "publish", string.Join(",", command.Cultures));
         return await CommitAsync(document!, ct);
+    }
+
+    public async Task<ContentResult> SubmitForApprovalAsync(SubmitForApprovalCommand command, CancellationToken ct = default)
+    {
+        var (document, refusal) = await store.FindForChangeAsync(command.Key, null, ct);
+        refusal ??= await CheckCulturesAsync(document!, command.Cultures, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        foreach (var culture in command.Cultures.Distinct())
+        {
+            var row = document!.Cultures.Single(c => c.Culture == culture);
+            row.ApprovalRequestedUtc = store.UtcNow;
+            row.ApprovalRequestedBy = command.User;
+        }
+
+        store.Audit(command.User, "send for approval", document!.Key, string.Join(",", command.Cultures));
+        if (!await store.CommitAsync(ct))
+        {
+            return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
+        }
+
+        return ContentResult.Ok(await store.ToStateAsync(document, ct));
     }
 
     public async Task<ContentResult> UnpublishAsync(UnpublishCommand command, CancellationToken ct = default)
@@ -191,6 +219,8 @@ public sealed class DocumentPublisher(ContentStore store, IPublishedContentChang
             row.PublishedUtc = now;
             row.FirstPublishedUtc ??= now;
             row.PublishAtUtc = null;
+            row.ApprovalRequestedUtc = null;
+            row.ApprovalRequestedBy = null;
         }
 
         document.PublishedJson = live.ToJson();

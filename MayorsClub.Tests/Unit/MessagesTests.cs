@@ -12,6 +12,13 @@ public sealed class MessagesTests
     private static IEnumerable<string> SiteTextKeys() =>
         typeof(SiteText).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
 
+    private static IEnumerable<string> BackOfficeTextKeys() =>
+        typeof(MayorsClub.Web.BackOffice.BackOfficeText).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+
+    [TestCaseSource(nameof(BackOfficeTextKeys))]
+    public void BackOfficeText_HasBothLanguages(string key) =>
+        Assert.That(MayorsClub.Web.BackOffice.BackOfficeText.HasBothLanguages(key), Is.True, key);
+
     [TestCaseSource(nameof(ContentMessageCodes))]
     public void ContentMessage_HasBothLanguages(string code) =>
         Assert.That(ContentMessages.HasBothLanguages(code), Is.True, code);

@@ -1,0 +1,118 @@
+using System.Net;
+using MayorsClub.Core.Persistence;
+using MayorsClub.Tests.Infrastructure;
+using MayorsClub.Web.BackOffice;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MayorsClub.Tests.Integration;
+
+/// <summary>Signing in to the back office, lockout, antiforgery, and a rule on every back-office endpoint.</summary>
+public sealed class BackOfficeAccessTests
+{
+    private TestSite _site = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSite() => _site = await TestSite.StartAsync(DatabaseProvider.Sqlite);
+
+    [OneTimeTearDown]
+    public async Task StopSite() => await _site.DisposeAsync();
+
+    [Test]
+    public async Task Anonymous_IsSentToTheSignInPage()
+    {
+        using var client = BackOfficeSession.Anonymous(_site);
+
+        using var response = await client.GetAsync("/umbraco");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.AbsolutePath, Is.EqualTo("/umbraco/login"));
+    }
+
+    [Test]
+    public async Task Administrator_SignsIn_AndSeesTheDashboard()
+    {
+        using var client = BackOfficeSession.Anonymous(_site);
+
+        using var signIn = await BackOfficeSession.PostSignInAsync(client, TestSite.AdminEmail, TestSite.AdminPassword);
+        var dashboard = await client.GetStringAsync("/umbraco");
+
+        Assert.That(signIn.Headers.Location!.OriginalString, Is.EqualTo("/umbraco"));
+        Assert.That(dashboard, Does.Contain("<h1>Огляд</h1>").Or.Contain("<h1>Dashboard</h1>"));
+    }
+
+    [Test]
+    public async Task WrongPassword_IsRefusedWithAMessage_AndFiveFailuresLockTheAccount()
+    {
+        using var setup = await BackOfficeSession.SignInAsync(_site, "locked@test.local", "Right-password-1", BackOfficeGroups.Editors);
+        using var client = BackOfficeSession.Anonymous(_site);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var attempt = await BackOfficeSession.PostSignInAsync(client, "locked@test.local", "wrong-password");
+            Assert.That(attempt.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            answers.Add(await attempt.Content.ReadAsStringAsync());
+        }
+
+        using var rightButLocked = await BackOfficeSession.PostSignInAsync(client, "locked@test.local", "Right-password-1");
+
+        Assert.That(answers[0], Does.Contain("The e-mail or password is not right."));
+        Assert.That(await rightButLocked.Content.ReadAsStringAsync(), Does.Contain("The account is locked for 15 minutes."));
+    }
+
+    [Test]
+    public async Task SignIn_WithoutTheAntiforgeryToken_IsRefused()
+    {
+        using var client = BackOfficeSession.Anonymous(_site);
+
+        using var response = await client.PostAsync("/umbraco/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = TestSite.AdminEmail,
+            ["Password"] = TestSite.AdminPassword,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        using var dashboard = await client.GetAsync("/umbraco");
+        Assert.That(dashboard.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "not signed in");
+    }
+
+    [Test]
+    public async Task SignIn_DoesNotRedirectOutsideTheBackOffice()
+    {
+        using var client = BackOfficeSession.Anonymous(_site);
+        var token = await BackOfficeSession.AntiforgeryTokenAsync(client, "/umbraco/login");
+
+        using var response = await client.PostAsync("/umbraco/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = TestSite.AdminEmail,
+            ["Password"] = TestSite.AdminPassword,
+            ["ReturnUrl"] = "https://evil.example/phish",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo("/umbraco"));
+    }
+
+    /// <summary>Every endpoint under /umbraco names an authorization rule, or is explicitly open (sign-in pages).</summary>
+    [Test]
+    public void EveryBackOfficeEndpoint_HasAnAuthorizationRule()
+    {
+        var endpoints = _site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText?.TrimStart('/')).StartsWith(BackOfficeSecurity.BasePath, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var open = new[] { "/umbraco/login", "/umbraco/logout", "/umbraco/denied" };
+
+        var withoutRule = endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                ? !open.Contains("/" + e.RoutePattern.RawText!.TrimStart('/'))
+                : !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null))
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.That(endpoints, Is.Not.Empty);
+        Assert.That(withoutRule, Is.Empty);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Threading.RateLimiting;
+using MayorsClub.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace MayorsClub.Web.BackOffice;
+
+/// <summary>
+/// Who may do what in the back office. Back-office users sign in with ASP.NET Core Identity and a cookie
+/// that only travels under /umbraco. Every back-office endpoint names one of these policies; a test
+/// enumerates the routes so that an endpoint without one fails.
+/// </summary>
+public static class BackOfficeSecurity
+{
+    public const string Area = "BackOffice";
+    public const string BasePath = "/umbraco";
+    public const string LoginPath = "/umbraco/login";
+
+    /// <summary>Signed in as a member of any back-office group.</summary>
+    public const string Access = "BackOffice.Access";
+
+    /// <summary>Editors and administrators: publish, unpublish, schedule, delete, approve.</summary>
+    public const string Publish = "BackOffice.Publish";
+
+    /// <summary>Administrators: users, groups, settings.</summary>
+    public const string ManageUsers = "BackOffice.ManageUsers";
+
+    public const string SignInRateLimit = "BackOffice.SignIn";
+
+    public static IServiceCollection AddMayorsClubBackOffice(this IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<BackOfficeUser>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.Configure<IdentityOptions>(identity =>
+        {
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = 5;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            identity.SignIn.RequireConfirmedEmail = false;
+        });
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "mc_backoffice";
+            cookie.Cookie.Path = BasePath;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = LoginPath;
+            cookie.LogoutPath = "/umbraco/logout";
+            cookie.AccessDeniedPath = "/umbraco/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.ConfigureExternalCookie(cookie => cookie.Cookie.Path = BasePath);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Access, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.All))
+            .AddPolicy(Publish, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators, BackOfficeGroups.Editors))
+            .AddPolicy(ManageUsers, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators));
+
+        // Sign-in attempts: 10 a minute from one address, on top of Identity's lockout per account.
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        // Back-office views live beside their controllers: /BackOffice/Views/{controller}/{action}.cshtml.
+        services.Configure<RazorViewEngineOptions>(razor =>
+        {
+            razor.AreaViewLocationFormats.Insert(0, "/BackOffice/Views/Shared/{0}.cshtml");
+            razor.AreaViewLocationFormats.Insert(0, "/BackOffice/Views/{1}/{0}.cshtml");
+        });
+        return services;
+    }
+
+    public static void UseMayorsClubBackOffice(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    /// <summary>JSON clients get a status code; people get the sign-in or access-denied page.</summary>
+    private static Task AnswerApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/umbraco/management") || context.Request.Headers.ContainsKey("HX-Request"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

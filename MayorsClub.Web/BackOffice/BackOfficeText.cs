@@ -1,0 +1,64 @@
+namespace MayorsClub.Web.BackOffice;
+
+/// <summary>The back office's UI strings in both languages; editors choose theirs. A test checks every key has both.</summary>
+public static class BackOfficeText
+{
+    public const string SignInTitle = "signIn.title";
+    public const string Email = "signIn.email";
+    public const string Password = "signIn.password";
+    public const string SignIn = "signIn.submit";
+    public const string SignOut = "signOut";
+    public const string SignInFailed = "signIn.failed";
+    public const string LockedOut = "signIn.lockedOut";
+    public const string FieldRequired = "field.required";
+    public const string AccessDenied = "accessDenied";
+    public const string AccessDeniedText = "accessDenied.text";
+    public const string Dashboard = "section.dashboard";
+    public const string Content = "section.content";
+    public const string Media = "section.media";
+    public const string Users = "section.users";
+    public const string AuditLog = "section.audit";
+    public const string RecentlyEdited = "dashboard.recent";
+    public const string Scheduled = "dashboard.scheduled";
+    public const string AwaitingApproval = "dashboard.awaitingApproval";
+    public const string Nothing = "dashboard.nothing";
+    public const string PublishAt = "dashboard.publishAt";
+    public const string UnpublishAt = "dashboard.unpublishAt";
+    public const string By = "by";
+    public const string Language = "uiLanguage";
+
+    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    {
+        [SignInTitle] = ("Вхід до адмінпанелі", "Sign in to the back office"),
+        [Email] = ("Електронна пошта", "E-mail"),
+        [Password] = ("Пароль", "Password"),
+        [SignIn] = ("Увійти", "Sign in"),
+        [SignOut] = ("Вийти", "Sign out"),
+        [SignInFailed] = ("Неправильна пошта або пароль.", "The e-mail or password is not right."),
+        [LockedOut] = ("Забагато невдалих спроб. Обліковий запис заблоковано на 15 хвилин.", "Too many failed attempts. The account is locked for 15 minutes."),
+        [FieldRequired] = ("Заповніть це поле.", "Fill in this field."),
+        [AccessDenied] = ("Доступ заборонено", "Access denied"),
+        [AccessDeniedText] = ("Ваша група користувачів не має права на цю дію.", "Your user group may not do this."),
+        [Dashboard] = ("Огляд", "Dashboard"),
+        [Content] = ("Вміст", "Content"),
+        [Media] = ("Медіа", "Media"),
+        [Users] = ("Користувачі", "Users"),
+        [AuditLog] = ("Журнал дій", "Audit log"),
+        [RecentlyEdited] = ("Нещодавно змінені", "Recently edited"),
+        [Scheduled] = ("Заплановано", "Scheduled"),
+        [AwaitingApproval] = ("Чекають на схвалення", "Waiting for approval"),
+        [Nothing] = ("Поки нічого.", "Nothing yet."),
+        [PublishAt] = ("публікація", "publish"),
+        [UnpublishAt] = ("зняття", "unpublish"),
+        [By] = ("автор", "by"),
+        [Language] = ("Мова інтерфейсу", "Interface language"),
+    };
+
+    public static IEnumerable<string> Keys => Texts.Keys;
+
+    public static string Get(string key, string culture) =>
+        Texts.TryGetValue(key, out var text) ? (culture == "uk" ? text.Uk : text.En) : key;
+
+    internal static bool HasBothLanguages(string key) =>
+        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+}

@@ -1,0 +1,27 @@
+// Bundles the back office's browser code into the site's wwwroot/umbraco/ folder (git-ignored build output).
+import { build } from 'esbuild';
+import { cp, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.resolve(here, '../../../wwwroot/umbraco');
+await mkdir(out, { recursive: true });
+
+await build({
+  entryPoints: [path.join(here, 'src/backoffice.js')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  sourcemap: true,
+  outfile: path.join(out, 'backoffice.js'),
+  logLevel: 'warning',
+});
+
+// Umbraco UI's theme (colours, sizes), text styles and fonts.
+const uui = path.join(here, 'node_modules/@umbraco-ui/uui/dist');
+await cp(path.join(uui, 'themes'), path.join(out, 'uui/themes'), { recursive: true });
+await cp(path.join(uui, 'styles'), path.join(out, 'uui/styles'), { recursive: true });
+await cp(path.join(uui, 'assets'), path.join(out, 'uui/assets'), { recursive: true });
+await cp(path.join(here, 'src/backoffice.css'), path.join(out, 'backoffice.css'));

@@ -1,0 +1,31 @@
+// The back office's browser code. Pages are server-rendered; this adds Umbraco's UI components,
+// htmx for partial updates, and a warning before leaving a page with unsaved changes.
+import '@umbraco-ui/uui';
+import htmx from 'htmx.org';
+
+window.htmx = htmx;
+
+// Every htmx request carries the antiforgery token of the page.
+document.addEventListener('htmx:configRequest', (event) => {
+  const token = document.querySelector('meta[name="request-verification-token"]')?.content;
+  if (token) {
+    event.detail.headers['RequestVerificationToken'] = token;
+  }
+});
+
+// Forms marked data-warn-unsaved ask before the editor leaves with unsaved changes.
+let dirty = false;
+document.addEventListener('input', (event) => {
+  if (event.target.closest('form[data-warn-unsaved]')) {
+    dirty = true;
+  }
+});
+document.addEventListener('submit', () => {
+  dirty = false;
+});
+window.addEventListener('beforeunload', (event) => {
+  if (dirty) {
+    event.preventDefault();
+    event.returnValue = '';
+  }
+});
