@@ -30,6 +30,7 @@ missing=()
 [[ -n "$(find_pg_bin)" ]] || missing+=(postgresql)
 [[ -x "$CHROMIUM" ]] || missing+=(chromium)
 has_smtp_sink || missing+=(python3-aiosmtpd)
+command -v npm >/dev/null 2>&1 || missing+=(npm)   # the back office's browser code is bundled at build time
 
 if ((${#missing[@]})); then
   if [[ -f /etc/debian_version && "$(id -u)" -eq 0 ]]; then
