@@ -13,7 +13,10 @@ public sealed record Pager(int Current, int Count, string BaseUrl)
 
     public string UrlOf(int page) => page <= 1 ? BaseUrl : $"{BaseUrl}?{PageController.PageParameter}={page}";
 
-    /// <summary>The page numbers to link: the first, the last, and two either side of the current one; null marks a gap.</summary>
+    /// <summary>
+    /// The page numbers to link: the first, the last, and two either side of the current one; null marks a gap
+    /// (never a gap of a single page: that page is shown instead).
+    /// </summary>
     public IReadOnlyList<int?> Numbers
     {
         get
@@ -21,7 +24,8 @@ public sealed record Pager(int Current, int Count, string BaseUrl)
             var numbers = new List<int?>();
             for (var page = 1; page <= Count; page++)
             {
-                if (page == 1 || page == Count || Math.Abs(page - Current) <= 2)
+                if (page == 1 || page == Count || Math.Abs(page - Current) <= 2
+                    || (page == 2 && Current - 2 == 3) || (page == Count - 1 && Current + 2 == Count - 2))
                 {
                     numbers.Add(page);
                 }
