@@ -22,7 +22,7 @@ public sealed record Speaker(string Name, string? Role, string? Organisation)
 public sealed record NewsCard(string Title, string Url, string? Summary, DateLabel? Date, ResponsiveImage? Image);
 
 /// <summary>An expert session in a list.</summary>
-public sealed record SessionCard(string Title, string Url, string? Summary, DateLabel? Date, IReadOnlyList<string> SpeakerNames);
+public sealed record SessionCard(string Title, string Url, string? Summary, DateLabel? Date);
 
 /// <summary>Whether one can still register for an event.</summary>
 public enum RegistrationStatus
@@ -57,8 +57,7 @@ public static class CardBuilder
 
     public static SessionCard ForSession(PublishedDocument session, string culture) =>
         new(session.Name(culture) ?? "", session.Url(culture)!, session.TextOrNull(ExpertSession.Summary, culture),
-            session.Zoned(ExpertSession.Date, culture) is { } date ? DateTimeOf(date, culture) : null,
-            Speakers(session, ExpertSession.Speakers, culture).Select(s => s.Name).ToList());
+            session.Zoned(ExpertSession.Date, culture) is { } date ? DateTimeOf(date, culture) : null);
 
     public static EventCard ForEvent(PublishedDocument item, string culture, Instant now)
     {
