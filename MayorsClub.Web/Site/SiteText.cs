@@ -194,9 +194,7 @@ public static class SiteText
 
     /// <summary>The localized name of an event type ("tradeMission" → "Торговельна місія").</summary>
     public static string EventType(string? type, string culture) =>
-        Get(type is null ? EventTypeOther : $"eventType.{type}", culture) is var name && name.StartsWith("eventType.", StringComparison.Ordinal)
-            ? Get(EventTypeOther, culture)
-            : name;
+        Texts.ContainsKey($"eventType.{type}") ? Get($"eventType.{type}", culture) : Get(EventTypeOther, culture);
 
     internal static bool HasBothLanguages(string key) =>
         Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
