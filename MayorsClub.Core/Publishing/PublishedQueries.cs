@@ -21,6 +21,18 @@ public static class PublishedQueries
             .OrderByDescending(d => d.Zoned(ExpertSession.Date, culture)?.ToInstant())
             .ToList());
 
+    /// <summary>The articles of one news list visible in the culture, newest first (the site-wide order, kept per list).</summary>
+    public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedSnapshot snapshot, PublishedDocument newsIndex, string culture) =>
+        snapshot.Memo($"news-newest-first:{culture}:{newsIndex.Id}", s => s.NewsNewestFirst(culture)
+            .Where(d => d.Parent?.Id == newsIndex.Id)
+            .ToList());
+
+    /// <summary>The sessions of one expert session list visible in the culture, most recent first (kept per list).</summary>
+    public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedSnapshot snapshot, PublishedDocument sessionIndex, string culture) =>
+        snapshot.Memo($"sessions-newest-first:{culture}:{sessionIndex.Id}", s => s.ExpertSessionsNewestFirst(culture)
+            .Where(d => d.Parent?.Id == sessionIndex.Id)
+            .ToList());
+
     /// <summary>Events visible in the culture that have not ended yet, soonest first.</summary>
     public static IReadOnlyList<PublishedDocument> UpcomingEvents(this PublishedSnapshot snapshot, string culture, Instant now) =>
         EventsByStart(snapshot, culture).Where(e => e.Ends >= now).Select(e => e.Document).ToList();

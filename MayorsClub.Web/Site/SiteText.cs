@@ -1,33 +1,200 @@
+using System.Globalization;
+
 namespace MayorsClub.Web.Site;
 
 /// <summary>
 /// The site's own UI strings in both languages. A test checks that every key has both.
+/// Texts with "{0}" are format strings (<see cref="Format"/>); texts with "|" are plural forms
+/// (Ukrainian "one|few|many", English "one|other"; see <c>LocalizedFormat.Count</c>).
 /// </summary>
 public static class SiteText
 {
+    // Status pages
     public const string NotFoundTitle = "notFound.title";
     public const string NotFoundText = "notFound.text";
-    public const string ToHome = "nav.home";
-    public const string OtherLanguage = "nav.otherLanguage";
-    public const string MembersOnlyPlaceholder = "members.placeholder";
     public const string BadRequestTitle = "badRequest.title";
     public const string BadRequestText = "badRequest.text";
+    public const string ServerErrorTitle = "serverError.title";
+    public const string ServerErrorText = "serverError.text";
+    public const string StatusSuggestions = "status.suggestions";
+
+    // Layout
+    public const string SiteName = "site.name";
+    public const string ToHome = "nav.home";
+    public const string Home = "nav.homeShort";
+    public const string OtherLanguage = "nav.otherLanguage";
+    public const string OtherLanguageHint = "nav.otherLanguageHint";
+    public const string SkipToContent = "nav.skip";
+    public const string MainNavigation = "nav.main";
+    public const string Breadcrumbs = "nav.breadcrumbs";
+    public const string FooterNavigation = "footer.navigation";
+    public const string FooterSections = "footer.sections";
+    public const string FooterContacts = "footer.contacts";
+    public const string FooterFollow = "footer.follow";
+    public const string Copyright = "footer.copyright";
+    public const string NewsFeed = "footer.rss";
+    public const string Email = "contact.email";
+    public const string Phone = "contact.phone";
+    public const string Address = "contact.address";
+    public const string WriteToUs = "contact.writeToUs";
+
+    // Lists and pagination
+    public const string Pagination = "pagination.label";
+    public const string PreviousPage = "pagination.previous";
+    public const string NextPage = "pagination.next";
+    public const string PageNumber = "pagination.page";
+    public const string PageOfPages = "pagination.pageOf";
+
+    // News
+    public const string LatestNews = "news.latest";
+    public const string NoNews = "news.none";
+    public const string AllNews = "news.all";
+    public const string Tags = "news.tags";
+    public const string RelatedNews = "news.related";
+    public const string Source = "news.source";
+    public const string Share = "share.title";
+    public const string ShareOn = "share.on";
+    public const string ShareByEmail = "share.email";
+
+    // Expert sessions
+    public const string Speakers = "sessions.speakers";
+    public const string AllExpertSessions = "sessions.all";
+    public const string NoExpertSessions = "sessions.none";
+    public const string SessionDate = "sessions.date";
+    public const string MembersOnlyTitle = "members.title";
+    public const string MembersOnlyPlaceholder = "members.placeholder";
+    public const string MembersOnlyDetails = "members.details";
+    public const string MembersOnlyJoin = "members.join";
+    public const string MembersOnlyBadge = "members.badge";
+    public const string MembersOnlyContact = "members.contact";
+
+    // Events
+    public const string UpcomingEvents = "events.upcoming";
+    public const string PastEvents = "events.past";
+    public const string NoEvents = "events.none";
+    public const string AllEvents = "events.all";
+    public const string EventWhen = "events.when";
+    public const string EventWhere = "events.where";
+    public const string EventKind = "events.type";
+    public const string EventRegistration = "events.registration";
+    public const string EventCapacity = "events.capacity";
+    public const string EventOnline = "events.online";
+    public const string EventJoinOnline = "events.joinOnline";
+    public const string EventAllDay = "events.allDay";
+    public const string EventEnded = "events.ended";
+    public const string RegistrationOpen = "events.registrationOpen";
+    public const string RegistrationOpenUntil = "events.registrationOpenUntil";
+    public const string RegistrationClosed = "events.registrationClosed";
+    public const string PlacesForms = "events.places";
+    public const string KyivTime = "time.kyiv";
+    public const string EventTypeExpertSession = "eventType.expertSession";
+    public const string EventTypeConference = "eventType.conference";
+    public const string EventTypeForum = "eventType.forum";
+    public const string EventTypeTradeMission = "eventType.tradeMission";
+    public const string EventTypeWebinar = "eventType.webinar";
+    public const string EventTypeOther = "eventType.other";
+
+    // Pages
+    public const string MembershipAndPartnership = "home.membershipAndPartnership";
+    public const string InThisSection = "page.inThisSection";
 
     private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
     {
         [NotFoundTitle] = ("Сторінку не знайдено", "Page not found"),
         [NotFoundText] = ("Такої сторінки немає або її ще не опубліковано цією мовою.", "There is no such page, or it has not been published in this language yet."),
-        [ToHome] = ("На головну", "To the home page"),
-        [OtherLanguage] = ("English", "Українською"),
         [BadRequestTitle] = ("Некоректний запит", "Bad request"),
         [BadRequestText] = ("Номер сторінки має бути цілим числом.", "The page number must be a whole number."),
+        [ServerErrorTitle] = ("На сайті сталася помилка", "Something went wrong"),
+        [ServerErrorText] = ("Ми вже знаємо про проблему. Спробуйте оновити сторінку за хвилину або поверніться на головну.", "We know about the problem. Please reload the page in a minute or go back to the home page."),
+        [StatusSuggestions] = ("Можливо, вас зацікавить", "You may be looking for"),
+
+        [SiteName] = ("Клуб мерів", "Mayors' Club"),
+        [ToHome] = ("На головну", "To the home page"),
+        [Home] = ("Головна", "Home"),
+        [OtherLanguage] = ("English", "Українська"),
+        [OtherLanguageHint] = ("Read this page in English", "Читати цю сторінку українською"),
+        [SkipToContent] = ("Перейти до змісту", "Skip to content"),
+        [MainNavigation] = ("Головне меню", "Main menu"),
+        [Breadcrumbs] = ("Навігаційний ланцюжок", "Breadcrumbs"),
+        [FooterNavigation] = ("Меню в підвалі сайту", "Footer menu"),
+        [FooterSections] = ("Розділи", "Sections"),
+        [FooterContacts] = ("Контакти", "Contacts"),
+        [FooterFollow] = ("Ми в соцмережах", "Follow us"),
+        [Copyright] = ("© {0} {1}. Усі права захищено.", "© {0} {1}. All rights reserved."),
+        [NewsFeed] = ("RSS-стрічка новин", "News RSS feed"),
+        [Email] = ("Електронна пошта", "E-mail"),
+        [Phone] = ("Телефон", "Phone"),
+        [Address] = ("Адреса", "Address"),
+        [WriteToUs] = ("Написати нам", "Write to us"),
+
+        [Pagination] = ("Сторінки списку", "List pages"),
+        [PreviousPage] = ("Попередня", "Previous"),
+        [NextPage] = ("Наступна", "Next"),
+        [PageNumber] = ("Сторінка {0}", "Page {0}"),
+        [PageOfPages] = ("сторінка {0} з {1}", "page {0} of {1}"),
+
+        [LatestNews] = ("Останні новини", "Latest news"),
+        [NoNews] = ("Новин поки немає.", "There is no news yet."),
+        [AllNews] = ("Усі новини", "All news"),
+        [Tags] = ("Теми", "Topics"),
+        [RelatedNews] = ("Читайте також", "Related news"),
+        [Source] = ("Джерело", "Source"),
+        [Share] = ("Поділитися", "Share"),
+        [ShareOn] = ("Поділитися в {0}", "Share on {0}"),
+        [ShareByEmail] = ("Надіслати листом", "Send by e-mail"),
+
+        [Speakers] = ("Спікери", "Speakers"),
+        [AllExpertSessions] = ("Усі експертні сесії", "All expert sessions"),
+        [NoExpertSessions] = ("Експертних сесій поки немає.", "There are no expert sessions yet."),
+        [SessionDate] = ("Дата і час", "Date and time"),
+        [MembersOnlyTitle] = ("Відео та матеріали — для членів Клубу", "Video and materials are for club members"),
         [MembersOnlyPlaceholder] = ("Відео та матеріали сесії доступні членам клубу.", "The session's video and materials are available to club members."),
+        [MembersOnlyDetails] = ("Повний запис сесії, презентації спікерів і додаткові матеріали доступні лише членам Клубу мерів — міським головам, очільникам громад та їхнім командам.", "The full recording, the speakers' slides and further materials are available only to members of the Mayors' Club: mayors, heads of communities and their teams."),
+        [MembersOnlyJoin] = ("Як стати членом Клубу", "How to become a member"),
+        [MembersOnlyBadge] = ("Відео для членів Клубу", "Video for members"),
+        [MembersOnlyContact] = ("Уже член Клубу? Вхід для членів з’явиться на сайті найближчим часом.", "Already a member? Member sign-in is coming to the site soon."),
+
+        [UpcomingEvents] = ("Найближчі події", "Upcoming events"),
+        [PastEvents] = ("Минулі події", "Past events"),
+        [NoEvents] = ("Подій не знайдено", "No events found"),
+        [AllEvents] = ("Календар подій", "Events calendar"),
+        [EventWhen] = ("Коли", "When"),
+        [EventWhere] = ("Де", "Where"),
+        [EventKind] = ("Формат", "Type"),
+        [EventRegistration] = ("Реєстрація", "Registration"),
+        [EventCapacity] = ("Кількість місць", "Places"),
+        [EventOnline] = ("Онлайн", "Online"),
+        [EventJoinOnline] = ("Посилання на онлайн-трансляцію", "Link to the online broadcast"),
+        [EventAllDay] = ("увесь день", "all day"),
+        [EventEnded] = ("Подія завершилася", "This event has ended"),
+        [RegistrationOpen] = ("Реєстрацію відкрито", "Registration open"),
+        [RegistrationOpenUntil] = ("Реєстрацію відкрито до {0}", "Registration open until {0}"),
+        [RegistrationClosed] = ("Реєстрацію закрито", "Registration closed"),
+        [PlacesForms] = ("місце|місця|місць", "place|places"),
+        [KyivTime] = ("за київським часом", "Kyiv time"),
+        [EventTypeExpertSession] = ("Експертна сесія", "Expert session"),
+        [EventTypeConference] = ("Конференція", "Conference"),
+        [EventTypeForum] = ("Форум", "Forum"),
+        [EventTypeTradeMission] = ("Торговельна місія", "Trade mission"),
+        [EventTypeWebinar] = ("Вебінар", "Webinar"),
+        [EventTypeOther] = ("Подія", "Event"),
+
+        [MembershipAndPartnership] = ("Членство і партнерство", "Membership and partnership"),
+        [InThisSection] = ("У цьому розділі", "In this section"),
     };
 
     public static IEnumerable<string> Keys => Texts.Keys;
 
     public static string Get(string key, string culture) =>
         Texts.TryGetValue(key, out var text) ? (culture == "uk" ? text.Uk : text.En) : key;
+
+    /// <summary>A text with "{0}"-style placeholders, filled in.</summary>
+    public static string Format(string key, string culture, params object[] args) =>
+        string.Format(CultureInfo.InvariantCulture, Get(key, culture), args);
+
+    /// <summary>The localized name of an event type ("tradeMission" → "Торговельна місія").</summary>
+    public static string EventType(string? type, string culture) =>
+        Texts.ContainsKey($"eventType.{type}") ? Get($"eventType.{type}", culture) : Get(EventTypeOther, culture);
 
     internal static bool HasBothLanguages(string key) =>
         Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;

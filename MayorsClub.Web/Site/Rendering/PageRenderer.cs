@@ -1,8 +1,24 @@
+using MayorsClub.Core.Content.DocumentTypes;
+using NodaTime;
+
 namespace MayorsClub.Web.Site.Rendering;
 
-/// <summary>Renders every document type with the generic page view.</summary>
-public sealed class PageRenderer : IPageRenderer
+/// <summary>Picks the view and builds the typed model for each document type. Reads only the snapshot, never the database.</summary>
+public sealed class PageRenderer(IClock clock) : IPageRenderer
 {
-    public PageRendering Render(PageRequest request) =>
-        new("Page", new PageViewModel(request.Document, request.Culture, request.Snapshot));
+    public PageRendering Render(PageRequest request)
+    {
+        var now = clock.GetCurrentInstant();
+        return request.Document.ContentType switch
+        {
+            Home.Alias => new PageRendering("Home", HomePageBuilder.Build(request, now)),
+            NewsIndex.Alias => NewsPageBuilder.BuildList(request, now),
+            NewsArticle.Alias => NewsPageBuilder.BuildArticle(request, now),
+            ExpertSessionIndex.Alias => ExpertSessionPageBuilder.BuildList(request, now),
+            ExpertSession.Alias => ExpertSessionPageBuilder.BuildSession(request, now),
+            EventsCalendar.Alias => EventPageBuilder.BuildCalendar(request, now),
+            Event.Alias => EventPageBuilder.BuildEvent(request, now),
+            _ => ContentPageBuilder.Build(request, now),
+        };
+    }
 }

@@ -1,0 +1,116 @@
+using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Publishing;
+using NodaTime;
+
+namespace MayorsClub.Web.Site.Rendering;
+
+/// <summary>The news list: one page of articles, newest first.</summary>
+public sealed record NewsListPageModel(SiteLayout Layout, string Title, string? Intro, IReadOnlyList<NewsCard> Articles, Pager Pager) : ISitePage;
+
+/// <summary>A news article with its related news and the links to share it.</summary>
+public sealed record NewsArticlePageModel(
+    SiteLayout Layout,
+    string Title,
+    DateLabel? Date,
+    string? Summary,
+    ResponsiveImage? Image,
+    string? BodyHtml,
+    IReadOnlyList<string> Tags,
+    string? SourceUrl,
+    IReadOnlyList<NewsCard> Related,
+    CallToAction? AllNews) : ISitePage
+{
+    /// <summary>The links that share this article, for the page's absolute URL.</summary>
+    public IReadOnlyList<ShareLink> ShareLinks(string absoluteUrl) => ShareLink.For(absoluteUrl, Title, Layout.Culture);
+}
+
+/// <summary>
+/// A link that shares a page on a network or by e-mail. <see cref="Name"/> is what the button shows;
+/// <see cref="HiddenPrefix"/> completes it for screen readers ("Share on " + "Facebook").
+/// </summary>
+public sealed record ShareLink(string Network, string Name, string HiddenPrefix, string Url)
+{
+    public static IReadOnlyList<ShareLink> For(string url, string title, string culture)
+    {
+        var u = Uri.EscapeDataString(url);
+        var t = Uri.EscapeDataString(title);
+        var on = SiteText.Format(SiteText.ShareOn, culture, "");
+        return
+        [
+            new("facebook", "Facebook", on, $"https://www.facebook.com/sharer/sharer.php?u={u}"),
+            new("linkedin", "LinkedIn", on, $"https://www.linkedin.com/sharing/share-offsite/?url={u}"),
+            new("x", "X", on, $"https://x.com/intent/post?url={u}&text={t}"),
+            new("telegram", "Telegram", on, $"https://t.me/share/url?url={u}&text={t}"),
+            new("email", SiteText.Get(SiteText.ShareByEmail, culture), "", $"mailto:?subject={t}&body={u}"),
+        ];
+    }
+}
+
+public static class NewsPageBuilder
+{
+    public const int RelatedCount = 3;
+
+    public static PageRendering BuildList(PageRequest request, Instant now)
+    {
+        var (index, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var pageSize = Math.Clamp(index.Integer(NewsIndex.PageSize, culture) ?? Pager.DefaultPageSize, 1, 100);
+        var articles = snapshot.NewsNewestFirst(index, culture);
+        var pageCount = Pager.PageCountOf(articles.Count, pageSize);
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount });
+        var model = new NewsListPageModel(layout, index.Name(culture) ?? "", index.TextOrNull(NewsIndex.Intro, culture),
+            Pager.Slice(articles, request.PageNumber, pageSize).Select(a => CardBuilder.ForNews(a, culture)).ToList(),
+            new Pager(request.PageNumber, pageCount, index.Url(culture)!));
+        return new PageRendering("NewsList", model, pageCount);
+    }
+
+    public static PageRendering BuildArticle(PageRequest request, Instant now)
+    {
+        var (article, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var title = article.Name(culture) ?? "";
+        var image = MediaImages.First(article, NewsArticle.Image, culture, alt: title);
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", OpenGraphImage = image?.Src(1200) });
+        var index = article.Parent is { } parent && parent.Url(culture) is { } indexUrl
+            ? new CallToAction(SiteText.Get(SiteText.AllNews, culture), indexUrl)
+            : null;
+        var model = new NewsArticlePageModel(
+            layout,
+            title,
+            article.Date(NewsArticle.Date, culture) is { } date ? CardBuilder.DateOf(date, culture) : null,
+            article.TextOrNull(NewsArticle.Summary, culture),
+            image,
+            article.TextOrNull(NewsArticle.Body, culture),
+            article.Strings(NewsArticle.Tags, culture),
+            article.TextOrNull(NewsArticle.SourceUrl, culture),
+            Related(article, culture, snapshot).Select(a => CardBuilder.ForNews(a, culture)).ToList(),
+            index);
+        return new PageRendering("NewsArticle", model);
+    }
+
+    /// <summary>The articles the editor picked (visible ones), else the newest others of the same list.</summary>
+    private static List<PublishedDocument> Related(PublishedDocument article, string culture, PublishedSnapshot snapshot)
+    {
+        var picked = article.PickedDocuments(NewsArticle.RelatedNews, culture, snapshot)
+            .Where(d => d.ContentType == NewsArticle.Alias && d.Id != article.Id)
+            .Take(RelatedCount)
+            .ToList();
+        if (picked.Count > 0)
+        {
+            return picked;
+        }
+
+        var newest = new List<PublishedDocument>(RelatedCount);
+        foreach (var other in snapshot.NewsNewestFirst(culture))
+        {
+            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent))
+            {
+                newest.Add(other);
+                if (newest.Count == RelatedCount)
+                {
+                    break;
+                }
+            }
+        }
+
+        return newest;
+    }
+}
