@@ -39,6 +39,17 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
     }
 
     [Test]
+    public async Task PageHiddenFromNavigation_IsOnlyInTheFooter()
+    {
+        var html = (await GetPageAsync("/uk/")).Html;
+        var header = html[html.IndexOf("class=\"main-nav\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
+        var footer = html[html.IndexOf("class=\"site-footer__nav\"", StringComparison.Ordinal)..];
+
+        Assert.That(header, Does.Contain("/uk/novyny/").And.Not.Contain("/uk/polityka-konfidentsiinosti/"));
+        Assert.That(footer, Does.Contain("/uk/polityka-konfidentsiinosti/"));
+    }
+
+    [Test]
     public async Task Home_WhenNothingIsComingUp_SaysNoEventsFound()
     {
         var now = Site.Clock.GetCurrentInstant();

@@ -8,6 +8,9 @@ public static class ContentPage
     public const string Body = "body";
     public const string Image = "image";
 
+    /// <summary>Keep the page out of the main navigation (still reachable, listed in the footer and the sitemap).</summary>
+    public const string HideFromNavigation = "hideFromNavigation";
+
     public static DocumentType Definition { get; } = new(Alias, "Content page")
     {
         AllowedChildren = [Alias],
@@ -16,6 +19,7 @@ public static class ContentPage
             new(Summary, "Summary", PropertyEditor.TextArea) { VariesByCulture = true, MaxLength = 500 },
             new(Body, "Text", PropertyEditor.RichText) { Required = true, VariesByCulture = true },
             new(Image, "Image", PropertyEditor.MediaPicker),
+            new(HideFromNavigation, "Hide from navigation", PropertyEditor.TrueFalse) { Group = "Navigation" },
             Seo.MetaDescriptionProperty,
         ],
     };

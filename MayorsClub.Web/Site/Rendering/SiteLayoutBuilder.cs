@@ -175,6 +175,9 @@ public static class SiteLayoutBuilder
         return links;
     }
 
+    private static bool IsHiddenFromNavigation(PublishedDocument page, string culture) =>
+        page.Value(ContentPage.HideFromNavigation, culture).ValueKind == System.Text.Json.JsonValueKind.True;
+
     private sealed record LayoutChrome(SiteIdentity Identity, IReadOnlyList<NavigationLink> Sections, List<int> SectionIds, SiteFooter Footer);
 
     private static LayoutChrome Chrome(PublishedSnapshot snapshot, string culture) =>
@@ -184,13 +187,21 @@ public static class SiteLayoutBuilder
     {
         var sections = new List<NavigationLink>();
         var sectionIds = new List<int>();
+        var footerLinks = new List<NavigationLink>();
         if (snapshot.Home is { } home)
         {
             foreach (var child in home.ChildrenIn(culture))
             {
-                if (child.Url(culture) is { } url)
+                if (child.Url(culture) is not { } url)
                 {
-                    sections.Add(new NavigationLink(child.Name(culture) ?? url, url));
+                    continue;
+                }
+
+                var link = new NavigationLink(child.Name(culture) ?? url, url);
+                footerLinks.Add(link);
+                if (!IsHiddenFromNavigation(child, culture))
+                {
+                    sections.Add(link);
                     sectionIds.Add(child.Id);
                 }
             }
@@ -212,7 +223,7 @@ public static class SiteLayoutBuilder
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         var footer = new SiteFooter(name, tagline, settings?.TextOrNull(SiteSettings.FooterText, culture),
             settings?.TextOrNull(SiteSettings.ContactEmail, culture), settings?.TextOrNull(SiteSettings.ContactPhone, culture),
-            address, social, sections, Year: 0);
+            address, social, footerLinks, Year: 0);
         return new LayoutChrome(new SiteIdentity(name, tagline ?? ""), sections, sectionIds, footer);
     }
 }
