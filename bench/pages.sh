@@ -112,12 +112,18 @@ busy_percent() { # of all CPUs over 2 s, less what our own site used
   local busy=$(( total - idle - (s2 - s1) ))
   echo $(( total > 0 && busy > 0 ? 100 * busy / total : 0 ))
 }
-waited=0
-while BUSY_BEFORE_START=$(busy_percent); [ "$BUSY_BEFORE_START" -gt 10 ] && [ "$waited" -lt "$QUIET_WAIT" ]; do
-  [ "$waited" = 0 ] && echo "the CPUs are $BUSY_BEFORE_START% busy with other work; waiting up to $QUIET_WAIT s for quiet…"
-  sleep 3; waited=$(( waited + 5 ))
-done
-echo "CPU busy with other work before the start: $BUSY_BEFORE_START%$( [ "$waited" = 0 ] || echo " (after waiting $waited s)" )"
+# Sets BUSY to the other work's share of the CPUs once it is at most 10%, or after QUIET_WAIT seconds of trying.
+wait_for_quiet() {
+  local waited=0
+  while BUSY=$(busy_percent); [ "$BUSY" -gt 10 ] && [ "$waited" -lt "$QUIET_WAIT" ]; do
+    [ "$waited" = 0 ] && echo "  the CPUs are $BUSY% busy with other work; waiting up to $QUIET_WAIT s for quiet…"
+    sleep 3; waited=$(( waited + 5 ))
+  done
+  [ "$waited" = 0 ] || echo "  other work: $BUSY% after waiting $waited s"
+}
+wait_for_quiet
+BUSY_BEFORE_START=$BUSY
+echo "CPU busy with other work before the start: $BUSY_BEFORE_START%"
 SITE_LOG=$OUT/pages-site.log
 if curl -fs -o /dev/null "$BASE/healthz"; then echo "something already answers on port $PORT; set PORT" >&2; exit 1; fi
 t=$(now_ms)
@@ -160,25 +166,42 @@ done
 echo "article: $ARTICLE (${#ARTICLES[@]} articles on the news list)"
 
 # --- 5. measure -------------------------------------------------------------------------------------------------------
-# How busy the CPUs are with other work just before the runs (our site is idle now): a neighbour's build skews figures.
 LOAD_BEFORE=$(loadavg)
-BUSY_BEFORE=$(busy_percent)
-echo "load average before the runs: $LOAD_BEFORE; CPU busy with other work in the 2 s before: $BUSY_BEFORE%"
-if [ "$BUSY_BEFORE" -gt 10 ]; then echo "  warning: something else is using the CPUs; the figures below are lower than on a quiet machine"; fi
+echo "load average before the runs: $LOAD_BEFORE"
+
+# Runs wrk and sets RESULT to its output and OTHER to the share of the CPUs that neither wrk nor the site used meanwhile
+# (a neighbour's build on this 2-core machine takes it from both, and the figures drop).
+measure() {
+  local a b s1 s2 times TIMEFORMAT='%3U %3S'
+  read -r -a a < <(grep '^cpu ' /proc/stat); s1=$(site_ticks)
+  { time wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" >"$OUT/wrk.out"; } 2>"$OUT/wrk.times"
+  read -r -a b < <(grep '^cpu ' /proc/stat); s2=$(site_ticks)
+  RESULT=$(cat "$OUT/wrk.out")
+  times=$(tail -n 1 "$OUT/wrk.times")
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  local wrk_ticks; wrk_ticks=$(awk -v t="$times" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(t, x, " "); printf "%d", (x[1] + x[2]) * hz }')
+  local other=$(( total - idle - (s2 - s1) - wrk_ticks ))
+  OTHER=$(( total > 0 && other > 0 ? 100 * other / total : 0 ))
+}
 
 # wrk's latency (e.g. 812.00us, 3.41ms, 1.02s) in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
-RPS=(); P50=(); P99=(); NOTES=()
+RPS=(); P50=(); P99=(); NOTES=(); OTHERS=()
 for i in "${!URLS[@]}"; do
   url=${URLS[$i]}
   # Warm-up: tiered JIT recompiles hot ReadyToRun code, memoized lists fill, connections settle.
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$BASE$url" >/dev/null
-  result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$url")
+  wait_for_quiet
+  measure "$BASE$url"
+  if ! kill -0 "$SITE_PID" 2>/dev/null; then echo "the site exited during the run on $url; see $SITE_LOG" >&2; SITE_PID=; exit 1; fi
+  result=$RESULT
+  OTHERS+=("$OTHER")
   RPS+=("$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$result")")
   P50+=("$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$result")")")
   P99+=("$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$result")")")
   NOTES+=("$(grep -E 'Non-2xx|Socket errors' <<<"$result" | tr -s ' ' | paste -sd';' - || true)")
-  printf '%-13s %-60s %8s req/s   p50 %7s ms   p99 %7s ms  %s\n' "${NAMES[$i]}" "$url" "${RPS[$i]}" "${P50[$i]}" "${P99[$i]}" "${NOTES[$i]}"
+  printf '%-13s %-60s %8s req/s   p50 %7s ms   p99 %7s ms   other work %3s%%  %s\n' "${NAMES[$i]}" "$url" "${RPS[$i]}" "${P50[$i]}" "${P99[$i]}" "$OTHER" "${NOTES[$i]}"
 done
 RSS_AFTER=$(mem_mb VmRSS)
 HWM_AFTER=$(mem_mb VmHWM)
@@ -191,13 +214,13 @@ echo
 echo "== pages.sh: $DOC_COUNT published documents, SQLite, ReadyToRun, Production; wrk -t2 -c$CONNECTIONS -d$DURATION (warm-up $WARMUP each) =="
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), .NET SDK $(dotnet --version)"
 echo "load average: at start $LOAD_AT_START; before the runs $LOAD_BEFORE; after $LOAD_AFTER"
-echo "CPU busy with other work: $BUSY_BEFORE_START% before the site's start, $BUSY_BEFORE% before the runs (over 10%: figures are disturbed)"
+echo "CPU busy with other work: $BUSY_BEFORE_START% before the site's start; during each run in the table (over 10%: that figure is disturbed)"
 echo
-printf '| %-12s | %-44s | %8s | %8s | %8s | %8s |\n' page URL bytes "req/s" "p50 ms" "p99 ms"
-printf '|%s|%s|%s|%s|%s|%s|\n' "--------------" "----------------------------------------------" "----------" "----------" "----------" "----------"
+printf '| %-12s | %-44s | %8s | %8s | %8s | %8s | %10s |\n' page URL bytes "req/s" "p50 ms" "p99 ms" "other CPU"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "--------------" "----------------------------------------------" "----------" "----------" "----------" "----------" "------------"
 for i in "${!URLS[@]}"; do
   url=${URLS[$i]}; [ ${#url} -gt 44 ] && url="${url:0:41}..."
-  printf '| %-12s | %-44s | %8s | %8s | %8s | %8s |\n' "${NAMES[$i]}" "$url" "${BYTES[$i]}" "${RPS[$i]}" "${P50[$i]}" "${P99[$i]}"
+  printf '| %-12s | %-44s | %8s | %8s | %8s | %8s | %9s%% |\n' "${NAMES[$i]}" "$url" "${BYTES[$i]}" "${RPS[$i]}" "${P50[$i]}" "${P99[$i]}" "${OTHERS[$i]}"
 done
 echo
 echo "start to ready:             $READY_MS ms"
