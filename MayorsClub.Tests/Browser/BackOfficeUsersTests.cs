@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.Playwright;
 using MimeKit;
@@ -31,7 +33,7 @@ public sealed partial class BackOfficeUsersTests : BrowserTestBase
         // …and invites a writer.
         await admin.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Invite a user" }).ClickAsync();
-        await admin.GetByLabel("E-mail").FillAsync(writer);
+        await admin.GetByLabel("E-mail", new() { Exact = true }).FillAsync(writer);
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Taras Writer");
         await admin.GetByLabel("Language of the interface and e-mails").SelectOptionAsync("en");
         Assert.That(await admin.GetByLabel("Writers").IsCheckedAsync(), Is.True, "Writers is the group a new user starts in");
@@ -66,6 +68,40 @@ public sealed partial class BackOfficeUsersTests : BrowserTestBase
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = writer });
         await Assertions.Expect(row).ToContainTextAsync("Writers");
         await Assertions.Expect(row).ToContainTextAsync("active");
+    }
+
+    [Test]
+    public async Task UsersAccountAndAuditPages_HaveNoSeriousAccessibilityViolations()
+    {
+        var page = await NewPageAsync(width: 768, height: 1024);
+        var problems = new List<string>();
+        await page.GotoAsync("/umbraco/login");
+        problems.AddRange(await SeriousViolationsAsync(page, "/umbraco/login"));
+        await page.GetByLabel("Електронна пошта").FillAsync(TestSite.AdminEmail);
+        await page.GetByLabel("Пароль").FillAsync(TestSite.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        foreach (var url in new[] { "/umbraco/users", "/umbraco/users/invite", "/umbraco/account", "/umbraco/account/two-factor", "/umbraco/audit" })
+        {
+            await page.GotoAsync(url);
+            problems.AddRange(await SeriousViolationsAsync(page, url));
+        }
+
+        await page.GotoAsync("/umbraco/users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Administrator" }).ClickAsync();
+        problems.AddRange(await SeriousViolationsAsync(page, "a user's page"));
+
+        Assert.That(problems, Is.Empty);
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{where}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()).Take(3))}");
     }
 
     private static string InvitationLink(MimeMessage message)

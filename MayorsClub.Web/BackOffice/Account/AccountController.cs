@@ -87,13 +87,12 @@ public sealed class AccountController(
             return await PageAsync(user, null, ("password", U(UsersText.PasswordsDiffer)));
         }
 
-        var changed = await users.ChangePasswordAsync(user, form.Current, form.Password);
+        var changed = await AuditedAsync(user, AuditActions.ChangePassword, () => users.ChangePasswordAsync(user, form.Current, form.Password));
         if (!changed.Succeeded)
         {
             return await PageAsync(user, null, PasswordMessages.Describe(changed.Errors, identity.Value.Password, UiCulture).Select(e => ("password", e)).ToArray());
         }
 
-        await AuditAsync(user, AuditActions.ChangePassword);
         await signIn.RefreshSignInAsync(user); // the new security stamp ends other sessions, not this one
         return LocalRedirect(Path + "?saved=password");
     }
@@ -151,9 +150,13 @@ public sealed class AccountController(
             return await SetupViewAsync(user, code.Length == 0 ? T(BackOfficeText.FieldRequired) : U(UsersText.CodeWrong), StatusCodes.Status400BadRequest);
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-        await AuditAsync(user, AuditActions.TwoFactorOn);
+        List<string> codes = [];
+        await AuditedAsync(user, AuditActions.TwoFactorOn, async () =>
+        {
+            var enabled = await users.SetTwoFactorEnabledAsync(user, true);
+            codes = enabled.Succeeded ? (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [] : [];
+            return enabled;
+        });
         await signIn.RefreshSignInAsync(user);
         return RecoveryCodesView(U(UsersText.TwoFactorTurnedOn), codes);
     }
@@ -172,10 +175,17 @@ public sealed class AccountController(
             return await PageAsync(user, null, ("twoFactorOff", U(UsersText.PasswordWrong)));
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user); // the app's old key stops working; turning it on again starts afresh
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        await AuditAsync(user, AuditActions.TwoFactorOff);
+        await AuditedAsync(user, AuditActions.TwoFactorOff, async () =>
+        {
+            var disabled = await users.SetTwoFactorEnabledAsync(user, false);
+            if (disabled.Succeeded)
+            {
+                await users.ResetAuthenticatorKeyAsync(user); // the app's old key stops working; turning it on again starts afresh
+                await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            }
+
+            return disabled;
+        });
         await signIn.RefreshSignInAsync(user);
         return LocalRedirect(Path + "?saved=twoFactorOff");
     }
@@ -199,8 +209,12 @@ public sealed class AccountController(
             return await PageAsync(user, null, ("recoveryCodes", U(UsersText.PasswordWrong)));
         }
 
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-        await AuditAsync(user, AuditActions.NewRecoveryCodes);
+        List<string> codes = [];
+        await AuditedAsync(user, AuditActions.NewRecoveryCodes, async () =>
+        {
+            codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            return IdentityResult.Success;
+        });
         return RecoveryCodesView(U(UsersText.RecoveryCodesTitle), codes);
     }
 
@@ -242,9 +256,18 @@ public sealed class AccountController(
         return View(nameof(RecoveryCodes), new RecoveryCodesPage(UiCulture, notice, codes));
     }
 
-    private async Task AuditAsync(BackOfficeUser user, string action)
+    /// <summary>Makes a change to the user's account and its audit entry in one transaction: both or neither.</summary>
+    private async Task<IdentityResult> AuditedAsync(BackOfficeUser user, string action, Func<Task<IdentityResult>> change)
     {
-        audit.Add(user.Email!, action, user);
-        await db.SaveChangesAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await change();
+        if (result.Succeeded)
+        {
+            audit.Add(user.Email!, action, user);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        return result;
     }
 }

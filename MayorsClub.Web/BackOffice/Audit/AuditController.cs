@@ -12,12 +12,14 @@ public sealed class AuditController(AuditLog log) : BackOfficeController
         string UiCulture, AuditLog.Result Log, string? User, string? Action, string? From, string? To, string? Document, string? Error);
 
     [HttpGet(Path)]
-    public async Task<IActionResult> Index(string? user, string? action, string? from, string? to, string? document, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(
+        [FromQuery] string? user, [FromQuery(Name = "action")] string? actionFilter, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? document,
+        [FromQuery] int page = 1, CancellationToken ct = default)
     {
         ViewData["Section"] = "audit";
         var goodFrom = AuditLog.TryParseDate(from, out var fromDate);
         var goodTo = AuditLog.TryParseDate(to, out var toDate);
-        var filter = new AuditLog.Filter(Trim(user), Trim(action), fromDate, toDate, Trim(document), page);
+        var filter = new AuditLog.Filter(Trim(user), Trim(actionFilter), fromDate, toDate, Trim(document), page);
         var result = await log.ReadAsync(filter, UiCulture, ct);
         var view = View(new AuditPage(UiCulture, result, filter.User, filter.Action, from, to, filter.Document,
             goodFrom && goodTo ? null : UsersText.Get(UsersText.BadDate, UiCulture)));

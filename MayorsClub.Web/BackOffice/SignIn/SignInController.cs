@@ -154,8 +154,9 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
     [HttpGet("/umbraco/denied")]
     public IActionResult Denied()
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View(UiCulture);
+        var view = View(nameof(Denied), UiCulture);
+        view.StatusCode = StatusCodes.Status403Forbidden;
+        return view;
     }
 
     /// <summary>The interface language travels in a cookie under /umbraco; the user's saved choice sets it at sign-in.</summary>
