@@ -105,7 +105,11 @@ public abstract class BackOfficeUsersTestBase(DatabaseProvider provider)
             }
         }
 
-        return found.OrderBy(m => m.Date).ThenBy(m => m.MessageId, StringComparer.Ordinal).ToList();
+        // The dispatcher names each message after its outbox row ("outbox-{id}-…"): that is the order they were queued in.
+        return found.OrderBy(m => System.Text.RegularExpressions.Regex.Match(m.MessageId ?? "", @"^outbox-(\d+)-") is { Success: true } id
+                ? long.Parse(id.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : long.MaxValue)
+            .ThenBy(m => m.Date).ToList();
     }
 
     /// <summary>The site-relative address (path and query) of the link in an e-mail that goes to the given path.</summary>
