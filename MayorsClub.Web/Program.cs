@@ -1,5 +1,6 @@
 using MayorsClub.Core.Setup;
 using MayorsClub.Web.BackOffice;
+using MayorsClub.Web.BackOffice.Users;
 using MayorsClub.Web.Infrastructure;
 using MayorsClub.Web.Seo;
 using MayorsClub.Web.Site;
@@ -16,6 +17,7 @@ builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.Co
 builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();
+builder.Services.AddMayorsClubBackOfficeUsers();
 
 var app = builder.Build();
 

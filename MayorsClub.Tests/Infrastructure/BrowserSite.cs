@@ -22,6 +22,9 @@ public abstract class BrowserTestBase
 
     protected string BaseUrl { get; private set; } = "";
 
+    /// <summary>Configuration this test class's site needs beyond the defaults (SMTP, for example).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     [OneTimeSetUp]
     public async Task StartSiteAndBrowser()
     {
@@ -32,7 +35,7 @@ public abstract class BrowserTestBase
                 $"Browser tests need Chromium at {chromium}: install Debian's chromium package (scripts/test.sh does it) or set {ChromiumVariable}.");
         }
 
-        Site = await TestSite.StartAsync(DatabaseProvider.Sqlite, useKestrel: true);
+        Site = await TestSite.StartAsync(DatabaseProvider.Sqlite, useKestrel: true, settings: Settings);
         BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -103,7 +103,11 @@ public sealed class BackOfficeAccessTests
         var endpoints = _site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => ("/" + e.RoutePattern.RawText?.TrimStart('/')).StartsWith(BackOfficeSecurity.BasePath, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var open = new[] { "/umbraco/login", "/umbraco/logout", "/umbraco/denied" };
+        var open = new[]
+        {
+            "/umbraco/login", "/umbraco/logout", "/umbraco/denied",
+            "/umbraco/login/two-factor", "/umbraco/login/recovery", "/umbraco/forgot-password", "/umbraco/reset-password", "/umbraco/invitation",
+        };
 
         var withoutRule = endpoints
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null

@@ -1,17 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using NodaTime;
 
 namespace MayorsClub.Web.BackOffice.SignIn;
 
-/// <summary>Signing in to and out of the back office.</summary>
+/// <summary>Signing in to and out of the back office: the password, then (if the user turned it on) a code from their authenticator app or a recovery code.</summary>
 [AllowAnonymous]
-public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserManager<BackOfficeUser> users) : BackOfficeController
+public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserManager<BackOfficeUser> users, IClock clock) : BackOfficeController
 {
+    public const string TwoFactorPath = "/umbraco/login/two-factor";
+    public const string RecoveryPath = "/umbraco/login/recovery";
+
     public sealed class SignInForm
     {
         [Required]
@@ -23,11 +28,24 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
         public string? ReturnUrl { get; set; }
     }
 
-    public sealed record SignInPage(SignInForm Form, string? Error, string UiCulture);
+    public sealed class CodeForm
+    {
+        [Required]
+        public string Code { get; set; } = "";
+
+        public string? ReturnUrl { get; set; }
+    }
+
+    /// <param name="Notice">A confirmation to show above the form (e.g. "your password is saved").</param>
+    public sealed record SignInPage(SignInForm Form, string? Error, string UiCulture, string? Notice = null);
+
+    /// <param name="Recovery">The recovery-code form rather than the authenticator-code one.</param>
+    public sealed record CodePage(bool Recovery, string? ReturnUrl, string? Error, string UiCulture);
 
     [HttpGet(BackOfficeSecurity.LoginPath)]
-    public IActionResult Index(string? returnUrl) =>
-        View(new SignInPage(new SignInForm { ReturnUrl = returnUrl }, null, UiCulture));
+    public IActionResult Index(string? returnUrl, string? done) =>
+        View(new SignInPage(new SignInForm { ReturnUrl = returnUrl }, null, UiCulture,
+            done == "password" ? UsersText.Get(UsersText.PasswordSetSignIn, UiCulture) : null));
 
     [HttpPost(BackOfficeSecurity.LoginPath)]
     [EnableRateLimiting(BackOfficeSecurity.SignInRateLimit)]
@@ -44,7 +62,20 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
             return Refused(form, T(BackOfficeText.SignInFailed));
         }
 
+        if (user.IsDisabled())
+        {
+            // Only someone who knows the password learns that the account is disabled rather than the password wrong.
+            return Refused(form, await users.CheckPasswordAsync(user, form.Password)
+                ? UsersText.Get(UsersText.AccountDisabled, UiCulture)
+                : T(BackOfficeText.SignInFailed));
+        }
+
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return LocalRedirect(WithReturnUrl(TwoFactorPath, form.ReturnUrl));
+        }
+
         if (result.IsLockedOut)
         {
             return Refused(form, T(BackOfficeText.LockedOut));
@@ -55,9 +86,62 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
             return Refused(form, T(BackOfficeText.SignInFailed));
         }
 
-        Response.Cookies.Append(LanguageCookie, Cultures.IsSupported(user.UiCulture) ? user.UiCulture : Cultures.Default,
-            new CookieOptions { Path = BackOfficeSecurity.BasePath, HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
-        return LocalRedirect(IsBackOfficeUrl(form.ReturnUrl) ? form.ReturnUrl! : BackOfficeSecurity.BasePath);
+        return await SignedInAsync(user, form.ReturnUrl);
+    }
+
+    [HttpGet(TwoFactorPath)]
+    public async Task<IActionResult> TwoFactor(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? Expired()
+            : CodeView(new CodePage(false, returnUrl, null, UiCulture));
+
+    [HttpPost(TwoFactorPath)]
+    [EnableRateLimiting(BackOfficeSecurity.SignInRateLimit)]
+    public async Task<IActionResult> TwoFactor(CodeForm form)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Expired();
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Code))
+        {
+            return CodeView(new CodePage(false, form.ReturnUrl, T(BackOfficeText.FieldRequired), UiCulture), StatusCodes.Status400BadRequest);
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(NormalizeCode(form.Code), isPersistent: false, rememberClient: false);
+        return result.Succeeded ? await SignedInAsync(user, form.ReturnUrl)
+            : CodeView(new CodePage(false, form.ReturnUrl, result.IsLockedOut ? T(BackOfficeText.LockedOut) : UsersText.Get(UsersText.CodeWrong, UiCulture), UiCulture),
+                StatusCodes.Status400BadRequest);
+    }
+
+    [HttpGet(RecoveryPath)]
+    public async Task<IActionResult> Recovery(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? Expired()
+            : CodeView(new CodePage(true, returnUrl, null, UiCulture));
+
+    [HttpPost(RecoveryPath)]
+    [EnableRateLimiting(BackOfficeSecurity.SignInRateLimit)]
+    public async Task<IActionResult> Recovery(CodeForm form)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Expired();
+        }
+
+        var code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        if (code.Length == 0)
+        {
+            return CodeView(new CodePage(true, form.ReturnUrl, T(BackOfficeText.FieldRequired), UiCulture), StatusCodes.Status400BadRequest);
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        return result.Succeeded ? await SignedInAsync(user, form.ReturnUrl)
+            : CodeView(new CodePage(true, form.ReturnUrl, result.IsLockedOut ? T(BackOfficeText.LockedOut) : UsersText.Get(UsersText.RecoveryCodeWrong, UiCulture), UiCulture),
+                StatusCodes.Status400BadRequest);
     }
 
     [HttpPost("/umbraco/logout")]
@@ -70,9 +154,46 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
     [HttpGet("/umbraco/denied")]
     public IActionResult Denied()
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View(UiCulture);
+        var view = View(nameof(Denied), UiCulture);
+        view.StatusCode = StatusCodes.Status403Forbidden;
+        return view;
     }
+
+    /// <summary>The interface language travels in a cookie under /umbraco; the user's saved choice sets it at sign-in.</summary>
+    public static void SetLanguageCookie(HttpResponse response, string culture) =>
+        response.Cookies.Append(LanguageCookie, Cultures.IsSupported(culture) ? culture : Cultures.Default,
+            new CookieOptions { Path = BackOfficeSecurity.BasePath, HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+
+    private async Task<IActionResult> SignedInAsync(BackOfficeUser user, string? returnUrl)
+    {
+        SetLanguageCookie(Response, user.UiCulture);
+        await users.SetAuthenticationTokenAsync(user, BackOfficeUserAdministration.SignInRecordProvider, BackOfficeUserAdministration.LastSignInToken,
+            clock.GetCurrentInstant().ToDateTimeUtc().ToString("O"));
+        return LocalRedirect(IsBackOfficeUrl(returnUrl) ? returnUrl! : BackOfficeSecurity.BasePath);
+    }
+
+    /// <summary>The step between password and code has timed out (or was never started): back to the password.</summary>
+    private ViewResult Expired()
+    {
+        var view = View(nameof(Index), new SignInPage(new SignInForm(), UsersText.Get(UsersText.TwoFactorExpired, UiCulture), UiCulture));
+        view.StatusCode = StatusCodes.Status400BadRequest;
+        return view;
+    }
+
+    private ViewResult CodeView(CodePage page, int status = StatusCodes.Status200OK)
+    {
+        if (!IsBackOfficeUrl(page.ReturnUrl))
+        {
+            page = page with { ReturnUrl = null };
+        }
+
+        var view = View(nameof(TwoFactor), page);
+        view.StatusCode = status;
+        return view;
+    }
+
+    private static string NormalizeCode(string? code) =>
+        new((code ?? "").Where(char.IsAsciiDigit).ToArray());
 
     private ViewResult Refused(SignInForm form, string error)
     {
@@ -81,6 +202,9 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
         view.StatusCode = StatusCodes.Status400BadRequest;
         return view;
     }
+
+    private string WithReturnUrl(string path, string? returnUrl) =>
+        IsBackOfficeUrl(returnUrl) ? $"{path}?returnUrl={Uri.EscapeDataString(returnUrl!)}" : path;
 
     private bool IsBackOfficeUrl(string? url) =>
         !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) && url.StartsWith(BackOfficeSecurity.BasePath, StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,93 @@
+using System.Threading.RateLimiting;
+using MayorsClub.Core.Persistence;
+using MayorsClub.Web.BackOffice.SignIn;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MayorsClub.Web.BackOffice.Users;
+
+/// <summary>
+/// The users section, password e-mails and two-factor sign-in: their services, token lifetimes, the
+/// two-factor cookies (kept under /umbraco) and how soon a changed account reaches open sessions.
+/// </summary>
+public static class BackOfficeUsersSetup
+{
+    /// <summary>"Forgot password" requests: a few per address (IP) per quarter hour.</summary>
+    public const string PasswordResetRateLimit = "BackOffice.PasswordReset";
+
+    /// <summary>How often an open session checks that its account has not changed (disabled, password changed…).</summary>
+    public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddMayorsClubBackOfficeUsers(this IServiceCollection services)
+    {
+        // A disabled account, a new password or new groups reach every open session within a minute.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = SessionCheckInterval);
+
+        // Between the password and the code, and "remember this browser": cookies that, like the sign-in cookie, stay under /umbraco.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.Name = "mc_backoffice_2fa";
+            cookie.Cookie.Path = BackOfficeSecurity.BasePath;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, cookie =>
+        {
+            cookie.Cookie.Name = "mc_backoffice_2fa_remember";
+            cookie.Cookie.Path = BackOfficeSecurity.BasePath;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // Invitation and password-reset links: tokens of their own, with their own lifetimes.
+        services.AddTransient<InvitationTokenProvider>();
+        services.AddTransient<PasswordResetTokenProvider>();
+        services.Configure<IdentityOptions>(identity =>
+        {
+            identity.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+            identity.Tokens.ProviderMap[PasswordResetTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(PasswordResetTokenProvider));
+        });
+
+        services.AddRateLimiter(limiter => limiter.AddPolicy(PasswordResetRateLimit, new PasswordResetRateLimitPolicy()));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<BackOfficeLinkOptions>().BindConfiguration(BackOfficeLinkOptions.Section);
+        services.AddScoped<BackOfficeLinks>();
+        services.AddScoped<UserAudit>();
+        services.AddScoped<BackOfficeEmails>();
+        services.AddScoped<BackOfficeUserAdministration>();
+        services.AddScoped<BackOfficePasswords>();
+        services.AddScoped<Audit.AuditLog>();
+        return services;
+    }
+
+    /// <summary>Disabled: locked out until the end of time (stored as a date every database keeps exactly).</summary>
+    public static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    public static bool IsDisabled(this BackOfficeUser user) => user.LockoutEnd is { Year: >= 9999 };
+}
+
+/// <summary>"Forgot password" requests: 5 per address (IP) per quarter hour; beyond that, a page that says so in the user's language.</summary>
+internal sealed class PasswordResetRateLimitPolicy : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
+    {
+        var culture = BackOfficeController.UiCultureOf(context.HttpContext.Request);
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = "900";
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"{culture}\"><head><meta charset=\"utf-8\"><title>429</title></head><body><p role=\"alert\">"
+            + System.Net.WebUtility.HtmlEncode(UsersText.Get(UsersText.TooManyRequests, culture))
+            + $"</p><p><a href=\"{BackOfficeSecurity.LoginPath}\">" + System.Net.WebUtility.HtmlEncode(UsersText.Get(UsersText.BackToSignIn, culture)) + "</a></p></body></html>",
+            ct);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
+        httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 });
+}
