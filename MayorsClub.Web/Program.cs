@@ -1,6 +1,7 @@
 using MayorsClub.Core.Setup;
 using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.Infrastructure;
+using MayorsClub.Web.ManagementApi;
 using MayorsClub.Web.Seo;
 using MayorsClub.Web.Site;
 
@@ -16,6 +17,7 @@ builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.Co
 builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();
+builder.Services.AddMayorsClubManagementApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.UseMayorsClubBackOffice();
 app.UseOutputCache();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();
+app.MapMayorsClubManagementApi();
 app.MapMayorsClubSite();
 
 app.Run();
