@@ -63,14 +63,25 @@ public static class ManagementApiEndpoints
 
         api.MapGet("openapi.json", WriteOpenApiDocumentAsync).ExcludeFromDescription();
 
-        app.MapScalarApiReference(DocsPath, scalar => scalar
+        // Anything else under the API answers in JSON, not with the public site's 404 page.
+        app.MapFallback(RootPath + "/{**path}", NoSuchEndpoint).ExcludeFromDescription().RequireAccess();
+
+        // The docs page and its scripts, for people signed in to the back office (Scalar opens its scripts to everyone: not here).
+        var docs = app.MapGroup(DocsPath).RequireAccess();
+        ((IEndpointConventionBuilder)docs).Finally(endpoint =>
+        {
+            foreach (var open in endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().ToList())
+            {
+                endpoint.Metadata.Remove(open);
+            }
+        });
+        docs.MapScalarApiReference("/", scalar => scalar
                 .WithTitle("Mayors' Club Management API")
-                .WithOpenApiRoutePattern(OpenApiPath)
+                .AddDocument(DocumentName, "Management API v1", OpenApiPath)
                 .DisableTelemetry()
                 .DisableDefaultFonts()
                 .DisableAgent()
-                .DisableMcp())
-            .RequireAccess();
+                .DisableMcp());
     }
 
     private static async Task<IResult> WriteOpenApiDocumentAsync(HttpContext http, CancellationToken ct)
@@ -79,6 +90,26 @@ public static class ManagementApiEndpoints
         var document = await provider.GetOpenApiDocumentAsync(ct);
         var json = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, ct);
         return Results.Text(json, "application/json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// No endpoint matched. A change whose body is not JSON lands here too (the endpoint that would take it wants
+    /// application/json): say so, rather than that the address is wrong.
+    /// </summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NoSuchEndpoint(HttpContext http)
+    {
+        var request = http.Request;
+        var culture = ManagementApiText.CultureOf(request);
+        http.Response.Headers.ContentLanguage = culture;
+        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && request.ContentType is { } type
+            && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(ContentProblems.Problem(StatusCodes.Status415UnsupportedMediaType,
+                ManagementApiText.Get(ManagementApiText.BadRequestTitle, culture), ManagementApiText.Get(ManagementApiText.UnsupportedMediaType, culture)));
+        }
+
+        return TypedResults.Problem(ContentProblems.Problem(StatusCodes.Status404NotFound,
+            ManagementApiText.Get(ManagementApiText.NotFoundTitle, culture), ManagementApiText.Get(ManagementApiText.NoSuchEndpoint, culture)));
     }
 
     /// <summary>Whether an endpoint needs more than access to the back office (for the OpenAPI description).</summary>

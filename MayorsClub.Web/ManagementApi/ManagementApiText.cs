@@ -33,7 +33,7 @@ public static class ManagementApiText
     public const string CulturesRequired = "culturesRequired";
     public const string DocumentExists = "documentExists";
     public const string TimeWithoutZone = "timeWithoutZone";
-    public const string NothingScheduled = "nothingScheduled";
+    public const string NoSuchEndpoint = "noSuchEndpoint";
 
     private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
     {
@@ -67,8 +67,8 @@ public static class ManagementApiText
         [DocumentExists] = ("Документ з таким id уже існує.", "A document with this id already exists."),
         [TimeWithoutZone] = ("Вкажіть час в UTC (із «Z» наприкінці) або зі зміщенням, наприклад 2026-12-01T09:00:00Z.",
             "Give the time in UTC (ending in \"Z\") or with an offset, for example 2026-12-01T09:00:00Z."),
-        [NothingScheduled] = ("Вкажіть час публікації, зняття з публікації або обидва (null скасовує заплановане).",
-            "Give a publish time, an unpublish time or both (null cancels what was scheduled)."),
+        [NoSuchEndpoint] = ("У Management API за цією адресою нічого немає (або не цим методом HTTP).",
+            "The Management API has nothing at this address (or not for this HTTP method)."),
     };
 
     public static IEnumerable<string> Keys => Texts.Keys;

@@ -21,6 +21,7 @@ public sealed class ApiClientRegistrar(
     public const string GroupProperty = "mayorsclub_group";
 
     private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _syncing = new(1, 1);
 
     /// <summary>Completes once the configured clients are registered; faults if that failed.</summary>
     public Task WhenRegistered => _registered.Task;
@@ -47,22 +48,41 @@ public sealed class ApiClientRegistrar(
     /// <summary>Makes the registered applications match the given clients exactly.</summary>
     public async Task SyncAsync(IReadOnlyList<ApiClientOptions> clients, CancellationToken ct = default)
     {
+        await _syncing.WaitAsync(ct);
+        try
+        {
+            foreach (var client in clients)
+            {
+                try
+                {
+                    await RegisterAsync(client, ct);
+                }
+                catch (Exception error) when (error is OpenIddictExceptions.ConcurrencyException or OpenIddictExceptions.ValidationException
+                    or Microsoft.EntityFrameworkCore.DbUpdateException)
+                {
+                    // Another web node registered or changed it at the same moment: look again and bring it up to date.
+                    await RegisterAsync(client, ct);
+                }
+            }
+
+            await RemoveAllButAsync(clients.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), ct);
+        }
+        finally
+        {
+            _syncing.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _syncing.Dispose();
+        base.Dispose();
+    }
+
+    private async Task RemoveAllButAsync(HashSet<string> configured, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        foreach (var client in clients)
-        {
-            try
-            {
-                await RegisterAsync(applications, client, ct);
-            }
-            catch (Exception error) when (error is OpenIddictExceptions.ConcurrencyException or Microsoft.EntityFrameworkCore.DbUpdateException)
-            {
-                // Another web node registered it at the same moment: look again and bring it up to date.
-                await RegisterAsync(applications, client, ct);
-            }
-        }
-
-        var configured = clients.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var stale = new List<object>();
         await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
         {
@@ -80,8 +100,11 @@ public sealed class ApiClientRegistrar(
         }
     }
 
-    private async Task RegisterAsync(IOpenIddictApplicationManager applications, ApiClientOptions client, CancellationToken ct)
+    /// <summary>Creates or updates one client, in a scope of its own (a failed attempt leaves nothing behind for a retry).</summary>
+    private async Task RegisterAsync(ApiClientOptions client, CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var existing = await applications.FindByClientIdAsync(client.Id, ct);
         var descriptor = new OpenIddictApplicationDescriptor();
         if (existing is not null)
