@@ -168,11 +168,20 @@ public sealed class ManagementApiTests(DatabaseProvider provider) : SiteTestBase
             values = new[] { new { alias = "summary", culture = "en", value = "Summary." } },
         });
         var noType = await PostJsonAsync(_editors, "document", new { variants = new[] { new { culture = "uk", name = "Назва" } } });
+        var takenId = await PostJsonAsync(_editors, "document", new
+        {
+            id = NewsIndexKey,
+            parent = new { id = NewsIndexKey },
+            documentType = new { alias = "newsArticle" },
+            variants = new[] { new { culture = "uk", name = "Назва" } },
+        });
 
         Assert.That(unknownType.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(unknownType.Body!["errors"]!["documentType"]![0]!.GetValue<string>(), Is.EqualTo("Unknown document type \"blogPost\"."));
         Assert.That(valueWithoutItsLanguage.Body!["errors"]!["values[summary|en]"]![0]!.GetValue<string>(), Does.Contain("add that language to \"variants\""));
         Assert.That(noType.Body!["errors"]!["documentType.alias"], Is.Not.Null);
+        Assert.That(takenId.Status, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(takenId.Body!["detail"]!.GetValue<string>(), Is.EqualTo("A document with this id already exists."));
     }
 
     [Test]

@@ -64,7 +64,7 @@ internal sealed class ApiErrorResponses(RequestDelegate next, IOptions<Microsoft
                 await Problem(context, ManagementApiText.BadRequestTitle, ManagementApiText.UnsupportedMediaType).ExecuteAsync(context);
                 break;
             case StatusCodes.Status429TooManyRequests:
-                await Problem(context, ManagementApiText.BadRequestTitle, ManagementApiText.TooManyRequests).ExecuteAsync(context);
+                await Problem(context, ManagementApiText.TooManyRequestsTitle, ManagementApiText.TooManyRequests).ExecuteAsync(context);
                 break;
         }
     }

@@ -15,6 +15,7 @@ public static class ManagementApiText
     public const string ForbiddenTitle = "title.forbidden";
     public const string BadRequestTitle = "title.badRequest";
     public const string UnauthorizedTitle = "title.unauthorized";
+    public const string TooManyRequestsTitle = "title.tooManyRequests";
     public const string NotAllowedForGroup = "notAllowedForGroup";
     public const string Unauthorized = "unauthorized";
     public const string Required = "required";
@@ -43,6 +44,7 @@ public static class ManagementApiText
         [ForbiddenTitle] = ("Недостатньо прав.", "Not allowed."),
         [BadRequestTitle] = ("Неправильний запит.", "Bad request."),
         [UnauthorizedTitle] = ("Потрібен вхід.", "Sign-in required."),
+        [TooManyRequestsTitle] = ("Забагато запитів.", "Too many requests."),
         [NotAllowedForGroup] = ("Ваша група користувачів не може цього робити: публікують, знімають з публікації, планують, переміщують, сортують і видаляють редактори та адміністратори.",
             "Your user group may not do this: editors and administrators publish, unpublish, schedule, move, sort and delete."),
         [Unauthorized] = ("Увійдіть до адмінпанелі або надішліть токен доступу в заголовку «Authorization: Bearer …».",

@@ -47,10 +47,10 @@ public sealed class DocumentResponses(DocumentTypeRegistry types, PublishedSnaps
     {
         var order = types.Find(contentType)?.Properties.Select(p => p.Alias).ToList() ?? [];
         int Rank(string alias) => order.IndexOf(alias) is var i and >= 0 ? i : int.MaxValue;
-        var result = values.Invariant.OrderBy(v => Rank(v.Key)).Select(v => new DocumentValueModel(v.Key, null, Clone(v.Value))).ToList();
+        var result = values.Invariant.OrderBy(v => Rank(v.Key)).Select(v => new DocumentValueModel(v.Key, Clone(v.Value))).ToList();
         foreach (var culture in Cultures.All.Where(values.Cultures.ContainsKey))
         {
-            result.AddRange(values.Cultures[culture].Values.OrderBy(v => Rank(v.Key)).Select(v => new DocumentValueModel(v.Key, culture, Clone(v.Value))));
+            result.AddRange(values.Cultures[culture].Values.OrderBy(v => Rank(v.Key)).Select(v => new DocumentValueModel(v.Key, Clone(v.Value), culture)));
         }
 
         return result;

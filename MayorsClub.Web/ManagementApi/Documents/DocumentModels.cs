@@ -17,8 +17,8 @@ public sealed record DocumentTypeReference([property: Required, Description("The
 [Description("One property value: shared by both languages (culture null) or of one language.")]
 public sealed record DocumentValueModel(
     [property: Required, Description("The property's alias, e.g. summary.")] string Alias,
-    [property: Description("null for a value shared by both languages; \"uk\" or \"en\" for a value of that language.")] string? Culture,
     [property: Description("The value as the property's editor stores it: text, a number, true/false, a list or an object; null clears it.")] JsonNode? Value,
+    [property: Description("null (or left out) for a value shared by both languages; \"uk\" or \"en\" for a value of that language.")] string? Culture = null,
     [property: Description("Umbraco's audience segment: not used on this site, always null.")] string? Segment = null);
 
 [Description("The state of one language of a document.")]
@@ -71,17 +71,17 @@ public sealed record DocumentVariantRequest(
 
 [Description("A new document. Name at least one language in variants; values of a language need that language in variants.")]
 public sealed record CreateDocumentRequest(
-    [property: Description("The new document's id; omit it for a new one.")] Guid? Id,
-    [property: Description("Where to create it; null at the root of the tree.")] DocumentReference? Parent,
     [property: Required] DocumentTypeReference? DocumentType,
     [property: Required] List<DocumentVariantRequest>? Variants,
-    List<DocumentValueModel>? Values);
+    List<DocumentValueModel>? Values = null,
+    [property: Description("Where to create it; null (or left out) at the root of the tree.")] DocumentReference? Parent = null,
+    [property: Description("The new document's id; leave it out for a new one.")] Guid? Id = null);
 
 [Description("Changes to a document's draft. Languages named in variants get that name; values sent replace those values (null clears one); values not sent keep their draft. Nothing is published.")]
 public sealed record UpdateDocumentRequest(
     [property: Required, Description("The version the change starts from (from the document as last read). Another version means someone else saved meanwhile: 409.")] int? Version,
-    List<DocumentVariantRequest>? Variants,
-    List<DocumentValueModel>? Values);
+    List<DocumentVariantRequest>? Variants = null,
+    List<DocumentValueModel>? Values = null);
 
 [Description("Languages to publish now (with the shared values).")]
 public sealed record PublishDocumentRequest(
@@ -96,22 +96,22 @@ public sealed record UnpublishDocumentRequest(
 [Description("When to publish and unpublish one language. Both null cancel what was scheduled.")]
 public sealed record CultureSchedule(
     [property: Required, Description("uk or en.")] string? Culture,
-    [property: Description("When to publish it (UTC: end with Z, or give an offset); null for no scheduled publish.")] DateTime? PublishAt,
-    [property: Description("When to unpublish it (UTC: end with Z, or give an offset); null for no scheduled unpublish.")] DateTime? UnpublishAt);
+    [property: Description("When to publish it (UTC: end with Z, or give an offset); null for no scheduled publish.")] DateTime? PublishAt = null,
+    [property: Description("When to unpublish it (UTC: end with Z, or give an offset); null for no scheduled unpublish.")] DateTime? UnpublishAt = null);
 
 [Description("Schedules for one or both languages, all set or none.")]
 public sealed record ScheduleDocumentRequest([property: Required] List<CultureSchedule>? Schedules);
 
 [Description("Where to move a document (with everything below it).")]
-public sealed record MoveDocumentRequest([property: Description("The new parent; null for the root of the tree.")] DocumentReference? Parent);
+public sealed record MoveDocumentRequest([property: Description("The new parent; null (or left out) for the root of the tree.")] DocumentReference? Parent = null);
 
 [Description("A child and its place among its siblings.")]
 public sealed record DocumentSortItem([property: Required] Guid Id, [property: Required] int SortOrder);
 
 [Description("The new order of all the children of one parent (or of the roots).")]
 public sealed record SortDocumentsRequest(
-    [property: Description("The parent whose children are sorted; null for the roots.")] DocumentReference? Parent,
-    [property: Required, Description("Every child once, with its new place.")] List<DocumentSortItem>? Sorting);
+    [property: Required, Description("Every child once, with its new place.")] List<DocumentSortItem>? Sorting,
+    [property: Description("The parent whose children are sorted; null (or left out) for the roots.")] DocumentReference? Parent = null);
 
 [Description("Make an earlier version the current draft again (as a new version; history is never rewritten).")]
 public sealed record RollbackDocumentRequest(

@@ -31,6 +31,15 @@ public sealed class ApiClientRegistrar(
         try
         {
             await readiness.WhenReady.WaitAsync(stoppingToken);
+        }
+        catch (Exception error)
+        {
+            _registered.TrySetException(error); // the site did not start: nothing to register into
+            return;
+        }
+
+        try
+        {
             await SyncAsync(options.Value.Clients, stoppingToken);
             _registered.TrySetResult();
         }
