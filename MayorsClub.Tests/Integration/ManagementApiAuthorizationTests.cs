@@ -30,7 +30,7 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
         endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>();
 
     /// <summary>Each way to call an endpoint: its methods, and its address with sample values in place of the route's parameters.</summary>
-    private static IEnumerable<(HttpMethod Method, string Path, RouteEndpoint Endpoint)> Calls(IEnumerable<RouteEndpoint> endpoints)
+    private static IEnumerable<(HttpMethod Method, string Path, RouteEndpoint Endpoint)> Calls(IEnumerable<RouteEndpoint> endpoints, Guid? id = null)
     {
         foreach (var endpoint in endpoints)
         {
@@ -38,7 +38,7 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
             {
                 RoutePatternLiteralPart literal => literal.Content,
                 RoutePatternSeparatorPart separator => separator.Content,
-                RoutePatternParameterPart parameter => SampleValue(parameter),
+                RoutePatternParameterPart parameter => SampleValue(parameter, id),
                 _ => "",
             }))));
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
@@ -49,10 +49,10 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
         }
     }
 
-    private static string SampleValue(RoutePatternParameterPart parameter)
+    private static string SampleValue(RoutePatternParameterPart parameter, Guid? id)
     {
         var constraints = parameter.ParameterPolicies.Select(p => p.Content).ToList();
-        return constraints.Contains("guid") ? Guid.NewGuid().ToString()
+        return constraints.Contains("guid") ? (id ?? Guid.NewGuid()).ToString()
             : constraints.Contains("int") ? "1"
             : parameter.IsOptional ? ""
             : "sample";
@@ -165,6 +165,36 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
         Assert.That(rollbackAndPublish.Status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(rollback.Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Variant(rollback.Body!, "uk")["state"]!.GetValue<string>(), Is.EqualTo("Draft"));
+    }
+
+    [Test]
+    public async Task OddBodies_AreRefusedWith4xx_NeverA500()
+    {
+        using var administrators = await SignedInAsync(Site, AdministratorsId, AdministratorsSecret);
+        string[] bodies =
+        [
+            "", "{}", "[]", "null", "\"text\"", "{\"version\": 1e40}", "{\"cultures\": [null, 5]}", "{\"variants\": {}}",
+            "{\"variants\": [null], \"values\": [null, {\"alias\": null}]}", "{\"parent\": {\"id\": \"00000000-0000-0000-0000-000000000000\"}}",
+            "{\"schedules\": [{\"culture\": \"uk\", \"publishAt\": \"tomorrow\"}]}", "{\"sorting\": [{\"id\": null}]}", "{\"version\": 1",
+        ];
+        var failures = new List<string>();
+        var article = await PostJsonAsync(administrators, "document", NewsArticle(NewsIndexKey, Unique("Новина для дивних запитів"), null));
+        var calls = Calls(ApiEndpoints()).Concat(Calls(ApiEndpoints(), article.Body!["id"]!.GetValue<Guid>()));
+
+        foreach (var (method, path, _) in calls.Where(c => c.Method != HttpMethod.Get))
+        {
+            foreach (var body in bodies)
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                using var response = await administrators.SendAsync(request);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{method} {path} {body}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
     }
 
     [Test]
