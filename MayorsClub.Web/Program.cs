@@ -2,6 +2,7 @@ using MayorsClub.Core.Setup;
 using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.BackOffice.Users;
 using MayorsClub.Web.Infrastructure;
+using MayorsClub.Web.ManagementApi;
 using MayorsClub.Web.Seo;
 using MayorsClub.Web.Site;
 
@@ -18,6 +19,7 @@ builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();
 builder.Services.AddMayorsClubBackOfficeUsers();
+builder.Services.AddMayorsClubManagementApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.UseMayorsClubBackOffice();
 app.UseOutputCache();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();
+app.MapMayorsClubManagementApi();
 app.MapMayorsClubSite();
 
 app.Run();

@@ -1,0 +1,120 @@
+using System.Net;
+using MayorsClub.Core.Persistence;
+using MayorsClub.Tests.Infrastructure;
+using MayorsClub.Web.ManagementApi;
+using MayorsClub.Web.ManagementApi.Security;
+using Microsoft.Extensions.DependencyInjection;
+using static MayorsClub.Tests.Integration.ManagementApiClient;
+
+namespace MayorsClub.Tests.Integration;
+
+/// <summary>The token endpoint: clients follow the configuration, keys are kept in the data folder, requests are limited.</summary>
+public sealed class ManagementApiTokenTests
+{
+    private TestSite _site = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSite() => _site = await TestSite.StartAsync(DatabaseProvider.Sqlite, settings: ManagementApiClient.Settings);
+
+    [OneTimeTearDown]
+    public async Task StopSite() => await _site.DisposeAsync();
+
+    [Test]
+    public async Task ChangedSecretOrGroup_TakesEffect_AndARemovedClientGetsNoToken()
+    {
+        using var client = BackOfficeSession.Anonymous(_site);
+        var registrar = _site.Services.GetRequiredService<ApiClientRegistrar>();
+        var configured = ManagementApiClient.Settings.Count; // keep the three test clients
+        var editors = new ApiClientOptions { Id = EditorsId, Secret = EditorsSecret, Group = BackOfficeGroups.Editors };
+        var writers = new ApiClientOptions { Id = WritersId, Secret = WritersSecret, Group = BackOfficeGroups.Writers };
+        const string newSecret = "rotated-secret-0123456789-abcdef";
+
+        await registrar.WhenRegistered;
+        await registrar.SyncAsync([editors, writers, new ApiClientOptions { Id = "rotating", Secret = EditorsSecret, Group = BackOfficeGroups.Writers }]);
+        using var first = await RequestTokenAsync(client, "rotating", EditorsSecret);
+        await registrar.SyncAsync([editors, writers, new ApiClientOptions { Id = "rotating", Secret = newSecret, Group = BackOfficeGroups.Editors }]);
+        using var oldSecret = await RequestTokenAsync(client, "rotating", EditorsSecret);
+        using var rotated = await SignedInAsync(_site, "rotating", newSecret);
+        var publish = await PutJsonAsync(rotated, $"document/{Guid.NewGuid()}/publish", new { cultures = new[] { "uk" } });
+        await registrar.SyncAsync([editors, writers]);
+        using var removed = await RequestTokenAsync(client, "rotating", newSecret);
+
+        Assert.That(configured, Is.GreaterThan(0));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((int)oldSecret.StatusCode, Is.AnyOf(400, 401));
+        Assert.That(publish.Status, Is.EqualTo(HttpStatusCode.NotFound), "now an editor: allowed to publish, and the document is missing");
+        Assert.That((int)removed.StatusCode, Is.AnyOf(400, 401));
+        using var stillThere = await RequestTokenAsync(client, EditorsId, EditorsSecret);
+        Assert.That(stillThere.StatusCode, Is.EqualTo(HttpStatusCode.OK), "unchanged clients keep working");
+    }
+
+    [Test]
+    public async Task SigningKeys_AreKeptInTheDataFolder_ReadableByTheSiteOnly()
+    {
+        using (await SignedInAsync(_site, EditorsId, EditorsSecret))
+        {
+        }
+
+        var folder = Path.Combine(_site.Database.DataPath, "management-api");
+
+        var files = Directory.GetFiles(folder, "*.pem").Select(Path.GetFileName).ToList();
+
+        Assert.That(files, Is.EquivalentTo(new[] { "token-signing-key.pem", "token-encryption-key.pem" }));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(File.GetUnixFileMode(Path.Combine(folder, "token-signing-key.pem")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        }
+    }
+
+    [Test]
+    public async Task HttpWithoutTls_IsRefused_WhereHttpsIsRequired()
+    {
+        await using var site = await TestSite.StartAsync(DatabaseProvider.Sqlite, demoContent: false,
+            settings: new Dictionary<string, string>(ManagementApiClient.Settings) { ["MayorsClub:ManagementApi:RequireHttps"] = "true" });
+        using var client = BackOfficeSession.Anonymous(site);
+
+        using var response = await RequestTokenAsync(client, EditorsId, EditorsSecret);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("HTTPS").IgnoreCase);
+    }
+
+    [Test]
+    public async Task TooManyTokenRequests_Get429()
+    {
+        await using var site = await TestSite.StartAsync(DatabaseProvider.Sqlite, demoContent: false, settings: ManagementApiClient.Settings);
+        using var client = BackOfficeSession.Anonymous(site);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i <= TokenServer.TokenRequestsPerMinute; i++)
+        {
+            using var response = await RequestTokenAsync(client, EditorsId, "wrong-secret-0123456789-abcdefgh");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
+        using var limited = await RequestTokenAsync(client, EditorsId, EditorsSecret);
+        Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "even with the right secret, for a minute");
+        Assert.That(limited.Headers.RetryAfter, Is.Not.Null);
+    }
+
+    [Test]
+    public void MisconfiguredClients_AreNamedAtStartUp()
+    {
+        var result = new ManagementApiOptionsValidator().Validate(null, new ManagementApiOptions
+        {
+            Clients =
+            [
+                new ApiClientOptions { Id = "importer", Secret = "short", Group = "Editors" },
+                new ApiClientOptions { Id = "bad id!", Secret = new string('x', 32), Group = "Bosses" },
+                new ApiClientOptions { Id = "importer", Secret = new string('y', 32), Group = "Writers" },
+            ],
+        });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.Failures, Has.Some.Contains("MayorsClub:ManagementApi:Clients:0:Secret"));
+        Assert.That(result.Failures, Has.Some.Contains("MayorsClub:ManagementApi:Clients:1:Id"));
+        Assert.That(result.Failures, Has.Some.Contains("MayorsClub:ManagementApi:Clients:1:Group"));
+        Assert.That(result.Failures, Has.Some.Contains("\"importer\" more than once"));
+    }
+}

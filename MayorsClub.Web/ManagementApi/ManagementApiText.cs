@@ -1,0 +1,97 @@
+using System.Globalization;
+using MayorsClub.Core.Content;
+
+namespace MayorsClub.Web.ManagementApi;
+
+/// <summary>
+/// What the Management API says to its callers beyond the content rules (those come from
+/// <see cref="ContentMessages"/>), in Ukrainian and English. A test checks every key has both.
+/// </summary>
+public static class ManagementApiText
+{
+    public const string InvalidTitle = "title.invalid";
+    public const string NotFoundTitle = "title.notFound";
+    public const string ConflictTitle = "title.conflict";
+    public const string ForbiddenTitle = "title.forbidden";
+    public const string BadRequestTitle = "title.badRequest";
+    public const string UnauthorizedTitle = "title.unauthorized";
+    public const string TooManyRequestsTitle = "title.tooManyRequests";
+    public const string NotAllowedForGroup = "notAllowedForGroup";
+    public const string Unauthorized = "unauthorized";
+    public const string Required = "required";
+    public const string InvalidJson = "invalidJson";
+    public const string WrongType = "wrongType";
+    public const string BodyRequired = "bodyRequired";
+    public const string BadRequest = "badRequest";
+    public const string UnsupportedMediaType = "unsupportedMediaType";
+    public const string MethodNotAllowed = "methodNotAllowed";
+    public const string TooManyRequests = "tooManyRequests";
+    public const string Antiforgery = "antiforgery";
+    public const string SegmentsNotUsed = "segmentsNotUsed";
+    public const string DuplicateVariant = "duplicateVariant";
+    public const string DuplicateValue = "duplicateValue";
+    public const string VariantMissing = "variantMissing";
+    public const string CulturesRequired = "culturesRequired";
+    public const string DocumentExists = "documentExists";
+    public const string TimeWithoutZone = "timeWithoutZone";
+    public const string NoSuchEndpoint = "noSuchEndpoint";
+
+    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    {
+        [InvalidTitle] = ("Запит містить помилки.", "The request has errors."),
+        [NotFoundTitle] = ("Не знайдено.", "Not found."),
+        [ConflictTitle] = ("Документ змінився.", "The document has changed."),
+        [ForbiddenTitle] = ("Недостатньо прав.", "Not allowed."),
+        [BadRequestTitle] = ("Неправильний запит.", "Bad request."),
+        [UnauthorizedTitle] = ("Потрібен вхід.", "Sign-in required."),
+        [TooManyRequestsTitle] = ("Забагато запитів.", "Too many requests."),
+        [NotAllowedForGroup] = ("Ваша група користувачів не може цього робити: публікують, знімають з публікації, планують, переміщують, сортують і видаляють редактори та адміністратори.",
+            "Your user group may not do this: editors and administrators publish, unpublish, schedule, move, sort and delete."),
+        [Unauthorized] = ("Увійдіть до адмінпанелі або надішліть токен доступу в заголовку «Authorization: Bearer …».",
+            "Sign in to the back office or send an access token in the \"Authorization: Bearer …\" header."),
+        [Required] = ("Вкажіть «{0}».", "Give \"{0}\"."),
+        [InvalidJson] = ("Тіло запиту не є правильним JSON (рядок {0}, позиція {1}).", "The request body is not valid JSON (line {0}, position {1})."),
+        [WrongType] = ("Значення «{0}» має неправильний тип.", "The value of \"{0}\" has the wrong type."),
+        [BodyRequired] = ("Запит потребує тіла у форматі JSON.", "The request needs a JSON body."),
+        [BadRequest] = ("Запит не вдалося прочитати: перевірте адресу та її параметри.", "The request could not be read: check the address and its parameters."),
+        [UnsupportedMediaType] = ("Надсилайте тіло запиту як application/json.", "Send the request body as application/json."),
+        [MethodNotAllowed] = ("Цей метод HTTP не підтримується за цією адресою.", "This HTTP method is not supported at this address."),
+        [TooManyRequests] = ("Забагато запитів. Спробуйте за хвилину.", "Too many requests. Try again in a minute."),
+        [Antiforgery] = ("Бракує токена захисту запиту (заголовок RequestVerificationToken) або він недійсний. Перезавантажте сторінку адмінпанелі.",
+            "The request verification token (the RequestVerificationToken header) is missing or not valid. Reload the back-office page."),
+        [SegmentsNotUsed] = ("Сегменти аудиторії на цьому сайті не використовуються: залиште «segment» порожнім (адреса сторінки задається в «urlSegment»).",
+            "Audience segments are not used on this site: leave \"segment\" empty (a page's address goes in \"urlSegment\")."),
+        [DuplicateVariant] = ("Мову «{0}» вказано двічі.", "The language \"{0}\" is given twice."),
+        [DuplicateValue] = ("Значення «{0}» для цієї мови вказано двічі.", "The value \"{0}\" is given twice for this language."),
+        [VariantMissing] = ("Щоб записати значення мовою «{0}», додайте цю мову до «variants» разом із назвою документа.",
+            "To write values in \"{0}\", add that language to \"variants\" with the document's name."),
+        [CulturesRequired] = ("Вкажіть хоча б одну мову.", "Name at least one language."),
+        [DocumentExists] = ("Документ з таким id уже існує.", "A document with this id already exists."),
+        [TimeWithoutZone] = ("Вкажіть час в UTC (із «Z» наприкінці) або зі зміщенням, наприклад 2026-12-01T09:00:00Z.",
+            "Give the time in UTC (ending in \"Z\") or with an offset, for example 2026-12-01T09:00:00Z."),
+        [NoSuchEndpoint] = ("У Management API за цією адресою нічого немає (або не цим методом HTTP).",
+            "The Management API has nothing at this address (or not for this HTTP method)."),
+    };
+
+    public static IEnumerable<string> Keys => Texts.Keys;
+
+    public static string Get(string key, string culture, params object[] args)
+    {
+        if (!Texts.TryGetValue(key, out var text))
+        {
+            return key;
+        }
+
+        var template = culture == Cultures.Ukrainian ? text.Uk : text.En;
+        return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
+    }
+
+    /// <summary>
+    /// The caller's language: for people signed in to the back office, their interface language;
+    /// for API clients, Accept-Language; Ukrainian otherwise.
+    /// </summary>
+    public static string CultureOf(HttpRequest request) => BackOffice.BackOfficeController.UiCultureOf(request);
+
+    internal static bool HasBothLanguages(string key) =>
+        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+}

@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using MayorsClub.Core.Persistence;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace MayorsClub.Web.ManagementApi.Security;
+
+/// <summary>
+/// The token endpoint, as in Umbraco: POST /umbraco/management/api/v1/security/back-office/token with the OAuth 2.0
+/// client-credentials grant. OpenIddict answers it; the token's principal carries the client's user group as a role.
+/// </summary>
+public static class TokenServer
+{
+    public const string TokenPath = ManagementApiEndpoints.BasePath + "/security/back-office/token";
+
+    /// <summary>Access tokens live an hour; a client asks for a new one when its token expires.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>Token requests allowed per minute from one address (each failed one too).</summary>
+    public const int TokenRequestsPerMinute = 20;
+
+    public static void AddManagementApiTokenServer(this IServiceCollection services, ManagementApiOptions options)
+    {
+        services.AddSingleton<ApiClientRegistrar>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiClientRegistrar>());
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, TokenKeys>();
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<MayorsClubDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.SetAccessTokenLifetime(AccessTokenLifetime);
+
+                // Short-lived, self-contained tokens: nothing to store, nothing to prune.
+                server.DisableTokenStorage();
+                server.DisableAuthorizationStorage();
+
+                server.AddEventHandler<ProcessRequestContext>(handler => handler
+                    .UseSingletonHandler<WaitForClientRegistration>()
+                    .SetOrder(OpenIddictServerHandlers.InferEndpointType.Descriptor.Order + 1));
+                server.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseScopedHandler<IssueClientToken>());
+
+                var aspNetCore = server.UseAspNetCore();
+                if (!options.RequireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
+            });
+    }
+
+    /// <summary>
+    /// Limits token requests per address. It must run before authentication, because OpenIddict checks the client's
+    /// secret while authenticating: so it is placed at the front of the pipeline.
+    /// </summary>
+    internal static void UseTokenRateLimit(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase), token => token.UseRateLimiter(new RateLimiterOptions
+        {
+            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })),
+            OnRejected = (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : "60";
+                return ValueTask.CompletedTask;
+            },
+        }));
+
+    /// <summary>A token request right after start-up waits until the configured clients are registered.</summary>
+    internal sealed class WaitForClientRegistration(ApiClientRegistrar registrar) : IOpenIddictServerHandler<ProcessRequestContext>
+    {
+        public async ValueTask HandleAsync(ProcessRequestContext context)
+        {
+            if (context.EndpointType != OpenIddictServerEndpointType.Token)
+            {
+                return;
+            }
+
+            try
+            {
+                await registrar.WhenRegistered.WaitAsync(TimeSpan.FromSeconds(30), context.CancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+            {
+                context.Reject(Errors.TemporarilyUnavailable, "The API clients are not registered yet; try again shortly.");
+            }
+        }
+    }
+
+    /// <summary>Issues the access token of a client that OpenIddict has authenticated: its id, and its user group as a role.</summary>
+    internal sealed class IssueClientToken(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<HandleTokenRequestContext>
+    {
+        public async ValueTask HandleAsync(HandleTokenRequestContext context)
+        {
+            if (!context.Request.IsClientCredentialsGrantType() || context.Request.ClientId is not { } clientId)
+            {
+                return;
+            }
+
+            var application = await applications.FindByClientIdAsync(clientId, context.CancellationToken);
+            var properties = application is null ? null : await applications.GetPropertiesAsync(application, context.CancellationToken);
+            if (properties is null || !properties.TryGetValue(ApiClientRegistrar.GroupProperty, out var group)
+                || group.ValueKind != JsonValueKind.String || !BackOfficeGroups.All.Contains(group.GetString()!, StringComparer.Ordinal))
+            {
+                context.Reject(Errors.UnauthorizedClient, "This client has no back-office user group.");
+                return;
+            }
+
+            var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+            identity.SetClaim(Claims.Subject, clientId)
+                .SetClaim(Claims.Name, $"api:{clientId}")
+                .SetClaims(Claims.Role, [group.GetString()!]);
+            identity.SetDestinations(static _ => [Destinations.AccessToken]);
+            context.SignIn(new ClaimsPrincipal(identity));
+        }
+    }
+}
