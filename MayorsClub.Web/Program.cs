@@ -27,6 +27,7 @@ app.UseMayorsClubBackOffice();
 app.UseOutputCache();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();
+MayorsClub.Web.Media.MediaEndpoints.MapMayorsClubMedia(app);
 app.MapMayorsClubSite();
 
 app.Run();
