@@ -71,7 +71,7 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
     public IActionResult Denied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View(UiCulture);
+        return View((object)UiCulture);
     }
 
     private ViewResult Refused(SignInForm form, string error)
