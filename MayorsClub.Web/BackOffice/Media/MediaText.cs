@@ -84,7 +84,7 @@ public static class MediaText
             "Images without this mark are public at their own address. Documents (PDF, DOCX, PPTX) and videos (MP4) — session materials — are always for members only."),
         [MembersOnlyTag] = ("лише для членів", "members only"),
         [AlwaysMembersOnly] = ("Документи й відео завжди доступні лише членам клубу.", "Documents and videos are always for members only."),
-        [Limits] = ("Зображення до {0} МБ, документи до {1} МБ, відео до {2} МБ.", "Images up to {0} MB, documents up to {1} MB, videos up to {2} MB."),
+        [Limits] = ("Зображення до {0}, документи до {1}, відео до {2}.", "Images up to {0}, documents up to {1}, videos up to {2}."),
         [Uploading] = ("Завантаження…", "Uploading…"),
         [Uploaded] = ("Завантажено", "Uploaded"),
         [UploadFailed] = ("Не завантажено", "Not uploaded"),
