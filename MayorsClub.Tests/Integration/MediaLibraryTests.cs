@@ -83,10 +83,12 @@ public sealed class MediaLibraryTests(DatabaseProvider provider) : SiteTestBase(
         using var again = new HttpRequestMessage(HttpMethod.Get, url);
         again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         using var second = await Client.SendAsync(again);
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(first.Headers.CacheControl!.NoCache || first.Headers.CacheControl.MustRevalidate, Is.True);
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That((head.StatusCode, head.Content.Headers.ContentType?.MediaType), Is.EqualTo((HttpStatusCode.OK, "image/png")));
     }
 
     [Test]
@@ -167,6 +169,10 @@ public sealed class MediaLibraryTests(DatabaseProvider provider) : SiteTestBase(
     [Test]
     public async Task PlainFormUpload_OfGoodFiles_ReturnsToTheFolder()
     {
+        var html = await _editor.Client.GetStringAsync("/umbraco/media");
+        var uploadForm = System.Text.RegularExpressions.Regex.Match(html, "<form id=\"media-upload\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.That(uploadForm, Does.Contain("enctype=\"multipart/form-data\"").And.Contain("name=\"__RequestVerificationToken\"").And.Contain("type=\"file\" name=\"files\" multiple"),
+            "the form posts the files by itself, without the script");
         var token = await BackOfficeSession.AntiforgeryTokenAsync(_editor.Client, "/umbraco/media");
         using var form = new MultipartFormDataContent
         {
