@@ -32,6 +32,7 @@ app.UseOutputCache();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();
 app.MapMayorsClubManagementApi();
+MayorsClub.Web.Media.MediaEndpoints.MapMayorsClubMedia(app);
 app.MapMayorsClubSite();
 
 app.Run();

@@ -43,6 +43,7 @@ public static class CoreServices
         services.AddScoped<DocumentHistory>();
         services.AddScoped<DocumentTree>();
         services.AddScoped<DemoContentSeeder>();
+        Media.MediaServices.AddMayorsClubMedia(services);
 
         services.AddSingleton<PublishedSnapshotService>();
         services.AddSingleton<IPublishedContentChanged>(sp => sp.GetRequiredService<PublishedSnapshotService>());

@@ -29,3 +29,4 @@ window.addEventListener('beforeunload', (event) => {
     event.returnValue = '';
   }
 });
+import './media/index.js';

@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+
+namespace MayorsClub.Core.Media;
+
+/// <summary>
+/// Reads an image's width and height from its header bytes, without decoding it: PNG (IHDR), GIF (logical screen),
+/// WebP (VP8, VP8L, VP8X), JPEG (the first SOF segment) and AVIF (the largest "ispe" property). Null when the
+/// header is not what the format promises. The size is the stored one: a JPEG's EXIF rotation is not applied.
+/// </summary>
+public static class ImageDimensions
+{
+    /// <summary>The stream must be seekable; it is read from its start.</summary>
+    public static (int Width, int Height)? Read(Stream image, MediaFormat format)
+    {
+        image.Position = 0;
+        if (format == MediaFormat.Jpeg)
+        {
+            return Valid(Jpeg(image));
+        }
+
+        var head = new byte[format == MediaFormat.Avif ? MediaSniffer.HeadLength : 64];
+        var length = image.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var bytes = head.AsSpan(0, length);
+        return Valid(format switch
+        {
+            _ when format == MediaFormat.Png => Png(bytes),
+            _ when format == MediaFormat.Gif => Gif(bytes),
+            _ when format == MediaFormat.WebP => WebP(bytes),
+            _ when format == MediaFormat.Avif => Avif(bytes),
+            _ => null,
+        });
+    }
+
+    private static (int Width, int Height)? Valid((int Width, int Height)? size) =>
+        size is { Width: > 0, Height: > 0 } ? size : null;
+
+    private static (int, int)? Png(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 24 && bytes[12..16].SequenceEqual("IHDR"u8)
+            ? ((int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]), int.MaxValue), (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]), int.MaxValue))
+            : null;
+
+    private static (int, int)? Gif(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 10 ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]), BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..])) : null;
+
+    private static (int, int)? WebP(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 30)
+        {
+            return null;
+        }
+
+        var chunk = bytes[12..16];
+        if (chunk.SequenceEqual("VP8 "u8))
+        {
+            // Lossy: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height.
+            return bytes[23] == 0x9D && bytes[24] == 0x01 && bytes[25] == 0x2A
+                ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes[26..]) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(bytes[28..]) & 0x3FFF)
+                : null;
+        }
+
+        if (chunk.SequenceEqual("VP8L"u8))
+        {
+            // Lossless: the signature 0x2F, then width-1 and height-1 in 14 bits each.
+            if (bytes[20] != 0x2F)
+            {
+                return null;
+            }
+
+            int b1 = bytes[21], b2 = bytes[22], b3 = bytes[23], b4 = bytes[24];
+            return (1 + (((b2 & 0x3F) << 8) | b1), 1 + (((b4 & 0x0F) << 10) | (b3 << 2) | ((b2 & 0xC0) >> 6)));
+        }
+
+        if (chunk.SequenceEqual("VP8X"u8))
+        {
+            // Extended: flags and reserved bytes, then canvas width-1 and height-1 in 24 bits each.
+            return (1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16)), 1 + (bytes[27] | (bytes[28] << 8) | (bytes[29] << 16)));
+        }
+
+        return null;
+    }
+
+    /// <summary>Walks the JPEG's segments to the first start-of-frame, which holds the height and the width.</summary>
+    private static (int, int)? Jpeg(Stream image)
+    {
+        Span<byte> two = stackalloc byte[2];
+        if (image.ReadAtLeast(two, 2, throwOnEndOfStream: false) < 2 || two[0] != 0xFF || two[1] != 0xD8)
+        {
+            return null;
+        }
+
+        while (true)
+        {
+            var prefix = image.ReadByte();
+            if (prefix != 0xFF)
+            {
+                return null;
+            }
+
+            var marker = image.ReadByte();
+            while (marker == 0xFF)
+            {
+                marker = image.ReadByte(); // fill bytes
+            }
+
+            if (marker < 0 || marker is 0xD9 or 0xDA)
+            {
+                return null; // end of file, or the scan began without a frame header
+            }
+
+            if (marker is 0x01 or 0xD8 or (>= 0xD0 and <= 0xD7))
+            {
+                continue; // markers without a length
+            }
+
+            if (image.ReadAtLeast(two, 2, throwOnEndOfStream: false) < 2)
+            {
+                return null;
+            }
+
+            var length = BinaryPrimitives.ReadUInt16BigEndian(two);
+            if (length < 2)
+            {
+                return null;
+            }
+
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
+            {
+                Span<byte> frame = stackalloc byte[5];
+                if (length < 7 || image.ReadAtLeast(frame, 5, throwOnEndOfStream: false) < 5)
+                {
+                    return null;
+                }
+
+                return (BinaryPrimitives.ReadUInt16BigEndian(frame[3..]), BinaryPrimitives.ReadUInt16BigEndian(frame[1..]));
+            }
+
+            if (image.Position + length - 2 > image.Length)
+            {
+                return null;
+            }
+
+            image.Seek(length - 2, SeekOrigin.Current);
+        }
+    }
+
+    /// <summary>
+    /// AVIF keeps sizes in "ispe" (image spatial extent) properties; the primary image is the largest of them
+    /// (others belong to thumbnails or grid tiles).
+    /// </summary>
+    private static (int, int)? Avif(ReadOnlySpan<byte> bytes)
+    {
+        (int Width, int Height)? largest = null;
+        for (var at = bytes.IndexOf("ispe"u8); at >= 4; at = NextIndex(bytes, at))
+        {
+            // box: size(4) "ispe" version+flags(4) width(4) height(4)
+            if (at + 16 > bytes.Length || BinaryPrimitives.ReadUInt32BigEndian(bytes[(at - 4)..]) != 20)
+            {
+                continue;
+            }
+
+            var width = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 8)..]), int.MaxValue);
+            var height = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 12)..]), int.MaxValue);
+            if (largest is null || (long)width * height > (long)largest.Value.Width * largest.Value.Height)
+            {
+                largest = (width, height);
+            }
+        }
+
+        return largest;
+    }
+
+    private static int NextIndex(ReadOnlySpan<byte> bytes, int previous)
+    {
+        var next = bytes[(previous + 4)..].IndexOf("ispe"u8);
+        return next < 0 ? -1 : previous + 4 + next;
+    }
+}

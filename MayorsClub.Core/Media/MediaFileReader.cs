@@ -1,0 +1,36 @@
+using MayorsClub.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MayorsClub.Core.Media;
+
+/// <summary>
+/// Finds a media file's bytes for whoever serves them. The public endpoint asks for public files only, so a
+/// members-only file is "not found" there; the back office's preview and, later, the members' download ask with
+/// <c>includeMembersOnly</c> after checking who is asking. This is the one place that decides.
+/// </summary>
+public sealed class MediaFileReader(MayorsClubDbContext db, MediaStorage storage)
+{
+    /// <summary>A file anyone may see; null for unknown keys, folders and members-only files.</summary>
+    public Task<MediaFile?> FindPublicAsync(Guid key, CancellationToken ct = default) => FindAsync(key, includeMembersOnly: false, ct);
+
+    /// <summary>The file, members-only ones included when the caller has checked the reader may see them.</summary>
+    public async Task<MediaFile?> FindAsync(Guid key, bool includeMembersOnly, CancellationToken ct = default)
+    {
+        var row = await db.MediaItems.AsNoTracking()
+            .Where(m => m.Key == key && !m.IsFolder)
+            .Select(m => new { m.StoragePath, m.ContentType, m.FileName, m.Size, m.UpdatedUtc, m.MembersOnly })
+            .SingleOrDefaultAsync(ct);
+        if (row?.StoragePath is null || row.ContentType is null || (row.MembersOnly && !includeMembersOnly))
+        {
+            return null;
+        }
+
+        var path = storage.FullPath(row.StoragePath);
+        return File.Exists(path)
+            ? new MediaFile(key, path, row.ContentType, row.FileName ?? "file", row.Size, row.UpdatedUtc, MediaUrls.FileToken(row.StoragePath), row.MembersOnly)
+            : null;
+    }
+}
+
+/// <summary>A stored file ready to be sent: where it is, its checked media type, the name to offer, and the token that changes with its bytes.</summary>
+public sealed record MediaFile(Guid Key, string PhysicalPath, string ContentType, string FileName, long Size, DateTime UpdatedUtc, string Token, bool MembersOnly);

@@ -1,0 +1,117 @@
+namespace MayorsClub.Core.Media;
+
+/// <summary>
+/// Puts files into the library: a new upload, or a replacement that keeps the item's key (so every link to it
+/// keeps working) and gets a new storage name (so the public URL's version token changes).
+/// Documents and videos are always members-only; an image is members-only when the uploader says so.
+/// </summary>
+public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaStorage storage)
+{
+    /// <param name="FileName">The name the client gave; only its stem is kept (the extension comes from the checked format).</param>
+    /// <param name="FolderKey">Null for the root of the library.</param>
+    /// <param name="MembersOnly">Keep an image for members only (documents and videos always are).</param>
+    public sealed record UploadCommand(Stream Content, string? FileName, Guid? FolderKey, bool MembersOnly, string User);
+
+    public sealed record ReplaceCommand(Guid Key, Stream Content, string? FileName, string User);
+
+    public async Task<MediaResult> UploadAsync(UploadCommand command, CancellationToken ct = default)
+    {
+        var (folder, refusal) = await store.FindFolderAsync(command.FolderKey, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var clientName = MediaNames.CleanFileName(command.FileName);
+        var (file, refused) = await intake.ReceiveAsync(command.Content, clientName, ct);
+        if (file is null)
+        {
+            return refused!;
+        }
+
+        var storagePath = storage.Keep(file.IncomingPath, file.Format);
+        try
+        {
+            var now = store.UtcNow;
+            var item = new MediaItemEntity
+            {
+                Key = Guid.NewGuid(),
+                ParentId = folder?.Id,
+                IsFolder = false,
+                Name = MediaNames.Stem(clientName),
+                FileName = MediaNames.StoredFileName(clientName, file.Format),
+                ContentType = file.Format.ContentType,
+                Size = file.Size,
+                Width = file.Width,
+                Height = file.Height,
+                MembersOnly = command.MembersOnly || !file.Format.IsImage,
+                StoragePath = storagePath,
+                CreatedUtc = now,
+                CreatedBy = command.User,
+                UpdatedUtc = now,
+                Version = 1,
+            };
+            store.Db.MediaItems.Add(item);
+            store.Audit(command.User, "media.upload", item, $"{file.Format.ContentType}, {file.Size} bytes{(item.MembersOnly ? ", members only" : "")}");
+            await store.Db.SaveChangesAsync(ct);
+            return MediaResult.Ok(MediaStore.ToItem(item, command.FolderKey));
+        }
+        catch
+        {
+            storage.Delete(storagePath);
+            throw;
+        }
+    }
+
+    public async Task<MediaResult> ReplaceAsync(ReplaceCommand command, CancellationToken ct = default)
+    {
+        var item = await store.FindAsync(command.Key, ct);
+        if (item is null)
+        {
+            return MediaResult.NotFound();
+        }
+
+        if (item.IsFolder)
+        {
+            return MediaResult.Invalid(new MediaError(MediaMessages.NotAFile, "file"));
+        }
+
+        var clientName = MediaNames.CleanFileName(command.FileName);
+        var (file, refused) = await intake.ReceiveAsync(command.Content, clientName, ct);
+        if (file is null)
+        {
+            return refused!;
+        }
+
+        if (MediaFormat.FromContentType(item.ContentType)?.Kind != file.Format.Kind)
+        {
+            MediaStorage.DeleteFile(file.IncomingPath);
+            return MediaResult.Refused(MediaStatus.UnsupportedType, new MediaError(MediaMessages.ReplaceDifferentKind, "file", [clientName]));
+        }
+
+        var oldStoragePath = item.StoragePath;
+        var storagePath = storage.Keep(file.IncomingPath, file.Format);
+        var committed = false;
+        try
+        {
+            item.FileName = MediaNames.StoredFileName(clientName, file.Format);
+            item.ContentType = file.Format.ContentType;
+            item.Size = file.Size;
+            item.Width = file.Width;
+            item.Height = file.Height;
+            item.StoragePath = storagePath;
+            store.RecordChange(item, command.User, "media.replace", $"{file.Format.ContentType}, {file.Size} bytes");
+            committed = await store.CommitAsync(ct);
+            if (!committed)
+            {
+                return MediaResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
+            }
+        }
+        finally
+        {
+            storage.Delete(committed ? oldStoragePath : storagePath);
+        }
+
+        return MediaResult.Ok(await store.ToItemAsync(item, ct));
+    }
+}
