@@ -1,6 +1,7 @@
 using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.ManagementApi.Documents;
 using MayorsClub.Web.ManagementApi.DocumentTypes;
+using MayorsClub.Web.ManagementApi.Media;
 using MayorsClub.Web.ManagementApi.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -59,7 +60,7 @@ public static class ManagementApiEndpoints
         api.MapDocumentTreeEndpoints();
         api.MapDocumentVersionEndpoints();
         api.MapDocumentTypeEndpoints();
-        // Media endpoints belong here too once the media library's services exist (api.MapMediaEndpoints()).
+        api.MapMediaEndpoints();
 
         api.MapGet("openapi.json", WriteOpenApiDocumentAsync).ExcludeFromDescription();
 
