@@ -16,6 +16,7 @@ builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.Co
 builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();
+builder.Services.AddMayorsClubContentSection();
 
 var app = builder.Build();
 
