@@ -52,7 +52,7 @@ public sealed partial class ContentController
 
         return result.Status == ContentStatus.NotFound
             ? NotFoundPage()
-            : await HistoryPageAsync(key, result.Errors.Select(e => e.Message(UiCulture)).ToList(), ct);
+            : await HistoryPageAsync(key, result.Errors.Select(e => ContentText.Message(e, UiCulture)).ToList(), ct);
     }
 
     private async Task<IActionResult> HistoryPageAsync(Guid key, List<string> errors, CancellationToken ct)

@@ -34,7 +34,7 @@ public sealed partial class ContentController
         }
 
         var view = View("RecycleBin", new RecycleBinPage(UiCulture, await TreePanelAsync(null, ct), await tree.TrashedAsync(ct),
-            result.Errors.Select(e => e.Message(UiCulture)).ToList(), await CanPublishAsync(), TypeNames));
+            result.Errors.Select(e => ContentText.Message(e, UiCulture)).ToList(), await CanPublishAsync(), TypeNames));
         view.StatusCode = result.Status == ContentStatus.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
         return view;
     }
@@ -53,7 +53,7 @@ public sealed partial class ContentController
         var result = await tree.MoveAsync(key, parentKey, CurrentUser, ct);
         return result.Succeeded
             ? RedirectToEditor(key, "moved")
-            : await MovePageAsync(key, result.Errors.Select(e => e.Message(UiCulture)).ToList(), ct);
+            : await MovePageAsync(key, result.Errors.Select(e => ContentText.Message(e, UiCulture)).ToList(), ct);
     }
 
     private async Task<IActionResult> MovePageAsync(Guid key, List<string> errors, CancellationToken ct)
@@ -116,7 +116,7 @@ public sealed partial class ContentController
             return parent is { } key ? RedirectToEditor(key, "sorted") : Redirect($"{BasePath}?done=sorted");
         }
 
-        return await SortPageAsync(parent, result.Errors.Select(e => e.Message(UiCulture)).ToList(), ct);
+        return await SortPageAsync(parent, result.Errors.Select(e => ContentText.Message(e, UiCulture)).ToList(), ct);
     }
 
     private async Task<IActionResult> SortPageAsync(Guid? parent, List<string> errors, CancellationToken ct)

@@ -173,7 +173,7 @@ public sealed class EditorPage
 
     /// <summary>The messages for one field ("shared" or a culture; "name", "segment", an alias or "speakers[0].name").</summary>
     public IReadOnlyList<string> ErrorsFor(string scope, string path) =>
-        Errors.Where(e => (e.Culture ?? EditorForm.SharedScope) == scope && e.Property == path).Select(e => e.Message(Ui))
+        Errors.Where(e => (e.Culture ?? EditorForm.SharedScope) == scope && e.Property == path).Select(e => ContentText.Message(e, Ui))
             .Concat(FieldMessages.GetValueOrDefault($"{scope}:{path}") ?? [])
             .ToList();
 

@@ -475,8 +475,11 @@ public static class ContentText
         ["Partner privileges"] = "Привілеї партнерів",
         ["Contact title"] = "Заголовок контактів",
         ["Contact text"] = "Текст контактів",
+    };
 
-        // Options (event types)
+    /// <summary>Ukrainian names of option values.</summary>
+    private static readonly Dictionary<string, string> UkrainianOptions = new(StringComparer.Ordinal)
+    {
         ["expertSession"] = "Експертна сесія",
         ["conference"] = "Конференція",
         ["forum"] = "Форум",
@@ -510,7 +513,7 @@ public static class ContentText
 
     /// <summary>A dropdown option's name in the editor's language.</summary>
     public static string Option(string value, string culture) =>
-        culture == "uk" && UkrainianNames.TryGetValue(value, out var uk) ? uk
+        culture == "uk" && UkrainianOptions.TryGetValue(value, out var uk) ? uk
         : EnglishOptions.TryGetValue(value, out var en) ? en : value;
 
     /// <summary>What a version's action ("save", "rollback to 3"…) was, in the editor's language.</summary>
@@ -538,6 +541,10 @@ public static class ContentText
         return key is null ? action : Get(key, culture);
     }
 
+    /// <summary>A core message in the editor's language, with the names it quotes (fields, types) in that language too.</summary>
+    public static string Message(MayorsClub.Core.Content.ContentError error, string culture) =>
+        (error.Args is { Count: > 0 } args ? error with { Args = args.Select(a => Label(a, culture)).ToList() } : error).Message(culture);
+
     /// <summary>The name of a content language (uk, en) in the editor's language.</summary>
     public static string CultureName(string contentCulture, string culture) =>
         Get(contentCulture == "uk" ? Ukrainian : English, culture);
@@ -547,5 +554,7 @@ public static class ContentText
 
     internal static IEnumerable<KeyValuePair<string, string>> UkrainianLabels => UkrainianNames;
 
-    internal static bool HasEnglishOption(string value) => EnglishOptions.ContainsKey(value);
+    internal static IEnumerable<string> OptionValues => UkrainianOptions.Keys.Union(EnglishOptions.Keys);
+
+    internal static bool HasBothOptionNames(string value) => UkrainianOptions.ContainsKey(value) && EnglishOptions.ContainsKey(value);
 }
