@@ -75,7 +75,7 @@ public sealed class ContentTreeQuery(ContentStore store)
         }
 
         var rows = await store.Db.Documents.AsNoTracking().Where(d => wanted.Contains(d.Key))
-            .SelectMany(d => d.Cultures.Select(c => new { d.Key, c.Culture, c.Name }))
+            .Join(store.Db.DocumentCultures, d => d.Id, c => c.DocumentId, (d, c) => new { d.Key, c.Culture, c.Name })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.Key).ToDictionary(
             g => g.Key,
