@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Persistence;
@@ -152,6 +153,82 @@ public sealed class EditorTests : EditorBrowserTestBase
         await second.GetByRole(AriaRole.Button, new() { Name = "Зберегти мій текст замість їхнього" }).ClickAsync();
         await Expect(second.Locator(".ce-notice")).ToHaveTextAsync("Збережено.");
         await Expect(second.Locator("[name='v.uk.summary']")).ToHaveValueAsync(typed);
+    }
+
+    [Test]
+    public async Task Editor_BuildsAnEvent_WithSpeakerBlocks_ARelatedPage_AndAnEmbeddedVideo()
+    {
+        var calendar = Snapshot.OfType(EventsCalendar.Alias, "uk").Single();
+        var related = Snapshot.OfType(NewsArticle.Alias, "uk").First();
+        var page = await SignedInPageAsync("blocks-editor@test.local", BackOfficeGroups.Editors);
+        await page.GotoAsync($"/umbraco/content/create?parent={calendar.Key}");
+        var title = Unique("Форум громад");
+
+        await page.Locator("[name='name.uk']").FillAsync(title);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Коли" }).ClickAsync();
+        await page.Locator("[name='v.shared.start.local']").FillAsync("2027-03-10T10:00");
+        await page.Locator("[name='v.shared.end.local']").FillAsync("2027-03-10T17:00");
+        await Expect(page.Locator("[name='v.shared.start.zone']")).ToHaveValueAsync("Europe/Kyiv");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Вміст" }).ClickAsync();
+        await page.Locator("[name='v.uk.summary']").FillAsync("Форум для голів громад.");
+        await page.Locator("[name='v.shared.eventType']").SelectOptionAsync("forum");
+
+        // Two speakers, then the second moved first.
+        var speakers = page.Locator(".ce-cell[data-culture='uk'][data-field='speakers']");
+        await speakers.GetByRole(AriaRole.Button, new() { Name = "Додати: Доповідач" }).ClickAsync();
+        await speakers.Locator(".ce-block").Nth(0).Locator("input[name$='.name']").FillAsync("Олена Перша");
+        await speakers.GetByRole(AriaRole.Button, new() { Name = "Додати: Доповідач" }).ClickAsync();
+        await speakers.Locator(".ce-block").Nth(1).Locator("input[name$='.name']").FillAsync("Андрій Другий");
+        await speakers.Locator(".ce-block").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Вгору" }).ClickAsync();
+
+        // A video from its YouTube page address.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+        await page.Locator(".ce-cell[data-culture='uk'][data-field='description'] .rte-content").ClickAsync();
+        await page.Locator(".ce-cell[data-culture='uk'][data-field='description'] button[data-command='video']").ClickAsync();
+
+        await page.Locator("button.ce-save").ClickAsync();
+        await Expect(page.Locator(".ce-notice")).ToHaveTextAsync("Документ створено.");
+        Assert.That(await speakers.Locator(".ce-block input[name$='.name']").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"),
+            Is.EqualTo(new[] { "Андрій Другий", "Олена Перша" }));
+
+        var key = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        await using var scope = Site.Services.CreateAsyncScope();
+        var saved = (await scope.ServiceProvider.GetRequiredService<DocumentTree>().GetAsync(key))!;
+        Assert.That(saved.Draft.Invariant[Event.Start]!.ToJsonString(), Is.EqualTo("{\"local\":\"2027-03-10T10:00\",\"zone\":\"Europe/Kyiv\"}"));
+        Assert.That(saved.Draft.Culture("uk")!.Values[Event.Description]!.ToString(), Does.Contain("src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""));
+
+        // A related page chosen in the tree dialog (news articles have a content picker).
+        await page.GotoAsync($"/umbraco/content/{related.Key}");
+        var picker = page.Locator("[data-content-picker]");
+        var before = await picker.Locator("li").CountAsync();
+        await picker.GetByRole(AriaRole.Button, new() { Name = "Вибрати…" }).ClickAsync();
+        var dialog = page.Locator("#ce-picker-dialog");
+        await dialog.Locator($".ce-tree-node[data-key='{Snapshot.Home!.Key}'] > .ce-tree-row .ce-tree-toggle").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = $"Вибрати «{calendar.Name("uk")}»" }).ClickAsync();
+        await Expect(picker.Locator("li")).ToHaveCountAsync(before + 1);
+        await page.Locator("button.ce-save").ClickAsync();
+        await Expect(page.Locator(".ce-notice")).ToHaveTextAsync("Збережено.");
+        await Expect(picker.Locator($"li[data-key='{calendar.Key}']")).ToContainTextAsync(calendar.Name("uk")!);
+    }
+
+    [Test]
+    public async Task ContentPages_HaveNoSeriousAccessibilityViolations()
+    {
+        var article = Snapshot.OfType(NewsArticle.Alias, "uk").First();
+        var page = await SignedInPageAsync("axe-editor@test.local", BackOfficeGroups.Editors);
+        var serious = new List<string>();
+        foreach (var url in new[] { "/umbraco/content", $"/umbraco/content/{article.Key}", $"/umbraco/content/{article.Key}/history", "/umbraco/content/recycle-bin" })
+        {
+            await page.GotoAsync(url);
+            var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+            {
+                RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            serious.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()).Take(3))}"));
+        }
+
+        Assert.That(serious, Is.Empty);
     }
 
     /// <summary>Clicks at the end of a rich-text field and types (after selecting everything, when replacing).</summary>

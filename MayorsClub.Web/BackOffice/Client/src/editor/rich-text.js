@@ -91,7 +91,7 @@ function buildToolbar(toolbar, editor) {
     ],
     [
       { key: 'rt.bulletList', text: '•≡', action: run((c) => c.toggleBulletList()), active: () => editor.isActive('bulletList') },
-      { key: 'rt.orderedList', text: '1.≡', action: run((c) => c.toggleOrderedList()), active: () => editor.isActive('orderedList') },
+      { key: 'rt.orderedList', text: '1.', action: run((c) => c.toggleOrderedList()), active: () => editor.isActive('orderedList') },
       { key: 'rt.quote', text: '❝', action: run((c) => c.toggleBlockquote()), active: () => editor.isActive('blockquote') },
     ],
     [
@@ -123,8 +123,10 @@ function buildToolbar(toolbar, editor) {
       button.type = 'button';
       button.className = `rte-button ${item.className ?? ''}`.trim();
       button.textContent = item.text;
-      button.title = label(item.key);
-      button.setAttribute('aria-label', label(item.key));
+      // The accessible name starts with the visible letters ("H2 Heading"), so voice control users can say them.
+      const name = /[A-Za-z0-9]/.test(item.text) ? `${item.text} ${label(item.key)}` : label(item.key);
+      button.title = name;
+      button.setAttribute('aria-label', name);
       button.dataset.command = item.key.replace('rt.', '');
       button.tabIndex = buttons.length === 0 ? 0 : -1;
       // Keep the editor's selection: act on mousedown's click without moving focus first.
