@@ -49,7 +49,8 @@ export function mountRichText(textarea) {
         heading: { levels: [2, 3] },
         code: false,
         codeBlock: false,
-        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
+        // Links as the editor writes them: no target or rel added to every one (nofollow would hurt the site's own links).
+        link: { openOnClick: false, autolink: true, defaultProtocol: 'https', HTMLAttributes: { target: null, rel: null } },
       }),
       Image.configure({ inline: false }),
       TableKit.configure({ table: { resizable: false } }),
