@@ -41,7 +41,7 @@ public sealed class ContentTreeQuery(ContentStore store)
             return [];
         }
 
-        var ids = path.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ids = PathIds(path);
         var documents = await store.Db.Documents.AsNoTracking().Include(d => d.Cultures).Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         var ordered = ids.Select(id => documents.SingleOrDefault(d => d.Id == id)).OfType<DocumentEntity>().ToList();
         var result = new List<Item>();
@@ -55,15 +55,33 @@ public sealed class ContentTreeQuery(ContentStore store)
         return result;
     }
 
-    /// <summary>Every document outside the recycle bin with its type and name in each culture (for choosing a new parent).</summary>
-    public async Task<IReadOnlyList<(Guid Key, string ContentType, string Path, IReadOnlyDictionary<string, string> Names)>> AllAsync(CancellationToken ct = default)
+    /// <summary>A document that may become a parent, with the ids from the root down to it and its name in each culture.</summary>
+    public sealed record Place(Guid Key, int Id, string ContentType, IReadOnlyList<int> PathIds, IReadOnlyDictionary<string, string> Names);
+
+    /// <summary>
+    /// The documents of the given types outside the recycle bin (the places a document may move to), and the names of
+    /// every document on their paths, by id, for showing where each place is.
+    /// </summary>
+    public async Task<(IReadOnlyList<Place> Places, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> NamesById)> PlacesAsync(
+        IReadOnlyCollection<string> contentTypes, CancellationToken ct = default)
     {
-        var documents = await store.Db.Documents.AsNoTracking().Include(d => d.Cultures).Where(d => !d.Trashed)
-            .OrderBy(d => d.Level).ThenBy(d => d.SortOrder).ToListAsync(ct);
-        return documents.Select(d => (d.Key, d.ContentType, d.Path,
-                (IReadOnlyDictionary<string, string>)d.Cultures.ToDictionary(c => c.Culture, c => c.Name, StringComparer.Ordinal)))
-            .ToList();
+        var documents = await store.Db.Documents.AsNoTracking().Include(d => d.Cultures)
+            .Where(d => !d.Trashed && contentTypes.Contains(d.ContentType))
+            .OrderBy(d => d.Level).ThenBy(d => d.SortOrder)
+            .ToListAsync(ct);
+        var places = documents.Select(d => new Place(d.Key, d.Id, d.ContentType, PathIds(d.Path),
+            d.Cultures.ToDictionary(c => c.Culture, c => c.Name, StringComparer.Ordinal))).ToList();
+        var ids = places.SelectMany(p => p.PathIds).Distinct().ToList();
+        var names = await store.Db.DocumentCultures.AsNoTracking().Where(c => ids.Contains(c.DocumentId))
+            .Select(c => new { c.DocumentId, c.Culture, c.Name })
+            .ToListAsync(ct);
+        return (places, names.GroupBy(n => n.DocumentId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyDictionary<string, string>)g.ToDictionary(n => n.Culture, n => n.Name, StringComparer.Ordinal)));
     }
+
+    private static List<int> PathIds(string path) =>
+        path.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>The names of the given documents in each culture (for showing what a content picker points to).</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>>> NamesAsync(IEnumerable<Guid> keys, CancellationToken ct = default)

@@ -65,15 +65,9 @@ public sealed partial class ContentController
         }
 
         var type = types.Get(document.ContentType);
-        var all = await treeQuery.AllAsync(ct);
-        var names = all.ToDictionary(d => d.Path, d => d.Names.GetValueOrDefault(UiCulture) ?? d.Names.Values.FirstOrDefault() ?? "");
-        var self = all.Single(d => d.Key == key);
-        string Breadcrumb(string path)
-        {
-            // ",1,5,9," → the names of ",1,", ",1,5," and ",1,5,9,".
-            var ids = path.Split(',', StringSplitOptions.RemoveEmptyEntries);
-            return string.Join(" › ", ids.Select((_, i) => names.GetValueOrDefault($",{string.Join(",", ids.Take(i + 1))},") ?? "…"));
-        }
+        var parentTypes = types.All.Where(t => t.AllowsChild(type.Alias)).Select(t => t.Alias).ToList();
+        var (places, names) = await treeQuery.PlacesAsync(parentTypes, ct);
+        string NameOf(int id) => names.GetValueOrDefault(id) is { } n ? n.GetValueOrDefault(UiCulture) ?? n.Values.FirstOrDefault() ?? "…" : "…";
 
         var targets = new List<MoveTarget>();
         if (type.AllowedAtRoot)
@@ -81,9 +75,10 @@ public sealed partial class ContentController
             targets.Add(new MoveTarget(null, ContentText.Get(ContentText.Root, UiCulture), document.ParentKey is null));
         }
 
-        targets.AddRange(all
-            .Where(d => !d.Path.StartsWith(self.Path, StringComparison.Ordinal) && types.Find(d.ContentType)?.AllowsChild(type.Alias) == true)
-            .Select(d => new MoveTarget(d.Key, Breadcrumb(d.Path), d.Key == document.ParentKey)));
+        // Not into itself or anything below it.
+        targets.AddRange(places
+            .Where(p => !p.PathIds.Contains(document.Id))
+            .Select(p => new MoveTarget(p.Key, string.Join(" › ", p.PathIds.Select(NameOf)), p.Key == document.ParentKey)));
 
         var view = View("Move", new MovePage(UiCulture, await TreePanelAsync(key, ct), document, targets, errors));
         view.StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
