@@ -170,7 +170,63 @@ public static partial class TextDiff
         }
 
         Append(parts, DiffOperation.Same, a.Skip(a.Count - suffix));
-        return parts;
+        return Readable(parts);
+    }
+
+    /// <summary>
+    /// Joins changes separated only by spaces into one deletion and one insertion, so a rewritten sentence reads as
+    /// "old words → new words" rather than alternating single words.
+    /// </summary>
+    private static List<DiffPart> Readable(List<DiffPart> parts)
+    {
+        var result = new List<DiffPart>();
+        var deleted = new System.Text.StringBuilder();
+        var inserted = new System.Text.StringBuilder();
+        void Flush()
+        {
+            if (deleted.ToString().Trim().Length > 0)
+            {
+                result.Add(new DiffPart(DiffOperation.Deleted, deleted.ToString()));
+            }
+
+            if (inserted.ToString().Trim().Length > 0)
+            {
+                result.Add(new DiffPart(DiffOperation.Inserted, inserted.ToString()));
+            }
+
+            deleted.Clear();
+            inserted.Clear();
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            switch (part.Operation)
+            {
+                case DiffOperation.Deleted:
+                    deleted.Append(part.Text);
+                    break;
+                case DiffOperation.Inserted:
+                    inserted.Append(part.Text);
+                    break;
+                default:
+                    var bridge = string.IsNullOrWhiteSpace(part.Text) && (deleted.Length > 0 || inserted.Length > 0)
+                        && i + 1 < parts.Count && parts[i + 1].Operation != DiffOperation.Same;
+                    if (bridge)
+                    {
+                        deleted.Append(part.Text);
+                        inserted.Append(part.Text);
+                        break;
+                    }
+
+                    Flush();
+                    result.Add(part);
+                    break;
+            }
+        }
+
+        Flush();
+        return result;
     }
 
     private static void Middle(List<DiffPart> parts, List<string> a, List<string> b)

@@ -32,5 +32,17 @@ public sealed class EditorLookTests : EditorBrowserTestBase
         TestContext.Out.WriteLine(await ScreenshotAsync(page, "preview"));
         await page.GotoAsync($"/umbraco/content/{article.Key}/history");
         TestContext.Out.WriteLine(await ScreenshotAsync(page, "history"));
+        await page.SetViewportSizeAsync(1280, 900);
+        var news = snapshot.OfType(NewsIndex.Alias, "uk").Single();
+        await page.GotoAsync($"/umbraco/content/create?parent={news.Key}");
+        await page.Locator("[name='v.uk.summary']").FillAsync("Лише виклад");
+        await page.Locator("button.ce-save").ClickAsync();
+        await page.WaitForTimeoutAsync(500);
+        TestContext.Out.WriteLine(await ScreenshotAsync(page, "errors"));
+        await page.GotoAsync($"/umbraco/content/{article.Key}");
+        await page.Locator("[name='name.uk']").FillAsync("Зовсім інший заголовок статті");
+        await page.Locator("button.ce-save").ClickAsync();
+        await page.GotoAsync($"/umbraco/content/{article.Key}/history/2");
+        TestContext.Out.WriteLine(await ScreenshotAsync(page, "compare"));
     }
 }

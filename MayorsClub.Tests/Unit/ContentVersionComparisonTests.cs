@@ -12,7 +12,15 @@ public sealed class ContentVersionComparisonTests
     {
         var parts = TextDiff.Words("Мери зустрілися в Києві", "Мери зустрілися у Львові");
 
-        Assert.That(Render(parts), Is.EqualTo("Мери зустрілися [-в-]{+у+} [-Києві-]{+Львові+}"));
+        Assert.That(Render(parts), Is.EqualTo("Мери зустрілися [-в Києві-]{+у Львові+}"));
+    }
+
+    [Test]
+    public void WordDiff_OfARewrittenSentence_ReadsAsOldThenNew()
+    {
+        var parts = TextDiff.Words("Клуб мерів підписав меморандум про партнерство", "Клуб мерів оголосив новий конкурс проєктів");
+
+        Assert.That(Render(parts), Is.EqualTo("Клуб мерів [-підписав меморандум про партнерство-]{+оголосив новий конкурс проєктів+}"));
     }
 
     [Test]
