@@ -20,6 +20,7 @@ builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();
 builder.Services.AddMayorsClubBackOfficeUsers();
 builder.Services.AddMayorsClubManagementApi(builder.Configuration);
+builder.Services.AddMayorsClubContentSection();
 
 var app = builder.Build();
 

@@ -19,6 +19,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The content section's editor (TipTap rich text, block lists, pickers, tree, sorting): only its pages load it.
+// Its CSS, imported by the script, comes out beside it as content.css.
+await build({
+  entryPoints: { content: path.join(here, 'src/editor/content.js') },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  sourcemap: true,
+  outdir: out,
+  logLevel: 'warning',
+});
+
 // Umbraco UI's theme (colours, sizes), text styles and fonts.
 const uui = path.join(here, 'node_modules/@umbraco-ui/uui/dist');
 await cp(path.join(uui, 'themes'), path.join(out, 'uui/themes'), { recursive: true });
