@@ -34,12 +34,4 @@ public abstract class EditorBrowserTestBase : BrowserTestBase
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/umbraco");
         return page;
     }
-
-    protected static async Task<string> ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "mayorsclub-screens", $"{name}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        return path;
-    }
 }

@@ -150,6 +150,20 @@ public sealed class EditorTests : EditorBrowserTestBase
         await Expect(second.Locator("[name='v.uk.summary']")).ToHaveValueAsync(typed);
         await Expect(second.Locator(".ce-cell[data-culture='uk'][data-field='body'] .rte-content")).ToContainTextAsync("Ще один абзац.");
 
+        // The refused text is unsaved: leaving the page asks first, and staying keeps it.
+        var warned = new TaskCompletionSource<string>();
+        async void Warned(object? sender, IDialog dialog)
+        {
+            warned.TrySetResult(dialog.Type);
+            await dialog.DismissAsync();
+        }
+
+        second.Dialog += Warned;
+        await second.Locator(".bo-sections a[href='/umbraco']").ClickAsync();
+        Assert.That(await warned.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo("beforeunload"));
+        second.Dialog -= Warned;
+        await Expect(second.Locator("[name='v.uk.summary']")).ToHaveValueAsync(typed);
+
         await second.GetByRole(AriaRole.Button, new() { Name = "Зберегти мій текст замість їхнього" }).ClickAsync();
         await Expect(second.Locator(".ce-notice")).ToHaveTextAsync("Збережено.");
         await Expect(second.Locator("[name='v.uk.summary']")).ToHaveValueAsync(typed);

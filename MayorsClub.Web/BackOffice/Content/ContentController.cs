@@ -151,6 +151,7 @@ public sealed partial class ContentController(
                 Status = StatusCodes.Status400BadRequest,
                 Version = form.ExpectedVersion,
                 Chosen = form.ChosenCultures,
+                UnsavedInput = true,
                 FieldMessages = new Dictionary<string, IReadOnlyList<string>> { ["shared:cultures"] = [ContentText.Get(ContentText.ChooseCulture, UiCulture)] },
             }, ct);
         }
@@ -220,6 +221,7 @@ public sealed partial class ContentController(
             Errors = result.Errors,
             ConflictVersion = conflict ? current.Version : null,
             Chosen = form.ChosenCultures,
+            UnsavedInput = true,
         }, ct));
     }
 
@@ -301,6 +303,7 @@ public sealed partial class ContentController(
         public int? ConflictVersion { get; init; }
         public IReadOnlyList<string> Chosen { get; init; } = [];
         public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldMessages { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+        public bool UnsavedInput { get; init; }
     }
 
     private async Task<IActionResult> EditorAsync(DocumentState document, ContentValues values, EditorState state, CancellationToken ct)
@@ -322,6 +325,7 @@ public sealed partial class ContentController(
             Notice = state.Notice,
             ConflictVersion = state.ConflictVersion,
             CanPublish = await CanPublishAsync(),
+            UnsavedInput = state.UnsavedInput,
             ChosenCultures = state.Chosen,
             FieldMessages = state.FieldMessages,
             DocumentNames = await PickedNamesAsync(type, values, ct),
@@ -343,6 +347,7 @@ public sealed partial class ContentController(
             Values = values,
             Errors = errors,
             CanPublish = await CanPublishAsync(),
+            UnsavedInput = errors.Count > 0,
             DocumentNames = await PickedNamesAsync(type, values, ct),
         };
 

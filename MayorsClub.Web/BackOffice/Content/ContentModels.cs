@@ -144,6 +144,9 @@ public sealed class EditorPage
 
     public bool CanPublish { get; init; }
 
+    /// <summary>The form shows what the editor typed and was not saved (a refused save): leaving the page warns.</summary>
+    public bool UnsavedInput { get; init; }
+
     /// <summary>The languages ticked for publishing or approval.</summary>
     public IReadOnlyList<string> ChosenCultures { get; init; } = [];
 

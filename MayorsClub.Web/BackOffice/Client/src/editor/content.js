@@ -9,6 +9,7 @@ import { initTabs } from './tabs.js';
 import { initTree, foldTreeOnNarrowScreens } from './tree.js';
 import { initSort } from './sort.js';
 import { initGuards } from './guard.js';
+import { changed } from './labels.js';
 
 function enhance(root) {
   root.querySelectorAll('[data-richtext] textarea').forEach(mountRichText);
@@ -20,11 +21,15 @@ initTree();
 foldTreeOnNarrowScreens();
 initBlocks(document);
 initPickers(document);
+initGuards();
 const form = document.querySelector('form[data-editor-form]');
 if (form) {
   initCopy(form);
   initTabs(form);
+  // A refused save shows what was typed: it is still unsaved, so leaving the page warns.
+  if (form.dataset.unsavedInput === 'true') {
+    changed(form);
+  }
 }
-initGuards();
 document.querySelectorAll('[data-sortable]').forEach(initSort);
 document.querySelector('[data-error-summary]')?.focus();
