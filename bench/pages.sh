@@ -147,9 +147,9 @@ echo "start to ready: $READY_MS ms (site's log: ${SITE_BREAKDOWN:-?}); ${DOCS_IN
 
 # --- 4. the URLs, taken from the running site ------------------------------------------------------------------------
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$BASE$1"; }
-# An article from the middle of the news list (the demo articles come first, the seeded ones after).
-mapfile -t ARTICLES < <(curl -fsS "$BASE/uk/novyny/" | grep -oE 'href="/uk/novyny/[^"/]+/"' | sed -E 's/^href="|"$//g')
-if [ "${#ARTICLES[@]}" -lt 100 ]; then echo "the news list links only ${#ARTICLES[@]} articles; expected thousands" >&2; exit 1; fi
+# An article from the middle of the news (from the sitemap: the news list is paged).
+mapfile -t ARTICLES < <(curl -fsS "$BASE/sitemap.xml" | grep -oE "<loc>[^<]*/uk/novyny/[^<]+/</loc>" | sed -E 's#^<loc>https?://[^/]+##; s#</loc>$##')
+if [ "${#ARTICLES[@]}" -lt 100 ]; then echo "the sitemap lists only ${#ARTICLES[@]} Ukrainian articles; expected thousands" >&2; exit 1; fi
 ARTICLE=${ARTICLES[$(( ${#ARTICLES[@]} / 2 ))]}
 mkdir -p "$STATIC_DIR"
 curl -fsS -o "$STATIC_DIR/static.html" "$BASE$ARTICLE" # the article's own bytes: same size, served as a file

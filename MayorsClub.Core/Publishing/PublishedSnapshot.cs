@@ -83,7 +83,4 @@ public sealed class PublishedSnapshot
     public IEnumerable<PublishedDocument> OfType(string contentType, string culture) =>
         All.Where(d => d.ContentType == contentType && d.IsVisibleIn(culture));
 
-    internal static IReadOnlyDictionary<string, JsonElement> Elements(Dictionary<string, System.Text.Json.Nodes.JsonNode?> values) =>
-        values.Where(v => v.Value is not null)
-            .ToFrozenDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value), StringComparer.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 
@@ -6,10 +7,34 @@ namespace MayorsClub.Core.Publishing;
 /// <summary>Turns the published rows of the database into a snapshot: the tree, each culture's visibility and URLs.</summary>
 public static class PublishedSnapshotBuilder
 {
+    private static readonly IReadOnlyDictionary<string, JsonElement> Empty = new Dictionary<string, JsonElement>();
+
+    /// <summary>The non-null values under a property of a document's published JSON ("invariant", or a culture's "values").</summary>
+    private static IReadOnlyDictionary<string, JsonElement> Values(JsonElement parent, string property)
+    {
+        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(property, out var values) || values.ValueKind != JsonValueKind.Object)
+        {
+            return Empty;
+        }
+
+        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var value in values.EnumerateObject())
+        {
+            if (value.Value.ValueKind != JsonValueKind.Null)
+            {
+                result[value.Name] = value.Value;
+            }
+        }
+
+        return result;
+    }
+
     public static PublishedSnapshot Build(IReadOnlyList<DocumentRow> rows, DocumentTypeRegistry types, long generation, DateTime builtUtc)
     {
+        // Each document's published JSON is parsed once; its values are elements of that one document, not copies.
+        var parsed = rows.ToDictionary(r => r.Id, r => JsonDocument.Parse(r.PublishedJson).RootElement);
         var documents = rows.ToDictionary(r => r.Id, r => new PublishedDocument(r.Id, r.Key, r.ContentType, r.SortOrder, r.Level, r.CreatedUtc, r.UpdatedUtc,
-            PublishedSnapshot.Elements(ContentValues.FromJson(r.PublishedJson).Invariant)));
+            Values(parsed[r.Id], "invariant")));
         var roots = new List<PublishedDocument>();
         var children = new Dictionary<int, List<PublishedDocument>>();
         foreach (var row in rows.OrderBy(r => r.SortOrder))
@@ -34,7 +59,7 @@ public static class PublishedSnapshotBuilder
         var byId = rows.ToDictionary(r => r.Id);
         foreach (var root in roots)
         {
-            AssignCultures(root, byId, types, parentUrls: null);
+            AssignCultures(root, byId, parsed, types, parentUrls: null);
         }
 
         return new PublishedSnapshot(roots, generation, builtUtc);
@@ -44,10 +69,11 @@ public static class PublishedSnapshotBuilder
     /// A document is visible in a culture when it is published there and so are all its ancestors.
     /// The home page is "/{culture}/"; pages below it add their segments; other roots (settings) have no URL.
     /// </summary>
-    private static void AssignCultures(PublishedDocument document, Dictionary<int, DocumentRow> rows, DocumentTypeRegistry types, Dictionary<string, string?>? parentUrls)
+    private static void AssignCultures(PublishedDocument document, Dictionary<int, DocumentRow> rows, Dictionary<int, JsonElement> parsed,
+        DocumentTypeRegistry types, Dictionary<string, string?>? parentUrls)
     {
         var row = rows[document.Id];
-        var values = ContentValues.FromJson(row.PublishedJson);
+        var cultureValues = parsed[document.Id].TryGetProperty("cultures", out var all) ? all : default;
         var isPage = types.Find(document.ContentType)?.IsPage ?? false;
         var cultures = new Dictionary<string, PublishedCulture>(StringComparer.Ordinal);
         var urls = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -68,13 +94,15 @@ public static class PublishedSnapshotBuilder
 
             urls[culture.Culture] = url;
             cultures[culture.Culture] = new PublishedCulture(culture.Culture, culture.Name, culture.UrlSegment, url, culture.PublishedUtc,
-                PublishedSnapshot.Elements(values.Culture(culture.Culture)?.Values ?? []));
+                cultureValues.ValueKind == JsonValueKind.Object && cultureValues.TryGetProperty(culture.Culture, out var variant)
+                    ? Values(variant, "values")
+                    : Empty);
         }
 
         document.Cultures = cultures;
         foreach (var child in document.Children)
         {
-            AssignCultures(child, rows, types, urls);
+            AssignCultures(child, rows, parsed, types, urls);
         }
     }
 
