@@ -227,6 +227,18 @@ public sealed class ContentValidatorTests
         Assert.That(errors.Select(e => e.Code), Is.EqualTo(expectedError is null ? Array.Empty<string>() : new[] { expectedError }));
     }
 
+    [Test]
+    public void Validate_NumberBuiltInCode_IsANumber()
+    {
+        var values = Event();
+        values.Invariant[EventType.Capacity] = JsonValue.Create(200);
+
+        var (clean, errors) = _validator.Validate(EventType.Definition, values);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(clean.Invariant[EventType.Capacity]!.ToJsonString(), Is.EqualTo("200"));
+    }
+
     [TestCase("true", null)]
     [TestCase("\"yes\"", ContentMessages.NotBoolean)]
     public void Validate_TrueFalse(string json, string? expectedError)

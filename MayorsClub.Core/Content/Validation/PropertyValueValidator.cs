@@ -134,7 +134,9 @@ public sealed class PropertyValueValidator(IHtmlSanitizer sanitizer)
 
     private static JsonValue? Number(PropertyType property, JsonNode value, string? culture, List<ContentError> errors)
     {
-        if (value.GetValueKind() != JsonValueKind.Number || !value.AsValue().TryGetValue<decimal>(out var number))
+        // A number from parsed JSON or built in code (an int, a double…): read it from its JSON text either way.
+        if (value.GetValueKind() != JsonValueKind.Number
+            || !decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             errors.Add(Error(ContentMessages.NotNumber, property, culture));
             return null;
