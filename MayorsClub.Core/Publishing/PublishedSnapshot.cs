@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Media;
 using DocumentTypes = MayorsClub.Core.Content.DocumentTypes;
 
 namespace MayorsClub.Core.Publishing;
@@ -15,10 +16,14 @@ public sealed class PublishedSnapshot
     private readonly FrozenDictionary<int, PublishedDocument> _byId;
     private readonly FrozenDictionary<string, FrozenDictionary<string, PublishedDocument>> _byUrl;
 
+    private readonly FrozenDictionary<Guid, MediaItem> _media;
+
     public static PublishedSnapshot Empty { get; } = new([], 0, DateTime.MinValue);
 
-    public PublishedSnapshot(IReadOnlyList<PublishedDocument> roots, long generation, DateTime builtUtc)
+    /// <param name="media">The media library's public files (images and downloads with a public URL), by key.</param>
+    public PublishedSnapshot(IReadOnlyList<PublishedDocument> roots, long generation, DateTime builtUtc, IEnumerable<MediaItem>? media = null)
     {
+        _media = (media ?? []).Where(m => m.PublicUrl is not null).ToFrozenDictionary(m => m.Key);
         Roots = roots;
         Generation = generation;
         BuiltUtc = builtUtc;
@@ -62,6 +67,9 @@ public sealed class PublishedSnapshot
     public PublishedDocument? Get(Guid key) => _byKey.GetValueOrDefault(key);
 
     public PublishedDocument? Get(int id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>A public file of the media library (never a folder or a members-only file), or null.</summary>
+    public MediaItem? GetMedia(Guid key) => _media.GetValueOrDefault(key);
 
     /// <summary>The home page of the site.</summary>
     public PublishedDocument? Home => Roots.FirstOrDefault(r => r.ContentType == DocumentTypes.Home.Alias);

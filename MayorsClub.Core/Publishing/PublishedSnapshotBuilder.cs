@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Media;
 
 namespace MayorsClub.Core.Publishing;
 
@@ -29,7 +30,8 @@ public static class PublishedSnapshotBuilder
         return result;
     }
 
-    public static PublishedSnapshot Build(IReadOnlyList<DocumentRow> rows, DocumentTypeRegistry types, long generation, DateTime builtUtc)
+    public static PublishedSnapshot Build(IReadOnlyList<DocumentRow> rows, DocumentTypeRegistry types, long generation, DateTime builtUtc,
+        IEnumerable<MediaItem>? media = null)
     {
         // Each document's published JSON is parsed once; its values are elements of that one document, not copies.
         var parsed = rows.ToDictionary(r => r.Id, r => JsonDocument.Parse(r.PublishedJson).RootElement);
@@ -62,7 +64,7 @@ public static class PublishedSnapshotBuilder
             AssignCultures(root, byId, parsed, types, parentUrls: null);
         }
 
-        return new PublishedSnapshot(roots, generation, builtUtc);
+        return new PublishedSnapshot(roots, generation, builtUtc, media);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,9 @@ public sealed class PublishedSnapshotService(
                 row.Cultures.AddRange(cultures[row.Id]);
             }
 
-            var snapshot = PublishedSnapshotBuilder.Build(rows, types, Interlocked.Increment(ref _generation), clock.GetCurrentInstant().ToDateTimeUtc());
+            var media = (await db.MediaItems.AsNoTracking().Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null).ToListAsync(ct))
+                .Select(m => MediaStore.ToItem(m, parentKey: null));
+            var snapshot = PublishedSnapshotBuilder.Build(rows, types, Interlocked.Increment(ref _generation), clock.GetCurrentInstant().ToDateTimeUtc(), media);
             Volatile.Write(ref _current, snapshot);
             foreach (var observer in observers)
             {
