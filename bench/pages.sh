@@ -60,7 +60,10 @@ echo "published (ReadyToRun) in $(( ($(now_ms) - t) / 1000 )) s"
 # (The demo content's dates are relative to the day of seeding; an older cache only shifts those 10 demo events.)
 seed_key=$(
   {
-    find MayorsClub.Core bench/Seeder umbraco/demo -type f -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort | xargs sha256sum
+    # What writes the database: the schema (migrations), the content rules and publisher, the seeder and the demo content.
+    # (The snapshot and the site only read it, so changing them keeps the cache.)
+    find MayorsClub.Core/Content MayorsClub.Core/Persistence MayorsClub.Core/Setup MayorsClub.Core/Publishing/DocumentPublisher.cs \
+      bench/Seeder umbraco/demo -type f -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort | xargs sha256sum
     sha256sum Directory.Build.props Directory.Packages.props global.json
     echo "documents=$DOCUMENTS"
   } | sha256sum | cut -c1-16

@@ -73,33 +73,32 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     public async Task<IReadOnlyList<ContentError>> AssignSegmentsAsync(DocumentEntity document, ContentValues draft, CancellationToken ct)
     {
         var errors = new List<ContentError>();
-        var taken = await SiblingSegmentsAsync(document.ParentId, document.Id, ct);
+        var wanted = draft.Cultures.ToDictionary(
+            c => c.Key,
+            c => c.Value.Segment ?? Generated(c.Value.Name, document.Key),
+            StringComparer.Ordinal);
+        var taken = await SiblingSegmentsAsync(document.ParentId, document.Id, wanted, ct);
         foreach (var (culture, variant) in draft.Cultures)
         {
             var row = CultureRow(document, culture);
             row.Name = variant.Name;
             var used = taken.GetValueOrDefault(culture) ?? [];
-            if (variant.Segment is { } own)
+            var segment = wanted[culture];
+            if (variant.Segment is not null)
             {
-                if (used.Contains(own))
+                if (used.Contains(segment))
                 {
-                    errors.Add(new ContentError(ContentMessages.SegmentTaken, "segment", culture, [own]));
+                    errors.Add(new ContentError(ContentMessages.SegmentTaken, "segment", culture, [segment]));
                 }
 
-                row.UrlSegment = own;
+                row.UrlSegment = segment;
                 continue;
             }
 
-            var generated = UkrainianTransliteration.ToUrlSegment(variant.Name);
-            if (generated.Length == 0)
-            {
-                generated = document.Key.ToString("N")[..8];
-            }
-
-            var candidate = generated;
+            var candidate = segment;
             for (var n = 2; used.Contains(candidate); n++)
             {
-                candidate = $"{generated}-{n}";
+                candidate = $"{segment}-{n}";
             }
 
             row.UrlSegment = candidate;
@@ -108,24 +107,37 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         return errors;
     }
 
-    private async Task<Dictionary<string, HashSet<string>>> SiblingSegmentsAsync(int? parentId, int selfId, CancellationToken ct)
+    private static string Generated(string name, Guid key)
     {
-        var rows = await db.DocumentCultures
-            .Where(c => c.DocumentId != selfId)
-            .Join(db.Documents.Where(d => d.ParentId == parentId && !d.Trashed), c => c.DocumentId, d => d.Id, (c, d) => new { c.Culture, c.UrlSegment, c.PublishedUrlSegment })
-            .ToListAsync(ct);
-        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (!result.TryGetValue(row.Culture, out var set))
-            {
-                result[row.Culture] = set = new HashSet<string>(StringComparer.Ordinal);
-            }
+        var generated = UkrainianTransliteration.ToUrlSegment(name);
+        return generated.Length == 0 ? key.ToString("N")[..8] : generated;
+    }
 
-            set.Add(row.UrlSegment);
-            if (row.PublishedUrlSegment is not null)
+    /// <summary>
+    /// The segments of the siblings, per culture, that could clash with the wanted ones: the segment itself and its
+    /// numbered forms ("stem-2"). Asking only for those keeps a save fast however many siblings a folder holds.
+    /// </summary>
+    private async Task<Dictionary<string, HashSet<string>>> SiblingSegmentsAsync(int? parentId, int selfId,
+        IReadOnlyDictionary<string, string> wanted, CancellationToken ct)
+    {
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (culture, stem) in wanted)
+        {
+            var numbered = stem + "-";
+            var rows = await db.DocumentCultures
+                .Where(c => c.DocumentId != selfId && c.Culture == culture
+                    && (c.UrlSegment == stem || c.UrlSegment.StartsWith(numbered)
+                        || c.PublishedUrlSegment == stem || c.PublishedUrlSegment!.StartsWith(numbered)))
+                .Join(db.Documents.Where(d => d.ParentId == parentId && !d.Trashed), c => c.DocumentId, d => d.Id, (c, d) => new { c.UrlSegment, c.PublishedUrlSegment })
+                .ToListAsync(ct);
+            var set = result[culture] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in rows)
             {
-                set.Add(row.PublishedUrlSegment);
+                set.Add(row.UrlSegment);
+                if (row.PublishedUrlSegment is not null)
+                {
+                    set.Add(row.PublishedUrlSegment);
+                }
             }
         }
 

@@ -15,6 +15,7 @@ public static class BackOfficeSecurity
     public const string Area = "BackOffice";
     public const string BasePath = "/umbraco";
     public const string LoginPath = "/umbraco/login";
+    public const string CookieName = "mc_backoffice";
 
     /// <summary>Signed in as a member of any back-office group.</summary>
     public const string Access = "BackOffice.Access";
@@ -42,7 +43,7 @@ public static class BackOfficeSecurity
         });
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "mc_backoffice";
+            cookie.Cookie.Name = CookieName;
             cookie.Cookie.Path = BasePath;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;

@@ -7,10 +7,11 @@ public static class Readiness
     public const string HealthPath = "/healthz";
 
     /// <summary>Until the database is migrated and the snapshot loaded, every request but /healthz gets 503.</summary>
-    public static void UseMayorsClubReadiness(this WebApplication app) =>
+    public static void UseMayorsClubReadiness(this WebApplication app)
+    {
+        var readiness = app.Services.GetRequiredService<SiteReadiness>();
         app.Use(async (context, next) =>
         {
-            var readiness = context.RequestServices.GetRequiredService<SiteReadiness>();
             if (readiness.IsReady || context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
@@ -21,6 +22,7 @@ public static class Readiness
             context.Response.Headers.RetryAfter = "2";
             await context.Response.WriteAsync("The site is starting. Сайт запускається.");
         });
+    }
 
     /// <summary>GET /healthz: 200 once the site is ready to serve, 503 before (or if start-up failed).</summary>
     public static void MapMayorsClubHealth(this WebApplication app) =>

@@ -11,14 +11,14 @@ public static class SeoEndpoints
     {
         app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
                 $"User-agent: *\nDisallow: /umbraco/\n\nSitemap: {SiteAddress.Absolute(request, "/sitemap.xml")}\n", "text/plain"))
-            .CacheOutput(PageCaching.PolicyName);
+            .WithMetadata(new PublishedPageAttribute());
 
         app.MapGet("/sitemap.xml", (HttpRequest request, PublishedSnapshotService snapshots) =>
                 Results.Text(Sitemap.Write(snapshots.Current, SiteAddress.Base(request)), "application/xml; charset=utf-8"))
-            .CacheOutput(PageCaching.PolicyName);
+            .WithMetadata(new PublishedPageAttribute());
 
         app.MapGet("/{culture:regex(^(uk|en)$)}/rss.xml", (string culture, HttpRequest request, PublishedSnapshotService snapshots) =>
                 Results.Text(NewsFeed.Write(snapshots.Current, culture, SiteAddress.Base(request)), "application/rss+xml; charset=utf-8"))
-            .CacheOutput(PageCaching.PolicyName);
+            .WithMetadata(new PublishedPageAttribute());
     }
 }

@@ -12,15 +12,15 @@ public static class CultureCookie
     public static void UseMayorsClubCultureCookie(this WebApplication app) =>
         app.Use(async (context, next) =>
         {
-            var first = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-            if (HttpMethods.IsGet(context.Request.Method) && Cultures.IsSupported(first)
+            var first = CultureSelector.FromPath(context.Request.Path);
+            if (first is not null && HttpMethods.IsGet(context.Request.Method)
                 && context.Request.Cookies[CultureSelector.CookieName] != first)
             {
                 context.Response.OnStarting(() =>
                 {
                     if (context.Response.StatusCode == StatusCodes.Status200OK)
                     {
-                        context.Response.Cookies.Append(CultureSelector.CookieName, first!, new CookieOptions
+                        context.Response.Cookies.Append(CultureSelector.CookieName, first, new CookieOptions
                         {
                             Path = "/",
                             MaxAge = TimeSpan.FromDays(365),

@@ -22,10 +22,23 @@ public static class CultureSelector
     }
 
     /// <summary>The culture a path starts with ("/en/news/" → en), else the visitor's preferred one.</summary>
-    public static string FromPathOrPreferred(HttpRequest request)
+    public static string FromPathOrPreferred(HttpRequest request) => FromPath(request.Path) ?? Preferred(request);
+
+    /// <summary>The culture a path starts with ("/en/news/" → en), or null.</summary>
+    public static string? FromPath(PathString path)
     {
-        var first = request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return Cultures.IsSupported(first) ? first! : Preferred(request);
+        var value = path.Value.AsSpan().TrimStart('/');
+        var end = value.IndexOf('/');
+        var first = end < 0 ? value : value[..end];
+        foreach (var culture in Cultures.All)
+        {
+            if (first.SequenceEqual(culture))
+            {
+                return culture;
+            }
+        }
+
+        return null;
     }
 
     public static string AcceptLanguageHeader => HeaderNames.AcceptLanguage;

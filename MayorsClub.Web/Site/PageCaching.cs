@@ -1,21 +1,21 @@
 using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace MayorsClub.Web.Site;
 
 /// <summary>
-/// Public pages are cached on the server (output cache) and revalidated by browsers (ETag, Last-Modified → 304).
-/// Both are keyed by the published snapshot: a publish starts a new snapshot, so nothing stale is served
-/// after it, and the old entries are dropped. The hour is part of the key too, because what is "upcoming"
-/// on a page changes with time even when nothing is published.
+/// Public pages are cached on the server and revalidated by browsers (ETag, Last-Modified → 304). Both are keyed by the
+/// published snapshot: a publish starts a new snapshot, so nothing stale is served after it, and the old entries are
+/// dropped. The hour counts too, because what is "upcoming" on a page changes with time even when nothing is published.
 /// </summary>
+/// <remarks>
+/// A cached page is answered by a middleware that runs before routing, authentication and MVC (see
+/// <see cref="UseMayorsClubPageCache"/>): serving it costs about as much as serving a static file. The entries live in a
+/// size-limited memory cache, so the most read pages stay and memory stays bounded.
+/// </remarks>
 public static class PageCaching
 {
-    public const string PolicyName = "published";
-    public const string Tag = "published";
-
     /// <summary>Changes with every new snapshot, every hour, and every restart (a new build may render differently).</summary>
     public static string Version(PublishedSnapshot snapshot, DateTime utcNow) =>
         $"{ProcessStamp}-{snapshot.Generation}-{utcNow:yyyyMMddHH}";
@@ -24,50 +24,72 @@ public static class PageCaching
 
     public static IServiceCollection AddMayorsClubPageCaching(this IServiceCollection services)
     {
-        services.AddOutputCache(options => options.AddPolicy(PolicyName, new PublishedContentPolicy()));
-        services.AddSingleton<IPublishedSnapshotObserver, DropCachedPages>();
+        services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
+        services.AddSingleton<PublishedPageCache>();
+        services.AddSingleton<IPublishedSnapshotObserver>(sp => sp.GetRequiredService<PublishedPageCache>());
         return services;
     }
 
-    private sealed class PublishedContentPolicy : IOutputCachePolicy
+    /// <summary>Before routing: answers requests for cached pages straight away.</summary>
+    public static void UseMayorsClubPageCache(this WebApplication app)
     {
-        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-        {
-            var http = context.HttpContext;
-            var allowed = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-            var signedIn = http.User.Identity?.IsAuthenticated == true;
-            context.EnableOutputCaching = true;
-            context.AllowCacheLookup = allowed && !signedIn;
-            context.AllowCacheStorage = allowed && !signedIn;
-            context.AllowLocking = true;
-            context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
-            context.Tags.Add(Tag);
-            context.CacheVaryByRules.QueryKeys = "*";
-            var snapshot = http.RequestServices.GetRequiredService<PublishedSnapshotService>().Current;
-            context.CacheVaryByRules.VaryByValues["published"] = Version(snapshot, DateTime.UtcNow);
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-        {
-            // Only successful pages are stored; a 404 must not outlive the publish that fixes it.
-            if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK
-                || !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(context.HttpContext.Response.Headers.SetCookie))
-            {
-                context.AllowCacheStorage = false;
-            }
-
-            return ValueTask.CompletedTask;
-        }
+        var cache = app.Services.GetRequiredService<PublishedPageCache>();
+        var snapshots = app.Services.GetRequiredService<PublishedSnapshotService>();
+        app.Use((context, next) => cache.AnswerFromCacheAsync(context, next, snapshots.Current));
     }
 
-    private sealed class DropCachedPages(IOutputCacheStore store) : IPublishedSnapshotObserver
+    /// <summary>After routing and authentication: keeps a copy of each published page rendered for a visitor.</summary>
+    public static void UseMayorsClubPageRecording(this WebApplication app)
     {
-        public Task SnapshotChangedAsync(PublishedSnapshot snapshot, CancellationToken ct) => store.EvictByTagAsync(Tag, ct).AsTask();
+        var cache = app.Services.GetRequiredService<PublishedPageCache>();
+        var snapshots = app.Services.GetRequiredService<PublishedSnapshotService>();
+        app.Use((context, next) => cache.RenderAndKeepAsync(context, next, snapshots.Current));
     }
+
+    /// <summary>Marks ETag, Last-Modified and Cache-Control on a page so the next visit can revalidate.</summary>
+    public static void MarkRevalidation(HttpResponse response, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    {
+        var headers = response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = lastModified;
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.Zero, MustRevalidate = true };
+    }
+
+    /// <summary>Whether the browser's copy (If-None-Match, else If-Modified-Since) is still the current one.</summary>
+    public static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    {
+        var headers = request.GetTypedHeaders();
+        return headers.IfNoneMatch.Count > 0
+            ? headers.IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any))
+            : headers.IfModifiedSince is { } since && lastModified <= since;
+    }
+
+    public static EntityTagHeaderValue ETag(PublishedSnapshot snapshot, DateTime utcNow) =>
+        new($"\"{Version(snapshot, utcNow)}\"", isWeak: true);
+
+    /// <summary>The snapshot's build time to the second, as HTTP dates have it.</summary>
+    public static DateTimeOffset LastModified(PublishedSnapshot snapshot) =>
+        new(snapshot.BuiltUtc.Ticks - snapshot.BuiltUtc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }
+
+/// <summary>Configuration of the page cache (section <c>MayorsClub:PageCache</c>).</summary>
+public sealed class PageCacheOptions
+{
+    public const string Section = "MayorsClub:PageCache";
+
+    /// <summary>How many megabytes of rendered pages to keep; the least used go first.</summary>
+    public int SizeLimitMegabytes { get; set; } = 32;
+
+    /// <summary>Pages bigger than this are rendered every time rather than kept.</summary>
+    public int MaxPageKilobytes { get; set; } = 512;
+}
+
+/// <summary>
+/// Marks an endpoint whose successful GET responses are the same for every visitor until the next publish, so they
+/// may be kept and shared: published pages, the sitemap, feeds.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class PublishedPageAttribute : Attribute;
 
 /// <summary>
 /// Answers a browser's revalidation with 304 before any rendering, and marks fresh responses with
@@ -79,18 +101,10 @@ public sealed class ConditionalGetAttribute : ActionFilterAttribute
     {
         var http = context.HttpContext;
         var snapshot = http.RequestServices.GetRequiredService<PublishedSnapshotService>().Current;
-        var etag = new EntityTagHeaderValue($"\"{PageCaching.Version(snapshot, DateTime.UtcNow)}\"", isWeak: true);
-        var lastModified = new DateTimeOffset(snapshot.BuiltUtc.Ticks - snapshot.BuiltUtc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var request = http.Request.GetTypedHeaders();
-        var response = http.Response.GetTypedHeaders();
-        response.ETag = etag;
-        response.LastModified = lastModified;
-        response.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.Zero, MustRevalidate = true };
-
-        var notModified = request.IfNoneMatch.Count > 0
-            ? request.IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any))
-            : request.IfModifiedSince is { } since && lastModified <= since;
-        if (notModified)
+        var etag = PageCaching.ETag(snapshot, http.RequestServices.GetRequiredService<NodaTime.IClock>().GetCurrentInstant().ToDateTimeUtc());
+        var lastModified = PageCaching.LastModified(snapshot);
+        PageCaching.MarkRevalidation(http.Response, etag, lastModified);
+        if (PageCaching.IsNotModified(http.Request, etag, lastModified))
         {
             context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status304NotModified);
         }

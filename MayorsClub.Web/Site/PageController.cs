@@ -2,7 +2,6 @@ using System.Globalization;
 using MayorsClub.Core.Publishing;
 using MayorsClub.Web.Site.Rendering;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace MayorsClub.Web.Site;
 
@@ -12,7 +11,7 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
     public const string PageParameter = "page";
 
     [HttpGet("{culture:regex(^(uk|en)$)}/{**path}")]
-    [OutputCache(PolicyName = PageCaching.PolicyName)]
+    [PublishedPage]
     [ConditionalGet]
     public IActionResult Show(string culture, string? path)
     {
