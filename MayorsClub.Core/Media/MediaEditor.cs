@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Core.Media;
 
-/// <summary>Folders (create, rename, move), and an item's name, alternative text per culture, focal point and audience.</summary>
-public sealed class MediaEditor(MediaStore store)
+/// <summary>
+/// Folders (create, rename, move), and an item's name, alternative text per culture, focal point and audience.
+/// A change to a public file refreshes the published snapshot, so pages show the new alternative text at once.
+/// </summary>
+public sealed class MediaEditor(MediaStore store, IPublishedContentChanged published)
 {
     public const int MaxNameLength = 200;
     public const int MaxAltTextLength = 500;
@@ -102,6 +105,7 @@ public sealed class MediaEditor(MediaStore store)
             return MediaResult.Invalid([.. errors]);
         }
 
+        var wasPublic = !item.IsFolder && !item.MembersOnly;
         var changes = new List<string>();
         if (item.Name != name)
         {
@@ -143,6 +147,11 @@ public sealed class MediaEditor(MediaStore store)
             return MediaResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
         }
 
+        if (wasPublic || (!item.IsFolder && !item.MembersOnly))
+        {
+            await published.PublishedContentChangedAsync(ct);
+        }
+
         return MediaResult.Ok(await store.ToItemAsync(item, ct));
     }
 
@@ -176,6 +185,11 @@ public sealed class MediaEditor(MediaStore store)
         if (!await store.CommitAsync(ct))
         {
             return MediaResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
+        }
+
+        if (!item.IsFolder && !item.MembersOnly)
+        {
+            await published.PublishedContentChangedAsync(ct);
         }
 
         return MediaResult.Ok(MediaStore.ToItem(item, target?.Key));

@@ -1,12 +1,14 @@
+using MayorsClub.Core.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Core.Media;
 
 /// <summary>
 /// Deletes media: a folder only when it is empty; a file only when no document uses it, or when the editor
-/// confirms after seeing the list of documents that do. The file's bytes go once the database row is gone.
+/// confirms after seeing the list of documents that do. The file's bytes go once the database row is gone, and
+/// a public file leaves the published snapshot with them.
 /// </summary>
-public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUsages usages)
+public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUsages usages, IPublishedContentChanged published)
 {
     /// <param name="ConfirmedInUse">The editor has seen the usages and deletes anyway.</param>
     public sealed record DeleteCommand(Guid Key, bool ConfirmedInUse, string User);
@@ -51,6 +53,11 @@ public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUs
         }
 
         storage.Delete(item.StoragePath);
+        if (!item.IsFolder && !item.MembersOnly)
+        {
+            await published.PublishedContentChangedAsync(ct);
+        }
+
         return MediaResult.Ok(before);
     }
 }

@@ -1,11 +1,14 @@
+using MayorsClub.Core.Content;
+
 namespace MayorsClub.Core.Media;
 
 /// <summary>
 /// Puts files into the library: a new upload, or a replacement that keeps the item's key (so every link to it
 /// keeps working) and gets a new storage name (so the public URL's version token changes).
-/// Documents and videos are always members-only; an image is members-only when the uploader says so.
+/// Documents and videos are always members-only; an image is members-only when the uploader says so. A new or
+/// replaced public file refreshes the published snapshot (pages link to files through it).
 /// </summary>
-public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaStorage storage)
+public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaStorage storage, IPublishedContentChanged published)
 {
     /// <param name="FileName">The name the client gave; only its stem is kept (the extension comes from the checked format).</param>
     /// <param name="FolderKey">Null for the root of the library.</param>
@@ -30,10 +33,11 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
         }
 
         var storagePath = storage.Keep(file.IncomingPath, file.Format);
+        MediaItemEntity item;
         try
         {
             var now = store.UtcNow;
-            var item = new MediaItemEntity
+            item = new MediaItemEntity
             {
                 Key = Guid.NewGuid(),
                 ParentId = folder?.Id,
@@ -54,13 +58,20 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
             store.Db.MediaItems.Add(item);
             store.Audit(command.User, "media.upload", item, $"{file.Format.ContentType}, {file.Size} bytes{(item.MembersOnly ? ", members only" : "")}");
             await store.Db.SaveChangesAsync(ct);
-            return MediaResult.Ok(MediaStore.ToItem(item, command.FolderKey));
         }
         catch
         {
             storage.Delete(storagePath);
             throw;
         }
+
+        var uploaded = MediaStore.ToItem(item, command.FolderKey);
+        if (!uploaded.MembersOnly)
+        {
+            await published.PublishedContentChangedAsync(ct);
+        }
+
+        return MediaResult.Ok(uploaded);
     }
 
     public async Task<MediaResult> ReplaceAsync(ReplaceCommand command, CancellationToken ct = default)
@@ -112,6 +123,12 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
             storage.Delete(committed ? oldStoragePath : storagePath);
         }
 
-        return MediaResult.Ok(await store.ToItemAsync(item, ct));
+        var replaced = await store.ToItemAsync(item, ct);
+        if (!replaced.MembersOnly)
+        {
+            await published.PublishedContentChangedAsync(ct);
+        }
+
+        return MediaResult.Ok(replaced);
     }
 }

@@ -1,8 +1,10 @@
 using Deque.AxeCore.Playwright;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Publishing;
+using MayorsClub.Tests.Unit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -10,8 +12,9 @@ using static Microsoft.Playwright.Assertions;
 namespace MayorsClub.Tests.Browser;
 
 /// <summary>
-/// Editors and writers in a real browser: writing an article in Ukrainian, previewing it, publishing one language
-/// and then the other, rolling back; a writer's text going through approval; two editors saving at once.
+/// Editors and writers in a real browser: writing an article in Ukrainian with a picture uploaded in the media
+/// picker, previewing it, publishing one language and then the other, rolling back; a library image in the text;
+/// a writer's text going through approval; two editors saving at once.
 /// </summary>
 public sealed class EditorTests : EditorBrowserTestBase
 {
@@ -39,8 +42,25 @@ public sealed class EditorTests : EditorBrowserTestBase
         await page.Keyboard.PressAsync("Enter");
         await page.Locator(".ce-cell[data-culture='uk'][data-field='body'] button[data-command='h2']").ClickAsync();
         await page.Keyboard.TypeAsync("Наступні кроки");
+
+        // The picture: uploaded right in the media picker's library dialog, which selects it, then chosen.
+        var imageField = page.Locator(".ce-cell--shared[data-field='image'] [data-media-picker]");
+        await imageField.GetByRole(AriaRole.Button, new() { Name = "Вибрати з медіатеки" }).ClickAsync();
+        var library = page.Locator("#ce-media-dialog");
+        await Expect(library.Locator("#mp-filter")).ToBeFocusedAsync();
+        var imageName = $"Відбудова громади {suffix}";
+        await library.Locator("#mp-upload").SetInputFilesAsync(new FilePayload { Name = $"{imageName}.png", MimeType = "image/png", Buffer = MediaTestFiles.Png(320, 200, red: 90) });
+        await Expect(library.Locator("#mp-progress li[data-state=done]")).ToHaveCountAsync(1);
+        await Expect(library.Locator("[data-media-item][aria-pressed='true']")).ToContainTextAsync(imageName);
+        await library.GetByRole(AriaRole.Button, new() { Name = "Вибрати", Exact = true }).ClickAsync();
+        await Expect(library).Not.ToBeVisibleAsync();
+        await Expect(imageField.Locator("li")).ToHaveCountAsync(1);
+        await Expect(imageField.Locator("li")).ToContainTextAsync(imageName);
+        await Expect(imageField.Locator("li img.ce-media-thumb")).ToHaveJSPropertyAsync("naturalWidth", 320);
+
         await page.Locator("button.ce-save").ClickAsync();
         await Expect(page.Locator(".ce-notice")).ToHaveTextAsync("Документ створено.");
+        await Expect(imageField.Locator("li")).ToContainTextAsync(imageName);
         await Expect(page.Locator("[data-culture-state='en']")).ToHaveTextAsync("не створено");
 
         // Preview: the site's page with the draft, marked as a preview.
@@ -59,6 +79,13 @@ public sealed class EditorTests : EditorBrowserTestBase
         var visitor = await NewPageAsync();
         Assert.That((await visitor.GotoAsync(ukUrl))!.Status, Is.EqualTo(200));
         await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
+        var picture = visitor.Locator($"img[src^='/media/'][alt='{title}']").First;
+        await Expect(picture).ToBeVisibleAsync();
+        // Loaded (its srcset's width descriptors scale naturalWidth, so only "some width" is certain).
+        await Expect(picture).ToHaveJSPropertyAsync("complete", true);
+        Assert.That(await picture.EvaluateAsync<int>("i => i.naturalWidth"), Is.GreaterThan(0), "the picture loads");
+        var file = await visitor.APIRequest.GetAsync((await picture.GetAttributeAsync("src"))!);
+        Assert.That((file.Status, file.Headers["content-type"]), Is.EqualTo((200, "image/png")));
         var segment = ukUrl.TrimEnd('/').Split('/')[^1];
         Assert.That((await visitor.GotoAsync($"/en/news/{segment}/"))!.Status, Is.EqualTo(404));
 
@@ -97,6 +124,45 @@ public sealed class EditorTests : EditorBrowserTestBase
         await Expect(page.Locator("[name='name.uk']")).ToHaveValueAsync(title);
         await visitor.GotoAsync((await page.Locator("a[data-live-url='uk']").GetAttributeAsync("href"))!);
         await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
+    }
+
+    [Test]
+    public async Task Editor_PutsALibraryImageIntoTheText_ByKeyboard_AndTheSiteShowsItWithItsAltText()
+    {
+        var imageName = Unique("Підписання меморандуму");
+        var photo = await UploadImageAsync(imageName, MediaTestFiles.Png(40, 30, red: 150), uk: "Мери підписують меморандум", en: "Mayors sign the memorandum");
+        var key = await CreateArticleAsync(Unique("Меморандум з фото"));
+        var page = await SignedInPageAsync("text-image-editor@test.local", BackOfficeGroups.Editors);
+        await page.GotoAsync($"/umbraco/content/{key}");
+
+        await TypeRichTextAsync(page, "uk", "body", " Після підписання.");
+        await page.Locator(".ce-cell[data-culture='uk'][data-field='body'] button[data-command='image']").ClickAsync();
+        var library = page.Locator("#ce-media-dialog");
+        await Expect(library.Locator("#mp-filter")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(imageName);
+        var item = library.Locator("[data-media-item]");
+        await Expect(item).ToHaveCountAsync(1);
+        await Expect(item).ToContainTextAsync(imageName);
+        await item.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(item).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(library.GetByRole(AriaRole.Button, new() { Name = "Вибрати", Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var inserted = page.Locator(".ce-cell[data-culture='uk'][data-field='body'] .rte-content img");
+        await Expect(inserted).ToHaveAttributeAsync("src", photo.PublicUrl!);
+        await Expect(inserted).ToHaveAttributeAsync("alt", "Мери підписують меморандум");
+        await page.Locator("button.ce-publish").ClickAsync();
+        await Expect(page.Locator(".ce-notice")).ToHaveTextAsync("Опубліковано.");
+        await Expect(inserted).ToHaveAttributeAsync("src", photo.PublicUrl!);
+
+        var visitor = await NewPageAsync();
+        await visitor.GotoAsync((await page.Locator("a[data-live-url='uk']").GetAttributeAsync("href"))!);
+        var shown = visitor.Locator($"img[src='{photo.PublicUrl}']");
+        await Expect(shown).ToHaveAttributeAsync("alt", "Мери підписують меморандум");
+        await Expect(shown).ToHaveAttributeAsync("width", "40");
+        await Expect(shown).ToHaveJSPropertyAsync("naturalWidth", 40);
     }
 
     [Test]
@@ -269,6 +335,19 @@ public sealed class EditorTests : EditorBrowserTestBase
             .CreateAsync(new DocumentEditor.CreateCommand(newsIndex, NewsArticle.Alias, values, "setup"));
         Assert.That(result.Succeeded, Is.True, string.Join("; ", result.Errors));
         return result.Document!.Key;
+    }
+
+    private async Task<MediaItem> UploadImageAsync(string name, byte[] png, string uk, string en)
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        using var content = new MemoryStream(png);
+        var uploaded = await scope.ServiceProvider.GetRequiredService<MediaUploader>()
+            .UploadAsync(new MediaUploader.UploadCommand(content, $"{name}.png", null, false, "setup"));
+        Assert.That(uploaded.Succeeded, Is.True, string.Join("; ", uploaded.Errors));
+        var described = await scope.ServiceProvider.GetRequiredService<MediaEditor>().UpdateAsync(new MediaEditor.UpdateCommand(
+            uploaded.Item!.Key, null, name, new Dictionary<string, string?> { ["uk"] = uk, ["en"] = en }, null, null, "setup"));
+        Assert.That(described.Succeeded, Is.True, string.Join("; ", described.Errors));
+        return described.Item!;
     }
 
     private static string Unique(string text) => $"{text} {Guid.NewGuid().ToString("N")[..6]}";

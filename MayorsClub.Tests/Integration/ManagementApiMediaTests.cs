@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
@@ -121,6 +122,9 @@ public sealed class ManagementApiMediaTests(DatabaseProvider provider) : SiteTes
         values.Invariant[MayorsClub.Core.Content.DocumentTypes.NewsArticle.Image] = new JsonArray(id.ToString());
         var article = await CreateAsync(NewsIndexKey, MayorsClub.Core.Content.DocumentTypes.NewsArticle.Alias, values);
         Assert.That(article.Succeeded, string.Join("; ", article.Errors));
+        Assert.That((await PublishAsync(article.Document!.Key, "uk")).Succeeded);
+        var pageUrl = UrlOf(article.Document.Key, "uk");
+        Assert.That((await GetPageAsync(pageUrl)).Html, Does.Contain($"<img src=\"/media/{id}/used.png?v="), "the site shows the image");
 
         using var byWriter = await _writers.DeleteAsync($"{Base}/media/{id}");
         using var refused = await _editors.DeleteAsync($"{Base}/media/{id}");
@@ -133,6 +137,36 @@ public sealed class ManagementApiMediaTests(DatabaseProvider provider) : SiteTes
         Assert.That(problem["usages"]!.AsArray().Select(u => u!["documentId"]!.GetValue<Guid>()), Does.Contain(article.Document!.Key));
         Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await GetPageAsync(pageUrl)).Html, Does.Not.Contain($"/media/{id}/"), "a deleted image leaves the page");
+    }
+
+    [Test]
+    public async Task ArticleWithAnImage_WrittenAndPublishedThroughTheApi_ShowsTheImageWithItsAltText()
+    {
+        using var uploaded = await UploadAsync(_editors, MediaTestFiles.Png(48, 32), "hromada.png");
+        var image = JsonNode.Parse(await uploaded.Content.ReadAsStringAsync())!;
+        var id = image["id"]!.GetValue<Guid>();
+        using var described = await _editors.PutAsJsonAsync($"{Base}/media/{id}", new
+        {
+            altText = new Dictionary<string, string> { ["uk"] = "Громада біля ратуші", ["en"] = "The community by the town hall" },
+            version = image["version"]!.GetValue<int>(),
+        });
+        Assert.That(described.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var request = JsonNode.Parse(JsonSerializer.Serialize(NewsArticle(NewsIndexKey, Unique("Громада з фото"), Unique("A community with a photo"))))!;
+        request["values"]!.AsArray().Add(new JsonObject { ["alias"] = "image", ["culture"] = null, ["value"] = new JsonArray(id.ToString()) });
+
+        var created = await PostJsonAsync(_editors, "document", request);
+        var published = await PutJsonAsync(_editors, $"document/{created.Body!["id"]}/publish", new { cultures = new[] { "uk" } });
+        var (status, html) = await GetPageAsync(Variant(published.Body!, "uk")["url"]!.GetValue<string>());
+
+        Assert.That(published.Status, Is.EqualTo(HttpStatusCode.OK), published.Body?.ToJsonString());
+        Assert.That(status, Is.EqualTo(200));
+        var img = System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(html), $"<img src=\"(/media/{id}/hromada\\.png\\?v=[^\"]+)\"[^>]*>");
+        Assert.That(img.Success, Is.True, "the article shows its image");
+        Assert.That(img.Value, Does.Contain("alt=\"Громада біля ратуші\"").And.Contain("width=\"48\" height=\"32\""));
+        using var file = await Client.GetAsync(img.Groups[1].Value);
+        Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(file.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName)

@@ -152,6 +152,23 @@ public sealed class ContentValidatorTests
     }
 
     [Test]
+    public void Validate_RichText_KeepsALibraryImage_WithItsAltAndSize_ButNotItsHandlersOrAScriptSource()
+    {
+        const string src = "/media/3f2504e0-4f89-41d3-9a0c-0305e82c3301/zustrich-meriv.png?v=0123456789ab";
+        var values = Article();
+        values.Cultures["uk"].Values[NewsArticle.Body] =
+            $"<p>Текст</p><img src=\"{src}\" alt=\"Мери на зустрічі\" width=\"640\" height=\"480\" onerror=\"steal()\" onload=\"steal()\" style=\"position:fixed\">" +
+            "<img src=\"javascript:alert(1)\" alt=\"script\">";
+
+        var (clean, errors) = _validator.Validate(NewsArticle.Definition, values);
+
+        var html = clean.Cultures["uk"].Values[NewsArticle.Body]!.GetValue<string>();
+        Assert.That(errors, Is.Empty);
+        Assert.That(html, Does.Contain($"<img src=\"{src}\" alt=\"Мери на зустрічі\" width=\"640\" height=\"480\""));
+        Assert.That(html, Does.Not.Contain("onerror").And.Not.Contain("onload").And.Not.Contain("steal").And.Not.Contain("javascript"));
+    }
+
+    [Test]
     public void Validate_RichTextThatIsOnlyAScript_CountsAsEmpty()
     {
         var values = Article();

@@ -1,6 +1,7 @@
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Content.Validation;
+using MayorsClub.Core.Media;
 using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public sealed partial class ContentController(
     ContentValidator validator,
     DocumentTypeRegistry types,
     PublishedSnapshotService snapshots,
+    MediaLibrary media,
     IAuthorizationService authorization,
     IClock clock) : BackOfficeController
 {
@@ -329,6 +331,7 @@ public sealed partial class ContentController(
             ChosenCultures = state.Chosen,
             FieldMessages = state.FieldMessages,
             DocumentNames = await PickedNamesAsync(type, values, ct),
+            Media = await PickedMediaAsync(type, values, ct),
             LiveUrls = Cultures.All.Where(c => snapshot?.Url(c) is not null).ToDictionary(c => c, c => snapshot!.Url(c)!, StringComparer.Ordinal),
         };
         var view = View("Editor", page);
@@ -349,6 +352,7 @@ public sealed partial class ContentController(
             CanPublish = await CanPublishAsync(),
             UnsavedInput = errors.Count > 0,
             DocumentNames = await PickedNamesAsync(type, values, ct),
+            Media = await PickedMediaAsync(type, values, ct),
         };
 
     /// <summary>Names of the documents the content pickers of the form point to, in the editor's language.</summary>
@@ -369,6 +373,31 @@ public sealed partial class ContentController(
         return names.ToDictionary(
             n => n.Key,
             n => n.Value.GetValueOrDefault(UiCulture) ?? n.Value.Values.FirstOrDefault() ?? "");
+    }
+
+    /// <summary>The media items the media pickers of the form point to, blocks' pickers included.</summary>
+    private async Task<IReadOnlyDictionary<Guid, MediaItem>> PickedMediaAsync(DocumentType type, ContentValues values, CancellationToken ct)
+    {
+        var keys = new HashSet<Guid>();
+        void Collect(IEnumerable<PropertyType> properties, Func<string, IEnumerable<System.Text.Json.Nodes.JsonNode?>> valuesOf)
+        {
+            foreach (var property in properties)
+            {
+                if (property.Editor == PropertyEditor.MediaPicker)
+                {
+                    keys.UnionWith(valuesOf(property.Alias).OfType<System.Text.Json.Nodes.JsonArray>().SelectMany(a => a)
+                        .Select(n => Guid.TryParse(n?.ToString(), out var key) ? key : Guid.Empty).Where(k => k != Guid.Empty));
+                }
+                else if (property is { Editor: PropertyEditor.BlockList, Element: { } element })
+                {
+                    var blocks = valuesOf(property.Alias).OfType<System.Text.Json.Nodes.JsonArray>().SelectMany(a => a).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+                    Collect(element.Properties, alias => blocks.Select(b => b[alias]));
+                }
+            }
+        }
+
+        Collect(type.Properties, alias => [values.Invariant.GetValueOrDefault(alias), .. values.Cultures.Values.Select(c => c.Values.GetValueOrDefault(alias))]);
+        return keys.Count == 0 ? new Dictionary<Guid, MediaItem>() : (await media.GetManyAsync(keys, ct)).ToDictionary(m => m.Key);
     }
 
     /// <summary>The types that may be created under a parent (or at the root), and the path down to the parent.</summary>

@@ -153,6 +153,9 @@ public sealed class EditorPage
     /// <summary>Names of the documents that content pickers point to.</summary>
     public IReadOnlyDictionary<Guid, string> DocumentNames { get; init; } = new Dictionary<Guid, string>();
 
+    /// <summary>The media items that media pickers point to (a key missing here is a file no longer in the library).</summary>
+    public IReadOnlyDictionary<Guid, MayorsClub.Core.Media.MediaItem> Media { get; init; } = new Dictionary<Guid, MayorsClub.Core.Media.MediaItem>();
+
     /// <summary>Each published language's address on the site.</summary>
     public IReadOnlyDictionary<string, string> LiveUrls { get; init; } = new Dictionary<string, string>();
 
@@ -249,6 +252,10 @@ public sealed record FieldModel(EditorPage Page, PropertyType Property, string S
     };
 
     public IReadOnlyList<string> Items => Value is JsonArray array ? array.Select(i => i?.ToString() ?? "").Where(i => i.Length > 0).ToList() : [];
+
+    /// <summary>For a media picker: each item it holds, with the library's item when the key is one.</summary>
+    public IReadOnlyList<(string Key, MayorsClub.Core.Media.MediaItem? Item)> MediaItems =>
+        Items.Select(k => (k, Guid.TryParse(k, out var key) ? Page.Media.GetValueOrDefault(key) : null)).ToList();
 
     public bool IsChecked => Value?.GetValueKind() == JsonValueKind.True;
 

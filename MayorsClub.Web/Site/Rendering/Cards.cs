@@ -50,10 +50,10 @@ public sealed record EventCard(
 /// <summary>Builds the cards and small parts several pages share.</summary>
 public static class CardBuilder
 {
-    public static NewsCard ForNews(PublishedDocument article, string culture) =>
+    public static NewsCard ForNews(PublishedDocument article, string culture, PublishedSnapshot snapshot) =>
         new(article.Name(culture) ?? "", article.Url(culture)!, article.TextOrNull(NewsArticle.Summary, culture),
             article.Date(NewsArticle.Date, culture) is { } date ? DateOf(date, culture) : null,
-            MediaImages.First(article, NewsArticle.Image, culture, alt: ""));
+            MediaImages.First(article, NewsArticle.Image, culture, alt: "", snapshot));
 
     public static SessionCard ForSession(PublishedDocument session, string culture) =>
         new(session.Name(culture) ?? "", session.Url(culture)!, session.TextOrNull(ExpertSession.Summary, culture),

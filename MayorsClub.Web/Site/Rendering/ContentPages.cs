@@ -20,9 +20,9 @@ public static class ContentPageBuilder
 {
     public static PageRendering Build(PageRequest request, Instant now)
     {
-        var (page, culture, _) = (request.Document, request.Culture, request.Snapshot);
+        var (page, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var title = page.Name(culture) ?? "";
-        var image = MediaImages.First(page, ContentPage.Image, culture, alt: "");
+        var image = MediaImages.First(page, ContentPage.Image, culture, alt: "", snapshot);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphImage = image?.Src(1200) });
         var children = page.ChildrenIn(culture)
             .Where(c => c.Url(culture) is not null)

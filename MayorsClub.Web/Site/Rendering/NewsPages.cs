@@ -58,7 +58,7 @@ public static class NewsPageBuilder
         var pageCount = Pager.PageCountOf(articles.Count, pageSize);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount });
         var model = new NewsListPageModel(layout, index.Name(culture) ?? "", index.TextOrNull(NewsIndex.Intro, culture),
-            Pager.Slice(articles, request.PageNumber, pageSize).Select(a => CardBuilder.ForNews(a, culture)).ToList(),
+            Pager.Slice(articles, request.PageNumber, pageSize).Select(a => CardBuilder.ForNews(a, culture, snapshot)).ToList(),
             new Pager(request.PageNumber, pageCount, index.Url(culture)!));
         return new PageRendering("NewsList", model, pageCount);
     }
@@ -67,7 +67,7 @@ public static class NewsPageBuilder
     {
         var (article, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var title = article.Name(culture) ?? "";
-        var image = MediaImages.First(article, NewsArticle.Image, culture, alt: title);
+        var image = MediaImages.First(article, NewsArticle.Image, culture, alt: title, snapshot);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", OpenGraphImage = image?.Src(1200) });
         var index = article.Parent is { } parent && parent.Url(culture) is { } indexUrl
             ? new CallToAction(SiteText.Get(SiteText.AllNews, culture), indexUrl)
@@ -81,7 +81,7 @@ public static class NewsPageBuilder
             article.TextOrNull(NewsArticle.Body, culture),
             article.Strings(NewsArticle.Tags, culture),
             article.TextOrNull(NewsArticle.SourceUrl, culture),
-            Related(article, culture, snapshot).Select(a => CardBuilder.ForNews(a, culture)).ToList(),
+            Related(article, culture, snapshot).Select(a => CardBuilder.ForNews(a, culture, snapshot)).ToList(),
             index);
         return new PageRendering("NewsArticle", model);
     }

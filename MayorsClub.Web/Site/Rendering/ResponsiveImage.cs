@@ -21,10 +21,20 @@ public sealed record ResponsiveImage(string Url, string Alt, int? Width = null, 
 public static class MediaImages
 {
     /// <summary>
-    /// The first picked image, or null. The media library is a later issue: until it exists no media key can be
-    /// resolved to a URL, so pages render without images (cards show a drawn placeholder instead).
+    /// The first picked image that is a public image of the library (the snapshot holds only those), or null. Its alt
+    /// text is the library's in the culture (or the other culture's), else <paramref name="alt"/>.
     /// </summary>
-#pragma warning disable IDE0060 // the parameters are the contract the media library will fill in
-    public static ResponsiveImage? First(PublishedDocument document, string alias, string culture, string alt) => null;
-#pragma warning restore IDE0060
+    public static ResponsiveImage? First(PublishedDocument document, string alias, string culture, string alt, PublishedSnapshot snapshot)
+    {
+        foreach (var key in document.Keys(alias, culture))
+        {
+            if (snapshot.GetMedia(key) is { Format.IsImage: true, PublicUrl: { } url } media)
+            {
+                var text = media.Alt(culture);
+                return new ResponsiveImage(url, text.Length > 0 ? text : alt, media.Width, media.Height);
+            }
+        }
+
+        return null;
+    }
 }

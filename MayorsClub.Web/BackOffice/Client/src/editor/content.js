@@ -1,9 +1,10 @@
-// The content section's browser code: the rich-text editor (TipTap), block lists, content pickers, copying a
+// The content section's browser code: the rich-text editor (TipTap), block lists, content and media pickers, copying a
 // language into the other, tabs, the tree, sorting, and guards against losing unsaved work.
 import './content.css';
 import { mountRichText } from './rich-text.js';
 import { initBlocks, setBlockEnhancer } from './blocks.js';
 import { initPickers } from './pickers.js';
+import { initMediaPickers } from './media-picker.js';
 import { initCopy } from './copy-culture.js';
 import { initTabs } from './tabs.js';
 import { initTree, foldTreeOnNarrowScreens } from './tree.js';
@@ -21,6 +22,7 @@ initTree();
 foldTreeOnNarrowScreens();
 initBlocks(document);
 initPickers(document);
+initMediaPickers(document);
 initGuards();
 const form = document.querySelector('form[data-editor-form]');
 if (form) {

@@ -3,6 +3,7 @@
 import { label, changed } from './labels.js';
 import { addBlock } from './blocks.js';
 import { addPicked, clearPicked } from './pickers.js';
+import { copyMedia } from './media-picker.js';
 
 export function initCopy(form) {
   form.addEventListener('click', (event) => {
@@ -53,8 +54,16 @@ function copyCell(source, target) {
     const targetList = target.querySelector('[data-blocklist]');
     targetList.querySelector(':scope > [data-blocks]').replaceChildren();
     for (const block of sourceList.querySelectorAll(':scope > [data-blocks] > [data-block]')) {
-      copyControls(block, addBlock(targetList));
+      const copy = addBlock(targetList);
+      copyControls(block, copy);
+      copyMediaPickers(block, copy);
     }
+    return;
+  }
+
+  const sourceMedia = source.querySelector('[data-media-picker]');
+  if (sourceMedia) {
+    copyMedia(sourceMedia, target.querySelector('[data-media-picker]'));
     return;
   }
 
@@ -69,6 +78,15 @@ function copyCell(source, target) {
   }
 
   copyControls(source, target);
+}
+
+function copyMediaPickers(source, target) {
+  const to = [...target.querySelectorAll('[data-media-picker]')];
+  source.querySelectorAll('[data-media-picker]').forEach((picker, index) => {
+    if (to[index]) {
+      copyMedia(picker, to[index]);
+    }
+  });
 }
 
 function controls(root) {

@@ -5,6 +5,7 @@ import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { VideoEmbed, toEmbedUrl } from './video-embed.js';
 import { label, changed } from './labels.js';
+import { openMediaDialog } from './media-picker.js';
 
 const editors = new WeakMap();
 
@@ -64,7 +65,7 @@ export function mountRichText(textarea) {
     },
   });
   editors.set(textarea, editor);
-  buildToolbar(toolbar, editor);
+  buildToolbar(toolbar, editor, textarea);
 
   // Copying a language's text into this one ("copy to the other language").
   textarea.addEventListener('ce:set-html', (event) => {
@@ -78,7 +79,7 @@ export function mountRichText(textarea) {
   });
 }
 
-function buildToolbar(toolbar, editor) {
+function buildToolbar(toolbar, editor, textarea) {
   const run = (command) => () => command(editor.chain().focus()).run();
   const groups = [
     [
@@ -98,7 +99,7 @@ function buildToolbar(toolbar, editor) {
     [
       { key: 'rt.link', text: '🔗', action: () => editLink(editor), active: () => editor.isActive('link') },
       { key: 'rt.unlink', text: '⛓̸', action: run((c) => c.extendMarkRange('link').unsetLink()), enabled: () => editor.isActive('link') },
-      { key: 'rt.image', text: '🖼', action: () => insertImage(editor) },
+      { key: 'rt.image', text: '🖼', action: (event) => insertImage(editor, textarea, event.currentTarget) },
       { key: 'rt.video', text: '▶', action: () => insertVideo(editor) },
     ],
     [
@@ -189,7 +190,29 @@ function editLink(editor) {
   editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
 }
 
-function insertImage(editor) {
+/** An image of the media library, with its alternative text in the field's language and its size. */
+function insertImage(editor, textarea, opener) {
+  const culture = textarea.dataset.culture;
+  const opened = textarea.dataset.mediaBrowse && openMediaDialog({
+    url: textarea.dataset.mediaBrowse,
+    kind: 'Images',
+    multiple: false,
+    opener,
+    onChoose: ([image]) => {
+      if (!image?.url) {
+        return;
+      }
+      const alt = culture === 'en' ? image.alt.en || image.alt.uk : image.alt.uk || image.alt.en;
+      editor.chain().focus().setImage({ src: image.url, alt, width: image.width, height: image.height }).run();
+    },
+  });
+  if (!opened) {
+    insertImageByAddress(editor);
+  }
+}
+
+/** Without the library dialog (a page that has none): an image by its address. */
+function insertImageByAddress(editor) {
   const src = window.prompt(label('rt.imagePrompt'), 'https://');
   if (!src || src.trim() === '' || src.trim() === 'https://') {
     return;

@@ -1,5 +1,7 @@
-// Media section: upload by drag and drop (or the file chooser) of several files at once, each with its own
-// progress bar and its own answer. Without this script the same form posts the files the plain way.
+// Media section (and the content editor's media dialog): upload by drag and drop (or the file chooser) of several
+// files at once, each with its own progress bar and its own answer. Without this script the same form posts the
+// files the plain way. When done, the form's item list is shown again and the form tells "media:uploaded" with the
+// server's answers (the dialog selects the new files).
 
 const MAX_PARALLEL = 2;
 
@@ -40,7 +42,7 @@ function finish(view, ok, message, link, texts) {
   view.status.className = `media-upload-status ${ok ? 'is-done' : 'is-error'}`;
   view.status.textContent = message;
   view.row.dataset.state = ok ? 'done' : 'error';
-  if (ok && link) {
+  if (ok && link && texts.open) {
     view.status.append(' · ');
     const a = document.createElement('a');
     a.href = link;
@@ -86,7 +88,7 @@ function uploadOne(form, file, view, texts, limits) {
       }
       if (xhr.status < 300 && answer?.ok) {
         finish(view, true, texts.uploaded, answer.editUrl, texts);
-        resolve(true);
+        resolve(answer);
       } else {
         finish(view, false, answer?.message || `${texts.failed} (${xhr.status})`, null, texts);
         resolve(false);
@@ -101,17 +103,22 @@ function uploadOne(form, file, view, texts, limits) {
 }
 
 // Shows the folder's items again (with the new files) without reloading the page and its upload answers.
-async function refreshItems(id) {
+async function refreshItems(id, source) {
   const current = document.getElementById(id);
   if (!current) return;
-  const response = await fetch(window.location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+  const response = await fetch(source ?? window.location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
   if (!response.ok) return;
   const page = new DOMParser().parseFromString(await response.text(), 'text/html');
   const fresh = page.getElementById(id);
-  if (fresh) current.replaceWith(fresh);
+  if (fresh) {
+    current.replaceWith(fresh);
+    window.htmx?.process(fresh);
+  }
 }
 
 function setUp(form) {
+  if (form.dataset.enhanced === 'true') return;
+  form.dataset.enhanced = 'true';
   const input = form.querySelector('input[type="file"]');
   const zone = form.querySelector('[data-media-dropzone]');
   const list = document.getElementById(form.dataset.progress);
@@ -124,18 +131,19 @@ function setUp(form) {
     list.replaceChildren();
     const jobs = files.map((file) => ({ file, view: progressRow(list, file) }));
     let next = 0;
-    let anyDone = false;
+    const uploaded = [];
     const worker = async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
-        anyDone = (await uploadOne(form, job.file, job.view, texts, limits)) || anyDone;
+        const answer = await uploadOne(form, job.file, job.view, texts, limits);
+        if (answer) uploaded.push(answer);
       }
     };
     await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL, jobs.length) }, worker));
-    if (anyDone) {
-      await refreshItems(form.dataset.items);
+    if (uploaded.length > 0) {
+      await refreshItems(form.dataset.items, form.dataset.itemsSource);
     }
-    form.dispatchEvent(new CustomEvent('media:uploaded', { bubbles: true }));
+    form.dispatchEvent(new CustomEvent('media:uploaded', { bubbles: true, detail: { files: uploaded } }));
   }
 
   input.addEventListener('change', () => {
