@@ -62,7 +62,7 @@ seed_key=$(
   {
     # What writes the database: the schema (migrations), the content rules and publisher, the seeder and the demo content.
     # (The snapshot and the site only read it, so changing them keeps the cache.)
-    find MayorsClub.Core/Content MayorsClub.Core/Persistence MayorsClub.Core/Setup MayorsClub.Core/Publishing/DocumentPublisher.cs \
+    find MayorsClub.Core/Content MayorsClub.Core/Persistence MayorsClub.Core/Setup/DemoContentSeeder.cs MayorsClub.Core/Publishing/DocumentPublisher.cs \
       bench/Seeder umbraco/demo -type f -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort | xargs sha256sum
     sha256sum Directory.Build.props Directory.Packages.props global.json
     echo "documents=$DOCUMENTS"
@@ -136,6 +136,7 @@ t=$(now_ms)
 SITE_PID=$!
 until curl -fs -o /dev/null "$BASE/healthz"; do
   if ! kill -0 "$SITE_PID" 2>/dev/null; then echo "the site exited; see $SITE_LOG" >&2; exit 1; fi
+  if [ "$(curl -s "$BASE/healthz" || true)" = failed ]; then echo "the site could not start; see $SITE_LOG" >&2; exit 1; fi
   if [ $(( $(now_ms) - t )) -gt 120000 ]; then echo "the site was not ready after 120 s; see $SITE_LOG" >&2; exit 1; fi
   sleep 0.02
 done

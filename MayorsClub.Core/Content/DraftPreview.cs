@@ -85,7 +85,7 @@ public static class PreviewSnapshotBuilder
                 continue; // not written in this culture: the preview will have no URL
             }
 
-            var values = published is null ? new ContentValues { Invariant = ContentValues.FromJson(ancestor.DraftJson).Invariant } : ContentValues.FromJson(published.PublishedJson);
+            var values = published is null ? new ContentValues { Invariant = ContentValues.FromJson(ancestor.DraftJson).Invariant } : ContentValues.FromJson(published.Source.GetRawText());
             values.Cultures[culture] = ContentValues.FromJson(ancestor.DraftJson).Culture(culture) ?? new CultureVariant();
             var cultures = published?.Cultures.ToList() ?? [];
             cultures.Add(new PublishedSnapshotBuilder.CultureRow(culture, row.Name, row.UrlSegment, row.PublishedUtc ?? utcNow));
@@ -95,27 +95,16 @@ public static class PreviewSnapshotBuilder
         rows[draft.Id] = RowOf(draft, ContentValues.FromJson(draft.DraftJson),
             draft.Cultures.Select(c => new PublishedSnapshotBuilder.CultureRow(c.Culture, c.Name, c.UrlSegment, c.PublishedUtc ?? utcNow)).ToList());
 
-        return PublishedSnapshotBuilder.Build(rows.Values.ToList(), types, current.Generation, utcNow);
+        return PublishedSnapshotBuilder.Build(rows.Values.ToList(), types, current.Generation, utcNow, current.Media);
     }
 
     private static PublishedSnapshotBuilder.DocumentRow RowOf(DocumentEntity document, ContentValues values, List<PublishedSnapshotBuilder.CultureRow> cultures) =>
         new(document.Id, document.Key, document.ParentId, document.ContentType, document.SortOrder, document.Level, document.CreatedUtc, document.UpdatedUtc,
-            values.ToJson(), cultures);
+            document.Version, PublishedSnapshotBuilder.Parse(values.ToJson()), cultures);
 
-    /// <summary>A published document turned back into the row it was built from (its visible cultures).</summary>
-    private static PublishedSnapshotBuilder.DocumentRow RowOf(PublishedDocument document)
-    {
-        var values = new ContentValues { Invariant = ToNodes(document.Invariant) };
-        foreach (var (culture, variant) in document.Cultures)
-        {
-            values.Cultures[culture] = new CultureVariant { Name = variant.Name, Values = ToNodes(variant.Values) };
-        }
-
-        return new PublishedSnapshotBuilder.DocumentRow(document.Id, document.Key, document.Parent?.Id, document.ContentType, document.SortOrder,
-            document.Level, document.CreatedUtc, document.UpdatedUtc, values.ToJson(),
+    /// <summary>A published document as the row it was built from: its parsed values are shared, not copied.</summary>
+    private static PublishedSnapshotBuilder.DocumentRow RowOf(PublishedDocument document) =>
+        new(document.Id, document.Key, document.Parent?.Id, document.ContentType, document.SortOrder, document.Level, document.CreatedUtc,
+            document.UpdatedUtc, document.SourceVersion, document.Source,
             document.Cultures.Values.Select(c => new PublishedSnapshotBuilder.CultureRow(c.Culture, c.Name, c.UrlSegment, c.PublishedUtc)).ToList());
-    }
-
-    private static Dictionary<string, JsonNode?> ToNodes(IReadOnlyDictionary<string, System.Text.Json.JsonElement> values) =>
-        values.ToDictionary(v => v.Key, v => JsonNode.Parse(v.Value.GetRawText()), StringComparer.Ordinal);
 }

@@ -6,8 +6,10 @@ namespace MayorsClub.Core.Publishing;
 public sealed class PublishedDocument
 {
     internal PublishedDocument(int id, Guid key, string contentType, int sortOrder, int level, DateTime createdUtc, DateTime updatedUtc,
-        IReadOnlyDictionary<string, JsonElement> invariant)
+        int sourceVersion, JsonElement source, IReadOnlyDictionary<string, JsonElement> invariant)
     {
+        SourceVersion = sourceVersion;
+        Source = source;
         Id = id;
         Key = key;
         ContentType = contentType;
@@ -34,6 +36,12 @@ public sealed class PublishedDocument
     public IReadOnlyDictionary<string, PublishedCulture> Cultures { get; internal set; } = new Dictionary<string, PublishedCulture>();
 
     internal IReadOnlyDictionary<string, JsonElement> Invariant { get; }
+
+    /// <summary>The document's version when its published values were read: the next snapshot reuses them while it is the same.</summary>
+    internal int SourceVersion { get; }
+
+    /// <summary>The published values as parsed once from the database; every value of this document is an element of it.</summary>
+    internal JsonElement Source { get; }
 
     public bool IsVisibleIn(string culture) => Cultures.ContainsKey(culture);
 

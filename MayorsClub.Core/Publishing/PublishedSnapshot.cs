@@ -68,6 +68,9 @@ public sealed class PublishedSnapshot
 
     public PublishedDocument? Get(int id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>The media library's public files.</summary>
+    public IEnumerable<MediaItem> Media => _media.Values;
+
     /// <summary>A public file of the media library (never a folder or a members-only file), or null.</summary>
     public MediaItem? GetMedia(Guid key) => _media.GetValueOrDefault(key);
 

@@ -30,13 +30,16 @@ public static class PublishedSnapshotBuilder
         return result;
     }
 
+    /// <summary>Parses a document's published JSON into one element that owns exactly the memory it needs (not a pooled buffer).</summary>
+    public static JsonElement Parse(string publishedJson) => JsonElement.Parse(publishedJson);
+
     public static PublishedSnapshot Build(IReadOnlyList<DocumentRow> rows, DocumentTypeRegistry types, long generation, DateTime builtUtc,
         IEnumerable<MediaItem>? media = null)
     {
-        // Each document's published JSON is parsed once; its values are elements of that one document, not copies.
-        var parsed = rows.ToDictionary(r => r.Id, r => JsonDocument.Parse(r.PublishedJson).RootElement);
+        // Each document's published JSON is parsed once; its values are elements of that one element, not copies.
+        var parsed = rows.ToDictionary(r => r.Id, r => r.Source);
         var documents = rows.ToDictionary(r => r.Id, r => new PublishedDocument(r.Id, r.Key, r.ContentType, r.SortOrder, r.Level, r.CreatedUtc, r.UpdatedUtc,
-            Values(parsed[r.Id], "invariant")));
+            r.Version, r.Source, Values(r.Source, "invariant")));
         var roots = new List<PublishedDocument>();
         var children = new Dictionary<int, List<PublishedDocument>>();
         foreach (var row in rows.OrderBy(r => r.SortOrder))
@@ -108,8 +111,10 @@ public static class PublishedSnapshotBuilder
         }
     }
 
+    /// <param name="Version">The document's version its published values were read at.</param>
+    /// <param name="Source">Its published values, parsed (<see cref="Parse"/>).</param>
     public sealed record DocumentRow(int Id, Guid Key, int? ParentId, string ContentType, int SortOrder, int Level, DateTime CreatedUtc, DateTime UpdatedUtc,
-        string PublishedJson, List<CultureRow> Cultures);
+        int Version, JsonElement Source, List<CultureRow> Cultures);
 
     public sealed record CultureRow(string Culture, string Name, string UrlSegment, DateTime PublishedUtc);
 }

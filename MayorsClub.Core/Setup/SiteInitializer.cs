@@ -38,9 +38,10 @@ public sealed class SiteInitializer(
 
             await snapshots.RebuildAsync(stoppingToken);
             readiness.MarkReady();
-            logger.LogInformation("Site ready {Uptime} ms after the process started (database {Migrated} ms, first data {Seeded} ms, snapshot {Snapshot} ms)",
+            var memory = GC.GetGCMemoryInfo();
+            logger.LogInformation("Site ready {Uptime} ms after the process started (database {Migrated} ms, first data {Seeded} ms, snapshot {Snapshot} ms); managed heap {Heap} MB, committed {Committed} MB",
                 (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds,
-                migrated, seeded - migrated, started.ElapsedMilliseconds - seeded);
+                migrated, seeded - migrated, started.ElapsedMilliseconds - seeded, memory.HeapSizeBytes >> 20, memory.TotalCommittedBytes >> 20);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

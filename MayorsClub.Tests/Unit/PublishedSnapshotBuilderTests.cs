@@ -118,7 +118,7 @@ public sealed class PublishedSnapshotBuilderTests
             values.Cultures.TryAdd(culture, new CultureVariant { Name = segment });
         }
 
-        return new DocumentRow(id, Guid.NewGuid(), parentId, type, sortOrder, 0, Now, Now, values.ToJson(),
+        return new DocumentRow(id, Guid.NewGuid(), parentId, type, sortOrder, 0, Now, Now, 1, PublishedSnapshotBuilder.Parse(values.ToJson()),
             cultures.Select(c => new CultureRow(c.Culture, c.Segment, c.Segment, Now)).ToList());
     }
 }

@@ -99,7 +99,7 @@ public sealed class SiteLayoutBuilderTests
             values.Cultures[culture] = new CultureVariant { Name = name };
         }
 
-        return new DocumentRow(id, Guid.NewGuid(), parentId, type, id, 0, Built, Built, values.ToJson(),
+        return new DocumentRow(id, Guid.NewGuid(), parentId, type, id, 0, Built, Built, 1, PublishedSnapshotBuilder.Parse(values.ToJson()),
             cultures.Select(c => new CultureRow(c.Culture, c.Name, c.Segment, Built)).ToList());
     }
 }
