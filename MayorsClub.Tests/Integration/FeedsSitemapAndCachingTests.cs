@@ -118,6 +118,62 @@ public sealed class FeedsSitemapAndCachingTests(DatabaseProvider provider) : Sit
     }
 
     [Test]
+    public async Task SecondVisit_IsAnsweredFromTheCache_WithTheSamePage_AndItsAge()
+    {
+        var article = await CreatedArticleAsync(Unique("Новина для кешу"));
+        await PublishAsync(article.Key, Cultures.Ukrainian); // a new snapshot: nothing is cached
+
+        using var rendered = await Client.GetAsync("/uk/novyny/");
+        using var cached = await Client.GetAsync("/uk/novyny/");
+
+        Assert.That(rendered.Headers.Age, Is.Null, "the first visit is rendered");
+        Assert.That(cached.Headers.Age, Is.Not.Null, "the second comes from the cache");
+        Assert.That(await cached.Content.ReadAsStringAsync(), Is.EqualTo(await rendered.Content.ReadAsStringAsync()));
+        Assert.That(cached.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(cached.Headers.ETag, Is.EqualTo(rendered.Headers.ETag));
+    }
+
+    [Test]
+    public async Task HeadOfACachedPage_HasTheHeadersAndNoBody()
+    {
+        var body = await Client.GetByteArrayAsync("/en/");
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/en/"));
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(head.Headers.Age, Is.Not.Null);
+        Assert.That(head.Content.Headers.ContentLength, Is.EqualTo(body.Length));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task RequestsThatCarryAnIdentity_AreNeverAnsweredFromTheCache()
+    {
+        await Client.GetStringAsync("/uk/"); // cached for visitors
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/uk/");
+        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "someone");
+        using var withIdentityCookie = new HttpRequestMessage(HttpMethod.Get, "/uk/");
+        withIdentityCookie.Headers.Add("Cookie", "mc_backoffice=someone");
+
+        using var tokenAnswer = await Client.SendAsync(withToken);
+        using var cookieAnswer = await Client.SendAsync(withIdentityCookie);
+
+        Assert.That(tokenAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(tokenAnswer.Headers.Age, Is.Null);
+        Assert.That(cookieAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(cookieAnswer.Headers.Age, Is.Null);
+    }
+
+    [Test]
+    public async Task NotFoundPages_AreNotKept()
+    {
+        await Client.GetAsync("/uk/nemaie-takoi-storinky/");
+        using var again = await Client.GetAsync("/uk/nemaie-takoi-storinky/");
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(again.Headers.Age, Is.Null);
+    }
+
+    [Test]
     public async Task ReadingAPage_RemembersItsLanguage_EvenWhenThePageComesFromTheCache()
     {
         await Client.GetStringAsync("/en/news/"); // cached for everyone from here on

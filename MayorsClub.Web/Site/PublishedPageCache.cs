@@ -48,7 +48,7 @@ public sealed class PublishedPageCache : IPublishedSnapshotObserver, IDisposable
             return next(context);
         }
 
-        return page.WriteAsync(context, head);
+        return page.WriteAsync(context, head, UtcNow);
     }
 
     /// <summary>After routing: renders a published page as usual and keeps a copy of a successful one.</summary>
@@ -134,7 +134,7 @@ public sealed class PublishedPageCache : IPublishedSnapshotObserver, IDisposable
 
     private sealed record CachedPage(
         long Generation,
-        long Hour,
+        DateTime RenderedUtc,
         byte[] Body,
         string? ContentType,
         EntityTagHeaderValue? ETag,
@@ -144,15 +144,18 @@ public sealed class PublishedPageCache : IPublishedSnapshotObserver, IDisposable
         public static CachedPage From(HttpResponse response, byte[] body, PublishedSnapshot snapshot, DateTime renderedAt)
         {
             var headers = response.GetTypedHeaders();
-            return new CachedPage(snapshot.Generation, HourOf(renderedAt), body, response.ContentType, headers.ETag, headers.LastModified,
+            return new CachedPage(snapshot.Generation, renderedAt, body, response.ContentType, headers.ETag, headers.LastModified,
                 response.Headers.CacheControl.ToString() is { Length: > 0 } cacheControl ? cacheControl : null);
         }
 
-        public bool IsCurrent(PublishedSnapshot snapshot, DateTime utcNow) => Generation == snapshot.Generation && Hour == HourOf(utcNow);
+        public bool IsCurrent(PublishedSnapshot snapshot, DateTime utcNow) =>
+            Generation == snapshot.Generation && HourOf(RenderedUtc) == HourOf(utcNow);
 
-        public Task WriteAsync(HttpContext context, bool headersOnly)
+        public Task WriteAsync(HttpContext context, bool headersOnly, DateTime utcNow)
         {
             var response = context.Response;
+            // As any HTTP cache does: how many seconds ago the page was rendered.
+            response.Headers.Age = ((long)Math.Max(0, (utcNow - RenderedUtc).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (ETag is not null)
             {
                 PageCaching.MarkRevalidation(response, ETag, LastModified ?? DateTimeOffset.MinValue);
