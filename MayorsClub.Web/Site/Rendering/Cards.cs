@@ -10,8 +10,8 @@ public sealed record DateLabel(string Text, string Machine);
 /// <summary>A button-like link to another page ("Become a member").</summary>
 public sealed record CallToAction(string Text, string Url);
 
-/// <summary>A person speaking at a session or an event.</summary>
-public sealed record Speaker(string Name, string? Role, string? Organisation)
+/// <summary>A person speaking at a session or an event, with their portrait when the editor picked one.</summary>
+public sealed record Speaker(string Name, string? Role, string? Organisation, ResponsiveImage? Photo = null)
 {
     /// <summary>Up to two initials for the drawn avatar ("Юлія Чуфістова" → "ЮЧ").</summary>
     public string Initials => string.Concat(Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -22,7 +22,7 @@ public sealed record Speaker(string Name, string? Role, string? Organisation)
 public sealed record NewsCard(string Title, string Url, string? Summary, DateLabel? Date, ResponsiveImage? Image);
 
 /// <summary>An expert session in a list.</summary>
-public sealed record SessionCard(string Title, string Url, string? Summary, DateLabel? Date);
+public sealed record SessionCard(string Title, string Url, string? Summary, DateLabel? Date, ResponsiveImage? Image);
 
 /// <summary>Whether one can still register for an event.</summary>
 public enum RegistrationStatus
@@ -45,7 +45,8 @@ public sealed record EventCard(
     string TypeName,
     string? Place,
     bool IsOnline,
-    RegistrationState Registration);
+    RegistrationState Registration,
+    ResponsiveImage? Image);
 
 /// <summary>Builds the cards and small parts several pages share.</summary>
 public static class CardBuilder
@@ -55,11 +56,12 @@ public static class CardBuilder
             article.Date(NewsArticle.Date, culture) is { } date ? DateOf(date, culture) : null,
             MediaImages.First(article, NewsArticle.Image, culture, alt: "", snapshot));
 
-    public static SessionCard ForSession(PublishedDocument session, string culture) =>
+    public static SessionCard ForSession(PublishedDocument session, string culture, PublishedSnapshot snapshot) =>
         new(session.Name(culture) ?? "", session.Url(culture)!, session.TextOrNull(ExpertSession.Summary, culture),
-            session.Zoned(ExpertSession.Date, culture) is { } date ? DateTimeOf(date, culture) : null);
+            session.Zoned(ExpertSession.Date, culture) is { } date ? DateTimeOf(date, culture) : null,
+            MediaImages.First(session, ExpertSession.Image, culture, alt: "", snapshot));
 
-    public static EventCard ForEvent(PublishedDocument item, string culture, Instant now)
+    public static EventCard ForEvent(PublishedDocument item, string culture, Instant now, PublishedSnapshot snapshot)
     {
         var start = item.Zoned(Event.Start, culture);
         var end = item.Zoned(Event.End, culture);
@@ -76,7 +78,8 @@ public static class CardBuilder
             SiteText.EventType(item.Text(Event.EventType, culture), culture),
             isOnline ? SiteText.Get(SiteText.EventOnline, culture) : city,
             isOnline,
-            Registration(item, culture, now, start, end, withTime: false));
+            Registration(item, culture, now, start, end, withTime: false),
+            MediaImages.First(item, Event.Image, culture, alt: "", snapshot));
     }
 
     /// <summary>When an event takes place, with its zone: "11 травня 2026, 10:00–17:00 (за київським часом)".</summary>
@@ -124,9 +127,13 @@ public static class CardBuilder
         return new RegistrationState(RegistrationStatus.Open, SiteText.Format(SiteText.RegistrationOpenUntil, culture, when));
     }
 
-    public static IReadOnlyList<Speaker> Speakers(PublishedDocument document, string alias, string culture) =>
+    /// <summary>The speakers of a block list; a photo's alt text is the speaker's name, which is what it shows.</summary>
+    public static IReadOnlyList<Speaker> Speakers(PublishedDocument document, string alias, string culture, PublishedSnapshot snapshot) =>
         document.Blocks(alias, culture)
-            .Select(block => block.BlockText("name") is { } name ? new Speaker(name, block.BlockText("role"), block.BlockText("organisation")) : null)
+            .Select(block => block.BlockText("name") is { } name
+                ? new Speaker(name, block.BlockText("role"), block.BlockText("organisation"),
+                    MediaImages.First(block.BlockKeys("photo"), culture, name, snapshot) is { } photo ? photo with { Alt = name } : null)
+                : null)
             .OfType<Speaker>()
             .ToList();
 

@@ -29,6 +29,7 @@ public sealed record EventPageModel(
     DateLabel? When,
     bool AllDay,
     string? Summary,
+    ResponsiveImage? Image,
     string? DescriptionHtml,
     string? Venue,
     string? CityAndCountry,
@@ -61,8 +62,8 @@ public static class EventPageBuilder
 
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount });
         var model = new EventsCalendarPageModel(layout, calendar.Name(culture) ?? "", calendar.TextOrNull(EventsCalendar.Intro, culture),
-            upcomingOnPage.Select(e => CardBuilder.ForEvent(e, culture, now)).ToList(),
-            pastOnPage.Select(e => CardBuilder.ForEvent(e, culture, now)).ToList(),
+            upcomingOnPage.Select(e => CardBuilder.ForEvent(e, culture, now, snapshot)).ToList(),
+            pastOnPage.Select(e => CardBuilder.ForEvent(e, culture, now, snapshot)).ToList(),
             upcoming.Count > 0,
             new Pager(request.PageNumber, pageCount, calendar.Url(culture)!));
         return new PageRendering("EventsCalendar", model, pageCount);
@@ -70,8 +71,10 @@ public static class EventPageBuilder
 
     public static PageRendering BuildEvent(PageRequest request, Instant now)
     {
-        var (item, culture, _) = (request.Document, request.Culture, request.Snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now);
+        var (item, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var title = item.Name(culture) ?? "";
+        var image = MediaImages.First(item, Event.Image, culture, alt: title, snapshot);
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphImage = image?.Src(1200) });
         var start = item.Zoned(Event.Start, culture);
         var end = item.Zoned(Event.End, culture);
         var registration = CardBuilder.Registration(item, culture, now, start, end, withTime: true);
@@ -81,11 +84,12 @@ public static class EventPageBuilder
         var capacity = item.Integer(Event.Capacity, culture);
         var model = new EventPageModel(
             layout,
-            item.Name(culture) ?? "",
+            title,
             SiteText.EventType(item.Text(Event.EventType, culture), culture),
             CardBuilder.When(item, culture),
             item.Flag(Event.AllDay, culture),
             item.TextOrNull(Event.Summary, culture),
+            image,
             item.TextOrNull(Event.Description, culture),
             // "Online" as a venue says nothing the online line does not.
             isOnline && string.Equals(venue, SiteText.Get(SiteText.EventOnline, culture), StringComparison.OrdinalIgnoreCase) ? null : venue,
@@ -94,7 +98,7 @@ public static class EventPageBuilder
             registration.Status == RegistrationStatus.Ended ? null : item.TextOrNull(Event.OnlineLink, culture),
             registration,
             capacity is > 0 ? LocalizedFormat.Count(capacity.Value, SiteText.Get(SiteText.PlacesForms, culture), culture) : null,
-            CardBuilder.Speakers(item, Event.Speakers, culture),
+            CardBuilder.Speakers(item, Event.Speakers, culture, snapshot),
             item.Parent is { } parent && parent.Url(culture) is { } calendarUrl
                 ? new CallToAction(SiteText.Get(SiteText.AllEvents, culture), calendarUrl)
                 : null);

@@ -16,6 +16,7 @@ public sealed record ExpertSessionPageModel(
     string Title,
     DateLabel? When,
     string? Summary,
+    ResponsiveImage? Image,
     IReadOnlyList<Speaker> Speakers,
     string? DescriptionHtml,
     IReadOnlyList<string> Tags,
@@ -36,7 +37,7 @@ public static class ExpertSessionPageBuilder
         var pageCount = Pager.PageCountOf(sessions.Count, PageSize);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount });
         var model = new ExpertSessionListPageModel(layout, index.Name(culture) ?? "", index.TextOrNull(ExpertSessionIndex.Intro, culture),
-            Pager.Slice(sessions, request.PageNumber, PageSize).Select(s => CardBuilder.ForSession(s, culture)).ToList(),
+            Pager.Slice(sessions, request.PageNumber, PageSize).Select(s => CardBuilder.ForSession(s, culture, snapshot)).ToList(),
             new Pager(request.PageNumber, pageCount, index.Url(culture)!));
         return new PageRendering("ExpertSessionList", model, pageCount);
     }
@@ -44,16 +45,19 @@ public static class ExpertSessionPageBuilder
     public static PageRendering BuildSession(PageRequest request, Instant now)
     {
         var (session, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article" });
+        var title = session.Name(culture) ?? "";
+        var image = MediaImages.First(session, ExpertSession.Image, culture, alt: title, snapshot);
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", OpenGraphImage = image?.Src(1200) });
         var when = session.Zoned(ExpertSession.Date, culture) is { } date
             ? new DateLabel($"{LocalizedFormat.DateTime(date, culture)} ({LocalizedFormat.ZoneLabel(date, culture)})", LocalizedFormat.IsoDateTime(date))
             : null;
         var model = new ExpertSessionPageModel(
             layout,
-            session.Name(culture) ?? "",
+            title,
             when,
             session.TextOrNull(ExpertSession.Summary, culture),
-            CardBuilder.Speakers(session, ExpertSession.Speakers, culture),
+            image,
+            CardBuilder.Speakers(session, ExpertSession.Speakers, culture, snapshot),
             session.TextOrNull(ExpertSession.Description, culture),
             session.Strings(ExpertSession.Tags, culture),
             MembersOnly(snapshot, culture),

@@ -17,7 +17,8 @@ public sealed record HomePageModel(
     HomeListSection PartnerPrivileges,
     HomeContact Contact) : ISitePage;
 
-public sealed record HomeHero(string Title, string? Subtitle, IReadOnlyList<CallToAction> Actions);
+/// <summary>The hero: a title, a subtitle and buttons, over the picked image (or the drawn art when there is none).</summary>
+public sealed record HomeHero(string Title, string? Subtitle, IReadOnlyList<CallToAction> Actions, ResponsiveImage? Image);
 
 /// <summary>A titled list of short points (the mission, partner privileges).</summary>
 public sealed record HomeListSection(string? Title, string? Intro, IReadOnlyList<string> Items)
@@ -50,7 +51,9 @@ public static class HomePageBuilder
     public static HomePageModel Build(PageRequest request, Instant now)
     {
         var (home, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now);
+        // The hero sits behind the title, which says what it would: no alt text unless the library gives one.
+        var heroImage = MediaImages.First(home, Home.HeroImage, culture, alt: "", snapshot);
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphImage = heroImage?.Src(1200) });
         var membership = Invitation(home, culture, snapshot, Home.MembershipTitle, Home.MembershipText, Home.MembershipCallToAction, Home.MembershipPage);
         var partnership = Invitation(home, culture, snapshot, Home.PartnershipTitle, Home.PartnershipText, Home.PartnershipCallToAction, Home.PartnershipPage);
 
@@ -62,7 +65,8 @@ public static class HomePageBuilder
             new HomeHero(
                 home.TextOrNull(Home.HeroTitle, culture) ?? layout.Site.Name,
                 home.TextOrNull(Home.HeroSubtitle, culture),
-                new[] { membership.Action, partnership.Action }.OfType<CallToAction>().ToList()),
+                new[] { membership.Action, partnership.Action }.OfType<CallToAction>().ToList(),
+                heroImage),
             new HomeListSection(home.TextOrNull(Home.MissionTitle, culture), home.TextOrNull(Home.MissionIntro, culture),
                 ListItems(home, Home.MissionItems, culture)),
             new HomeServices(home.TextOrNull(Home.ServicesTitle, culture),
@@ -71,11 +75,11 @@ public static class HomePageBuilder
                     .OfType<HomeService>().ToList()),
             new HomeSessions(
                 home.TextOrNull(Home.ExpertSessionsTitle, culture) ?? sessionIndex?.Name(culture) ?? "",
-                snapshot.ExpertSessionsNewestFirst(culture).Take(SessionCount).Select(s => CardBuilder.ForSession(s, culture)).ToList(),
+                snapshot.ExpertSessionsNewestFirst(culture).Take(SessionCount).Select(s => CardBuilder.ForSession(s, culture, snapshot)).ToList(),
                 sessionIndex is null ? null : new CallToAction(SiteText.Get(SiteText.AllExpertSessions, culture), sessionIndex.Url(culture)!)),
             new HomeEvents(
                 home.TextOrNull(Home.EventsTitle, culture) ?? SiteText.Get(SiteText.UpcomingEvents, culture),
-                snapshot.UpcomingEvents(culture, now).Take(EventCount).Select(e => CardBuilder.ForEvent(e, culture, now)).ToList(),
+                snapshot.UpcomingEvents(culture, now).Take(EventCount).Select(e => CardBuilder.ForEvent(e, culture, now, snapshot)).ToList(),
                 home.TextOrNull(Home.NoEventsText, culture) ?? SiteText.Get(SiteText.NoEvents, culture),
                 calendar is null ? null : new CallToAction(SiteText.Get(SiteText.AllEvents, culture), calendar.Url(culture)!)),
             membership,

@@ -19,9 +19,15 @@ public static class PublishedValueReaders
         document.Value(alias, culture).ValueKind == JsonValueKind.True;
 
     /// <summary>The document or media keys of a picker (a JSON array of GUID strings), in the editor's order.</summary>
-    public static IReadOnlyList<Guid> Keys(this PublishedDocument document, string alias, string culture)
+    public static IReadOnlyList<Guid> Keys(this PublishedDocument document, string alias, string culture) =>
+        KeysOf(document.Value(alias, culture));
+
+    /// <summary>The keys of a picker inside one block (a speaker's photo).</summary>
+    public static IReadOnlyList<Guid> BlockKeys(this JsonElement block, string alias) =>
+        block.TryGetProperty(alias, out var value) ? KeysOf(value) : [];
+
+    private static List<Guid> KeysOf(JsonElement value)
     {
-        var value = document.Value(alias, culture);
         if (value.ValueKind != JsonValueKind.Array)
         {
             return [];

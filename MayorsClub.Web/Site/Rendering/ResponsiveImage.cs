@@ -24,9 +24,13 @@ public static class MediaImages
     /// The first picked image that is a public image of the library (the snapshot holds only those), or null. Its alt
     /// text is the library's in the culture (or the other culture's), else <paramref name="alt"/>.
     /// </summary>
-    public static ResponsiveImage? First(PublishedDocument document, string alias, string culture, string alt, PublishedSnapshot snapshot)
+    public static ResponsiveImage? First(PublishedDocument document, string alias, string culture, string alt, PublishedSnapshot snapshot) =>
+        First(document.Keys(alias, culture), culture, alt, snapshot);
+
+    /// <summary>The first of the keys that is a public image, as <see cref="First(PublishedDocument, string, string, string, PublishedSnapshot)"/>.</summary>
+    public static ResponsiveImage? First(IEnumerable<Guid> keys, string culture, string alt, PublishedSnapshot snapshot)
     {
-        foreach (var key in document.Keys(alias, culture))
+        foreach (var key in keys)
         {
             if (snapshot.GetMedia(key) is { Format.IsImage: true, PublicUrl: { } url } media)
             {
