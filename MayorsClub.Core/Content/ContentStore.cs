@@ -55,7 +55,12 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         Guid? parentKey = document.ParentId is { } parentId
             ? await db.Documents.Where(d => d.Id == parentId).Select(d => d.Key).SingleAsync(ct)
             : null;
-        return new DocumentState(
+        return ToState(document, parentKey);
+    }
+
+    /// <summary>The document's state, when its parent's key is already known (children of one parent, say).</summary>
+    public static DocumentState ToState(DocumentEntity document, Guid? parentKey) =>
+        new(
             document.Id, document.Key, parentKey, document.ContentType, document.SortOrder, document.Version, document.Trashed,
             ContentValues.FromJson(document.DraftJson),
             document.Cultures.ToDictionary(
@@ -64,7 +69,6 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
                     c.ApprovalRequestedUtc, c.ApprovalRequestedBy),
                 StringComparer.Ordinal),
             document.UpdatedUtc, document.UpdatedBy);
-    }
 
     /// <summary>
     /// Gives each culture of the draft a URL segment: the editor's own (refused if a sibling has it)

@@ -21,13 +21,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
             .Where(d => d.ParentId == parentId && !d.Trashed)
             .OrderBy(d => d.SortOrder)
             .ToListAsync(ct);
-        var result = new List<DocumentState>(children.Count);
-        foreach (var child in children)
-        {
-            result.Add(await store.ToStateAsync(child, ct));
-        }
-
-        return result;
+        return children.Select(child => ContentStore.ToState(child, parentKey)).ToList();
     }
 
     public async Task<ContentResult> MoveAsync(Guid key, Guid? newParentKey, string user, CancellationToken ct = default)

@@ -31,6 +31,11 @@ public sealed class PublishedSnapshotService(
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
     private long _generation;
 
+    // Rebuild requests are numbered; a rebuild that starts after a request was made covers it (it reads what that
+    // change committed), so requests that waited while one was running are answered by a single rebuild.
+    private long _requested;
+    private long _covered;
+
     public PublishedSnapshot Current => Volatile.Read(ref _current);
 
     public bool IsLoaded => Current.Generation > 0;
@@ -41,9 +46,16 @@ public sealed class PublishedSnapshotService(
 
     public async Task RebuildAsync(CancellationToken ct = default)
     {
+        var request = Interlocked.Increment(ref _requested);
         await _rebuild.WaitAsync(ct);
         try
         {
+            if (Volatile.Read(ref _covered) >= request)
+            {
+                return;
+            }
+
+            var covering = Volatile.Read(ref _requested);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
@@ -71,6 +83,7 @@ public sealed class PublishedSnapshotService(
                 .Select(m => MediaStore.ToItem(m, parentKey: null));
             var snapshot = PublishedSnapshotBuilder.Build(rows, types, Interlocked.Increment(ref _generation), clock.GetCurrentInstant().ToDateTimeUtc(), media);
             Volatile.Write(ref _current, snapshot);
+            Volatile.Write(ref _covered, covering);
             foreach (var observer in observers)
             {
                 await observer.SnapshotChangedAsync(snapshot, ct);

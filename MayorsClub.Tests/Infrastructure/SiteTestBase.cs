@@ -23,6 +23,9 @@ public abstract class SiteTestBase(DatabaseProvider provider)
 
     protected PublishedSnapshot Snapshot => Site.Services.GetRequiredService<PublishedSnapshotService>().Current;
 
+    /// <summary>A new snapshot of the same content empties the page cache, so the next page views are rendered again.</summary>
+    protected Task EmptyPageCacheAsync() => Site.Services.GetRequiredService<PublishedSnapshotService>().RebuildAsync();
+
     protected Guid NewsIndexKey => Snapshot.OfType(NewsIndex.Alias, Cultures.Ukrainian).Single().Key;
 
     protected Guid HomeKey => Snapshot.Home!.Key;

@@ -131,7 +131,7 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
     {
         var photo = await UploadAsync(null, "Мери в Одесі.png", MediaTestFiles.Png(64, 48));
         Assert.That(await WithServices(async services => (await services.GetRequiredService<MediaEditor>().UpdateAsync(new MediaEditor.UpdateCommand(
-            photo.Key, null, photo.Name, new Dictionary<string, string?> { ["uk"] = "Мери на набережній Одеси", ["en"] = "Mayors on the Odesa waterfront" }, null, null, "test"))).Succeeded), Is.True);
+            photo.Key, null, photo.Name, new Dictionary<string, string?> { ["uk"] = "Мери на набережній Одеси", ["en"] = "Mayors on the Odesa waterfront" }, new FocalPoint(0.25, 0.75), null, "test"))).Succeeded), Is.True);
         var title = Unique("Мери в Одесі");
         var values = Article(title, Unique("Mayors in Odesa"));
         values.Invariant[NewsArticle.Image] = new JsonArray(photo.Key.ToString());
@@ -142,6 +142,7 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
         var (_, uk) = await GetPageAsync(ukUrl);
         var (_, en) = await GetPageAsync(UrlOf(article.Key, "en"));
         var (_, list) = await GetPageAsync(Snapshot.Get(NewsIndexKey)!.Url("uk")!);
+        await EmptyPageCacheAsync();
         using (var counter = new DatabaseCommandCounter())
         {
             await GetPageAsync(ukUrl);
@@ -152,6 +153,7 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
         Assert.That(src, Does.StartWith(photo.PublicUrl!));
         Assert.That(WebUtility.HtmlDecode(uk), Does.Contain("alt=\"Мери на набережній Одеси\"").And.Contain("width=\"64\" height=\"48\""));
         Assert.That(WebUtility.HtmlDecode(en), Does.Contain("alt=\"Mayors on the Odesa waterfront\""));
+        Assert.That(uk, Does.Contain("style=\"object-position: 25% 75%\""), "a cropped image keeps the editor's focal point in view");
         Assert.That(list, Does.Contain(WebUtility.HtmlEncode(photo.PublicUrl!)), "the news card shows it too");
         using var file = await Client.GetAsync(src);
         Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Media;
 using MayorsClub.Core.Publishing;
 
 namespace MayorsClub.Web.Site.Rendering;
@@ -6,8 +7,16 @@ namespace MayorsClub.Web.Site.Rendering;
 /// An image to render as &lt;picture&gt; with WebP and original-format sources at several widths, using the
 /// ImageSharp-style query strings the imaging endpoint answers (<c>?width=800&amp;format=webp</c>).
 /// </summary>
-public sealed record ResponsiveImage(string Url, string Alt, int? Width = null, int? Height = null)
+public sealed record ResponsiveImage(string Url, string Alt, int? Width = null, int? Height = null, FocalPoint? Focus = null)
 {
+    /// <summary>
+    /// CSS object-position for the editor's focal point, so an image cropped to its frame (cards, the hero) keeps
+    /// what matters in view; null when none was set (the browser centres).
+    /// </summary>
+    public string? ObjectPosition => Focus is { } focus
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"object-position: {focus.X * 100:0.#}% {focus.Y * 100:0.#}%")
+        : null;
+
     /// <summary>The widths offered to the browser.</summary>
     public static IReadOnlyList<int> Widths { get; } = [480, 800, 1200, 1600];
 
@@ -35,7 +44,7 @@ public static class MediaImages
             if (snapshot.GetMedia(key) is { Format.IsImage: true, PublicUrl: { } url } media)
             {
                 var text = media.Alt(culture);
-                return new ResponsiveImage(url, text.Length > 0 ? text : alt, media.Width, media.Height);
+                return new ResponsiveImage(url, text.Length > 0 ? text : alt, media.Width, media.Height, media.FocalPoint);
             }
         }
 
