@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MayorsClub.Core.Content;
 
 /// <summary>
@@ -49,7 +47,7 @@ public static class ContentMessages
     public const string ScheduleInPast = "schedule.inPast";
     public const string ScheduleOrder = "schedule.order";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Messages = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Messages = new(new(StringComparer.Ordinal)
     {
         [DocumentNotFound] = ("Документ не знайдено.", "The document was not found."),
         [ParentNotFound] = ("Батьківський документ не знайдено.", "The parent document was not found."),
@@ -91,21 +89,11 @@ public static class ContentMessages
         [VersionNotFound] = ("Версію {0} не знайдено.", "Version {0} was not found."),
         [ScheduleInPast] = ("Запланований час уже минув.", "The scheduled time has already passed."),
         [ScheduleOrder] = ("Зняття з публікації має бути пізніше за публікацію.", "Unpublishing must be scheduled after publishing."),
-    };
+    });
 
     public static IEnumerable<string> Codes => Messages.Keys;
 
-    public static string Format(string code, string uiCulture, IReadOnlyList<string> args)
-    {
-        if (!Messages.TryGetValue(code, out var texts))
-        {
-            return code;
-        }
+    public static string Format(string code, string uiCulture, IReadOnlyList<string> args) => Messages.Format(code, uiCulture, [.. args]);
 
-        var template = uiCulture == Cultures.Ukrainian ? texts.Uk : texts.En;
-        return string.Format(CultureInfo.InvariantCulture, template, args.Cast<object>().ToArray());
-    }
-
-    internal static bool HasBothLanguages(string code) =>
-        Messages.TryGetValue(code, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string code) => Messages.HasBothLanguages(code);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MayorsClub.Core.Content;
 
 namespace MayorsClub.Core.Media;
@@ -31,7 +30,7 @@ public static class MediaMessages
     public const string ReplaceDifferentKind = "media.replaceDifferentKind";
     public const string AlwaysMembersOnly = "media.alwaysMembersOnly";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Messages = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Messages = new(new(StringComparer.Ordinal)
     {
         [Empty] = ("Файл «{0}» порожній.", "The file \"{0}\" is empty."),
         [UnsupportedType] = (
@@ -68,21 +67,11 @@ public static class MediaMessages
         [AlwaysMembersOnly] = (
             "Документи й відео завжди доступні лише членам клубу.",
             "Documents and videos are always for members only."),
-    };
+    });
 
     public static IEnumerable<string> Codes => Messages.Keys;
 
-    public static string Format(string code, string uiCulture, IReadOnlyList<string> args)
-    {
-        if (!Messages.TryGetValue(code, out var texts))
-        {
-            return code;
-        }
+    public static string Format(string code, string uiCulture, IReadOnlyList<string> args) => Messages.Format(code, uiCulture, [.. args]);
 
-        var template = uiCulture == Cultures.Ukrainian ? texts.Uk : texts.En;
-        return string.Format(CultureInfo.InvariantCulture, template, args.Cast<object>().ToArray());
-    }
-
-    internal static bool HasBothLanguages(string code) =>
-        Messages.TryGetValue(code, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string code) => Messages.HasBothLanguages(code);
 }

@@ -1,3 +1,5 @@
+using MayorsClub.Core.Content;
+
 namespace MayorsClub.Web.BackOffice;
 
 /// <summary>The back office's UI strings in both languages; editors choose theirs. A test checks every key has both.</summary>
@@ -27,7 +29,7 @@ public static class BackOfficeText
     public const string By = "by";
     public const string Language = "uiLanguage";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
         [SignInTitle] = ("Вхід до адмінпанелі", "Sign in to the back office"),
         [Email] = ("Електронна пошта", "E-mail"),
@@ -52,13 +54,12 @@ public static class BackOfficeText
         [UnpublishAt] = ("зняття", "unpublish"),
         [By] = ("автор", "by"),
         [Language] = ("Мова інтерфейсу", "Interface language"),
-    };
+    });
 
     public static IEnumerable<string> Keys => Texts.Keys;
 
     public static string Get(string key, string culture) =>
-        Texts.TryGetValue(key, out var text) ? (culture == "uk" ? text.Uk : text.En) : key;
+        Texts.Get(key, culture);
 
-    internal static bool HasBothLanguages(string key) =>
-        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string key) => Texts.HasBothLanguages(key);
 }

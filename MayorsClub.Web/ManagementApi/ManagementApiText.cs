@@ -1,4 +1,3 @@
-using System.Globalization;
 using MayorsClub.Core.Content;
 
 namespace MayorsClub.Web.ManagementApi;
@@ -36,7 +35,7 @@ public static class ManagementApiText
     public const string TimeWithoutZone = "timeWithoutZone";
     public const string NoSuchEndpoint = "noSuchEndpoint";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
         [InvalidTitle] = ("Запит містить помилки.", "The request has errors."),
         [NotFoundTitle] = ("Не знайдено.", "Not found."),
@@ -71,20 +70,11 @@ public static class ManagementApiText
             "Give the time in UTC (ending in \"Z\") or with an offset, for example 2026-12-01T09:00:00Z."),
         [NoSuchEndpoint] = ("У Management API за цією адресою нічого немає (або не цим методом HTTP).",
             "The Management API has nothing at this address (or not for this HTTP method)."),
-    };
+    });
 
     public static IEnumerable<string> Keys => Texts.Keys;
 
-    public static string Get(string key, string culture, params object[] args)
-    {
-        if (!Texts.TryGetValue(key, out var text))
-        {
-            return key;
-        }
-
-        var template = culture == Cultures.Ukrainian ? text.Uk : text.En;
-        return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
-    }
+    public static string Get(string key, string culture, params object[] args) => Texts.Format(key, culture, args);
 
     /// <summary>
     /// The caller's language: for people signed in to the back office, their interface language;
@@ -92,6 +82,5 @@ public static class ManagementApiText
     /// </summary>
     public static string CultureOf(HttpRequest request) => BackOffice.BackOfficeController.UiCultureOf(request);
 
-    internal static bool HasBothLanguages(string key) =>
-        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string key) => Texts.HasBothLanguages(key);
 }

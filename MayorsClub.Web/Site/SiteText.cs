@@ -1,4 +1,4 @@
-using System.Globalization;
+using MayorsClub.Core.Content;
 
 namespace MayorsClub.Web.Site;
 
@@ -98,7 +98,7 @@ public static class SiteText
     public const string MembershipAndPartnership = "home.membershipAndPartnership";
     public const string InThisSection = "page.inThisSection";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
         [NotFoundTitle] = ("Сторінку не знайдено", "Page not found"),
         [NotFoundText] = ("Такої сторінки немає або її ще не опубліковано цією мовою.", "There is no such page, or it has not been published in this language yet."),
@@ -181,21 +181,20 @@ public static class SiteText
 
         [MembershipAndPartnership] = ("Членство і партнерство", "Membership and partnership"),
         [InThisSection] = ("У цьому розділі", "In this section"),
-    };
+    });
 
     public static IEnumerable<string> Keys => Texts.Keys;
 
     public static string Get(string key, string culture) =>
-        Texts.TryGetValue(key, out var text) ? (culture == "uk" ? text.Uk : text.En) : key;
+        Texts.Get(key, culture);
 
     /// <summary>A text with "{0}"-style placeholders, filled in.</summary>
     public static string Format(string key, string culture, params object[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Get(key, culture), args);
+        Texts.Format(key, culture, args);
 
     /// <summary>The localized name of an event type ("tradeMission" → "Торговельна місія").</summary>
     public static string EventType(string? type, string culture) =>
-        Texts.ContainsKey($"eventType.{type}") ? Get($"eventType.{type}", culture) : Get(EventTypeOther, culture);
+        Texts.Contains($"eventType.{type}") ? Get($"eventType.{type}", culture) : Get(EventTypeOther, culture);
 
-    internal static bool HasBothLanguages(string key) =>
-        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string key) => Texts.HasBothLanguages(key);
 }

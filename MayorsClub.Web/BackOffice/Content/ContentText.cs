@@ -1,4 +1,4 @@
-using System.Globalization;
+using MayorsClub.Core.Content;
 
 namespace MayorsClub.Web.BackOffice.Content;
 
@@ -205,7 +205,7 @@ public static class ContentText
     public const string RichTextVideoPrompt = "rt.videoPrompt";
     public const string RichTextVideoInvalid = "rt.videoInvalid";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
         [Title] = ("Вміст", "Content"),
         [Tree] = ("Дерево вмісту", "Content tree"),
@@ -403,7 +403,7 @@ public static class ContentText
         [RichTextImageAltPrompt] = ("Опис зображення для тих, хто його не бачить:", "Describe the image for people who cannot see it:"),
         [RichTextVideoPrompt] = ("Посилання на відео YouTube або Vimeo:", "Link to a YouTube or Vimeo video:"),
         [RichTextVideoInvalid] = ("Вставити можна лише відео з YouTube або Vimeo.", "Only YouTube and Vimeo videos can be embedded."),
-    };
+    });
 
     /// <summary>Ukrainian names of what the core declares in English: document and element types, groups, properties, options.</summary>
     private static readonly Dictionary<string, string> UkrainianNames = new(StringComparer.Ordinal)
@@ -532,10 +532,10 @@ public static class ContentText
     public static IEnumerable<string> Keys => Texts.Keys;
 
     public static string Get(string key, string culture) =>
-        Texts.TryGetValue(key, out var text) ? (culture == "uk" ? text.Uk : text.En) : key;
+        Texts.Get(key, culture);
 
     public static string Format(string key, string culture, params object[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Get(key, culture), args);
+        Texts.Format(key, culture, args);
 
     /// <summary>A name the core declares in English (type, group, property), in the editor's language.</summary>
     public static string Label(string englishName, string culture) =>
@@ -579,8 +579,7 @@ public static class ContentText
     public static string CultureName(string contentCulture, string culture) =>
         Get(contentCulture == "uk" ? Ukrainian : English, culture);
 
-    internal static bool HasBothLanguages(string key) =>
-        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string key) => Texts.HasBothLanguages(key);
 
     internal static IEnumerable<KeyValuePair<string, string>> UkrainianLabels => UkrainianNames;
 

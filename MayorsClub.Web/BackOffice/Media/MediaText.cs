@@ -1,3 +1,5 @@
+using MayorsClub.Core.Content;
+
 namespace MayorsClub.Web.BackOffice.Media;
 
 /// <summary>The media section's UI strings in both languages. A test checks every key has both.</summary>
@@ -68,7 +70,7 @@ public static class MediaText
     public const string Open = "mediaSection.open";
     public const string Deleted = "mediaSection.deleted";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
         [Title] = ("Медіа", "Media"),
         [Library] = ("Медіатека", "Media library"),
@@ -135,16 +137,15 @@ public static class MediaText
         [Back] = ("Назад до теки", "Back to the folder"),
         [Open] = ("Відкрити", "Open"),
         [Deleted] = ("Видалено.", "Deleted."),
-    };
+    });
 
     public static IEnumerable<string> Keys => Texts.Keys;
 
     public static string Get(string key, string culture) =>
-        Texts.TryGetValue(key, out var text) ? (culture == "uk" ? text.Uk : text.En) : key;
+        Texts.Get(key, culture);
 
     public static string Format(string key, string culture, params object[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Get(key, culture), args);
+        Texts.Format(key, culture, args);
 
-    internal static bool HasBothLanguages(string key) =>
-        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string key) => Texts.HasBothLanguages(key);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using MayorsClub.Core.Content;
 
 namespace MayorsClub.Web.BackOffice.Users;
 
@@ -161,7 +161,7 @@ public static class UsersText
     public const string ResetSubject = "email.reset.subject";
     public const string ResetBody = "email.reset.body";
 
-    private static readonly Dictionary<string, (string Uk, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
         [UsersTitle] = ("Користувачі", "Users"),
         [InviteUser] = ("Запросити користувача", "Invite a user"),
@@ -374,33 +374,32 @@ public static class UsersText
         ["action." + AuditActions.TwoFactorOn] = ("увімкнення 2FA", "turn on two-factor"),
         ["action." + AuditActions.TwoFactorOff] = ("вимкнення 2FA", "turn off two-factor"),
         ["action." + AuditActions.NewRecoveryCodes] = ("нові резервні коди", "new recovery codes"),
-    };
+    });
 
     public static IEnumerable<string> Keys => Texts.Keys;
 
     public static string Get(string key, string culture) =>
-        Texts.TryGetValue(key, out var text) ? (culture == "uk" ? text.Uk : text.En) : key;
+        Texts.Get(key, culture);
 
     public static string Format(string key, string culture, params object[] values) =>
-        string.Format(CultureInfo.InvariantCulture, Get(key, culture), values);
+        Texts.Format(key, culture, values);
 
     /// <summary>An audit action as people read it; an action this class does not know is shown as stored.</summary>
     public static string ActionLabel(string action, string culture)
     {
-        if (Texts.TryGetValue("action." + action, out var text))
+        if (Texts.Contains("action." + action))
         {
-            return culture == "uk" ? text.Uk : text.En;
+            return Get("action." + action, culture);
         }
 
         // "rollback to 7": the kind of action in words, then its number.
         var general = Audit.AuditLog.Generalize(action);
-        return general != action && Texts.TryGetValue("action." + general, out var kind)
-            ? (culture == "uk" ? kind.Uk : kind.En) + action[general.Length..]
+        return general != action && Texts.Contains("action." + general)
+            ? Get("action." + general, culture) + action[general.Length..]
             : action;
     }
 
     public static string GroupLabel(string group, string culture) => Get("group." + group, culture);
 
-    internal static bool HasBothLanguages(string key) =>
-        Texts.TryGetValue(key, out var t) && t.Uk.Length > 0 && t.En.Length > 0;
+    internal static bool HasBothLanguages(string key) => Texts.HasBothLanguages(key);
 }
