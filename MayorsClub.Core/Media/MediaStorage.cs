@@ -22,6 +22,34 @@ public sealed class MediaStorage(SitePaths paths)
         return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous);
     }
 
+    /// <summary>How long an unfinished upload may lie in the incoming folder before it counts as abandoned.</summary>
+    public static TimeSpan AbandonedAfter { get; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Deletes uploads that were never finished because the process stopped while receiving them (a failed or
+    /// refused upload deletes its own file): ".part" files not written to for <see cref="AbandonedAfter"/>.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public int RemoveAbandonedUploads(DateTime utcNow)
+    {
+        if (!Directory.Exists(Incoming))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(Incoming, "*.part"))
+        {
+            if (utcNow - File.GetLastWriteTimeUtc(file) > AbandonedAfter)
+            {
+                DeleteFile(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Moves a checked file into place under a new random name; returns its storage path (relative to <see cref="Root"/>).</summary>
     public string Keep(string incomingPath, MediaFormat format)
     {

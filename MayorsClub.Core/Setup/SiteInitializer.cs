@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace MayorsClub.Core.Setup;
 
@@ -20,6 +22,8 @@ public sealed class SiteInitializer(
     PublishedSnapshotService snapshots,
     SiteReadiness readiness,
     SitePaths paths,
+    MediaStorage media,
+    IClock clock,
     IOptions<MayorsClubOptions> options,
     ILogger<SiteInitializer> logger) : BackgroundService
 {
@@ -42,6 +46,11 @@ public sealed class SiteInitializer(
             logger.LogInformation("Site ready {Uptime} ms after the process started (database {Migrated} ms, first data {Seeded} ms, snapshot {Snapshot} ms); managed heap {Heap} MB, committed {Committed} MB",
                 (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds,
                 migrated, seeded - migrated, started.ElapsedMilliseconds - seeded, memory.HeapSizeBytes >> 20, memory.TotalCommittedBytes >> 20);
+
+            if (media.RemoveAbandonedUploads(clock.GetCurrentInstant().ToDateTimeUtc()) is > 0 and var removed)
+            {
+                logger.LogInformation("Removed {Count} unfinished uploads left by an earlier run", removed);
+            }
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
