@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
@@ -300,12 +299,7 @@ public sealed class EditorTests : EditorBrowserTestBase
         foreach (var url in new[] { "/umbraco/content", $"/umbraco/content/{article.Key}", $"/umbraco/content/{article.Key}/history", "/umbraco/content/recycle-bin" })
         {
             await page.GotoAsync(url);
-            var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
-            {
-                RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
-            serious.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()).Take(3))}"));
+            serious.AddRange(await SeriousAccessibilityViolationsAsync(page, url));
         }
 
         Assert.That(serious, Is.Empty);

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
@@ -71,14 +69,7 @@ public sealed class PickedImagesVisitorTests : BrowserTestBase
         {
             await page.GotoAsync(url);
             Assert.That(await page.Locator($"img[src^='/media/']").CountAsync(), Is.GreaterThan(0), url);
-            var result = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
-
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()).Take(3))}")
-                .ToList();
+            var serious = await SeriousAccessibilityViolationsAsync(page, url);
             Assert.That(serious, Is.Empty, url);
         }
     }
@@ -90,8 +81,8 @@ public sealed class PickedImagesVisitorTests : BrowserTestBase
         foreach (var url in _urls)
         {
             await page.GotoAsync(url);
-            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-            Assert.That(widths[0], Is.LessThanOrEqualTo(widths[1]), $"{url} is wider than the phone's screen");
+            var widths = await WidthsAsync(page);
+            Assert.That(widths.Page, Is.LessThanOrEqualTo(widths.Screen), $"{url} is wider than the phone's screen");
         }
     }
 

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Publishing;
 using MayorsClub.Tests.Infrastructure;
@@ -55,10 +53,10 @@ public sealed class VisitorTests : BrowserTestBase
 
         await page.GotoAsync($"/{culture}/");
         var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var widths = await WidthsAsync(page);
 
         Assert.That(screenshot, Is.Not.Empty);
-        Assert.That(widths[0], Is.LessThanOrEqualTo(widths[1]), "the page is wider than the phone's screen");
+        Assert.That(widths.Page, Is.LessThanOrEqualTo(widths.Screen), "the page is wider than the phone's screen");
     }
 
     [TestCaseSource(nameof(PagesToCheck))]
@@ -70,14 +68,7 @@ public sealed class VisitorTests : BrowserTestBase
         var page = await NewPageAsync();
         await page.GotoAsync(url);
 
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()).Take(3))}")
-            .ToList();
+        var serious = await SeriousAccessibilityViolationsAsync(page, url);
         Assert.That(serious, Is.Empty, url);
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,5 +66,24 @@ public abstract class BrowserTestBase
             Locale = locale,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>What axe finds on the page against WCAG 2.1 A and AA that is serious or critical, each as "where: rule (impact): help at nodes".</summary>
+    protected static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{where}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()).Take(3))}")
+            .ToList();
+    }
+
+    /// <summary>How wide the page is and how wide the screen shows it: a page wider than its screen scrolls sideways.</summary>
+    protected static async Task<(int Page, int Screen)> WidthsAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        return (widths[0], widths[1]);
     }
 }
