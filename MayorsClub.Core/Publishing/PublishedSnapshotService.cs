@@ -65,21 +65,18 @@ public sealed class PublishedSnapshotService(
                     .Select(c => new { c.DocumentId, Row = new PublishedSnapshotBuilder.CultureRow(c.Culture, c.PublishedName ?? c.Name, c.PublishedUrlSegment ?? c.UrlSegment, c.PublishedUtc ?? DateTime.MinValue) })
                     .ToListAsync(ct))
                 .ToLookup(c => c.DocumentId, c => c.Row);
-            var rows = (await db.Documents.AsNoTracking()
-                    .Where(d => !d.Trashed && d.PublishedJson != null)
-                    .Select(d => new { d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc, d.Version })
-                    .ToListAsync(ct))
-                .Select(d => new PublishedSnapshotBuilder.DocumentRow(d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc,
-                    d.Version, default, []))
-                .ToList();
+            var documents = await db.Documents.AsNoTracking()
+                .Where(d => !d.Trashed && d.PublishedJson != null)
+                .Select(d => new { d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc, d.Version })
+                .ToListAsync(ct);
             var listed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var (sources, read) = await PublishedValuesAsync(db, rows, previous, ct);
+            var (sources, read) = await PublishedValuesAsync(db, documents.ToDictionary(d => d.Id, d => d.Version), previous, ct);
             var valuesRead = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            rows = rows.Where(r => sources.ContainsKey(r.Id)).Select(r => r with { Source = sources[r.Id] }).ToList();
-            foreach (var row in rows)
-            {
-                row.Cultures.AddRange(cultures[row.Id]);
-            }
+            var rows = documents
+                .Where(d => sources.ContainsKey(d.Id))
+                .Select(d => new PublishedSnapshotBuilder.DocumentRow(d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc,
+                    d.Version, sources[d.Id], cultures[d.Id].ToList()))
+                .ToList();
 
             var media = (await db.MediaItems.AsNoTracking().Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null).ToListAsync(ct))
                 .Select(m => MediaStore.ToItem(m, parentKey: null));
@@ -107,19 +104,19 @@ public sealed class PublishedSnapshotService(
     /// starts another rebuild.
     /// </summary>
     private static async Task<(Dictionary<int, System.Text.Json.JsonElement> Sources, int Read)> PublishedValuesAsync(MayorsClubDbContext db,
-        List<PublishedSnapshotBuilder.DocumentRow> rows, PublishedSnapshot previous, CancellationToken ct)
+        Dictionary<int, int> versions, PublishedSnapshot previous, CancellationToken ct)
     {
-        var sources = new Dictionary<int, System.Text.Json.JsonElement>(rows.Count);
+        var sources = new Dictionary<int, System.Text.Json.JsonElement>(versions.Count);
         var changed = new List<int>();
-        foreach (var row in rows)
+        foreach (var (id, version) in versions)
         {
-            if (previous.Get(row.Id) is { } known && known.SourceVersion == row.Version)
+            if (previous.Get(id) is { } known && known.SourceVersion == version)
             {
-                sources[row.Id] = known.Source;
+                sources[id] = known.Source;
             }
             else
             {
-                changed.Add(row.Id);
+                changed.Add(id);
             }
         }
 
@@ -129,7 +126,7 @@ public sealed class PublishedSnapshotService(
         }
 
         var query = db.Documents.AsNoTracking().Where(d => !d.Trashed && d.PublishedJson != null);
-        if (changed.Count < rows.Count / 2)
+        if (changed.Count < versions.Count / 2)
         {
             query = query.Where(d => changed.Contains(d.Id));
         }

@@ -16,10 +16,6 @@ namespace MayorsClub.Web.Site;
 /// </remarks>
 public static class PageCaching
 {
-    /// <summary>Changes with every new snapshot, every hour, and every restart (a new build may render differently).</summary>
-    public static string Version(PublishedSnapshot snapshot, DateTime utcNow) =>
-        $"{ProcessStamp}-{snapshot.Generation}-{utcNow:yyyyMMddHH}";
-
     private static readonly string ProcessStamp = Guid.NewGuid().ToString("N")[..8];
 
     public static IServiceCollection AddMayorsClubPageCaching(this IServiceCollection services)
@@ -64,8 +60,9 @@ public static class PageCaching
             : headers.IfModifiedSince is { } since && lastModified <= since;
     }
 
+    /// <summary>Changes with every new snapshot, every hour, and every restart (a new build may render differently).</summary>
     public static EntityTagHeaderValue ETag(PublishedSnapshot snapshot, DateTime utcNow) =>
-        new($"\"{Version(snapshot, utcNow)}\"", isWeak: true);
+        new($"\"{ProcessStamp}-{snapshot.Generation}-{utcNow:yyyyMMddHH}\"", isWeak: true);
 
     /// <summary>The snapshot's build time to the second, as HTTP dates have it.</summary>
     public static DateTimeOffset LastModified(PublishedSnapshot snapshot) =>

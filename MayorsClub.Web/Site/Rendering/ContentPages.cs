@@ -23,7 +23,7 @@ public static class ContentPageBuilder
         var (page, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var title = page.Name(culture) ?? "";
         var image = MediaImages.First(page, ContentPage.Image, culture, alt: "", snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphImage = image?.Src(1200) });
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
         var children = page.ChildrenIn(culture)
             .Where(c => c.Url(culture) is not null)
             .Select(c => new ChildPageLink(c.Name(culture) ?? "", c.Url(culture)!, c.TextOrNull(ContentPage.Summary, culture)))

@@ -74,7 +74,7 @@ public static class EventPageBuilder
         var (item, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var title = item.Name(culture) ?? "";
         var image = MediaImages.First(item, Event.Image, culture, alt: title, snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphImage = image?.Src(1200) });
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
         var start = item.Zoned(Event.Start, culture);
         var end = item.Zoned(Event.End, culture);
         var registration = CardBuilder.Registration(item, culture, now, start, end, withTime: true);

@@ -47,7 +47,7 @@ public static class ExpertSessionPageBuilder
         var (session, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var title = session.Name(culture) ?? "";
         var image = MediaImages.First(session, ExpertSession.Image, culture, alt: title, snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", OpenGraphImage = image?.Src(1200) });
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", Image = image });
         var when = session.Zoned(ExpertSession.Date, culture) is { } date
             ? new DateLabel($"{LocalizedFormat.DateTime(date, culture)} ({LocalizedFormat.ZoneLabel(date, culture)})", LocalizedFormat.IsoDateTime(date))
             : null;

@@ -53,7 +53,7 @@ public static class HomePageBuilder
         var (home, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         // The hero sits behind the title, which says what it would: no alt text unless the library gives one.
         var heroImage = MediaImages.First(home, Home.HeroImage, culture, alt: "", snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphImage = heroImage?.Src(1200) });
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = heroImage });
         var membership = Invitation(home, culture, snapshot, Home.MembershipTitle, Home.MembershipText, Home.MembershipCallToAction, Home.MembershipPage);
         var partnership = Invitation(home, culture, snapshot, Home.PartnershipTitle, Home.PartnershipText, Home.PartnershipCallToAction, Home.PartnershipPage);
 

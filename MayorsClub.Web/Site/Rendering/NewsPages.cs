@@ -68,7 +68,7 @@ public static class NewsPageBuilder
         var (article, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var title = article.Name(culture) ?? "";
         var image = MediaImages.First(article, NewsArticle.Image, culture, alt: title, snapshot);
-        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", OpenGraphImage = image?.Src(1200) });
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", Image = image });
         var index = article.Parent is { } parent && parent.Url(culture) is { } indexUrl
             ? new CallToAction(SiteText.Get(SiteText.AllNews, culture), indexUrl)
             : null;

@@ -16,7 +16,8 @@ public sealed record LayoutRequest
 
     public string OpenGraphType { get; init; } = "website";
 
-    public string? OpenGraphImage { get; init; }
+    /// <summary>The page's image, shared as og:image and twitter:image at the width link previews use.</summary>
+    public ResponsiveImage? Image { get; init; }
 
     /// <summary>For paged lists: the page shown (1 is the list itself).</summary>
     public int PageNumber { get; init; } = 1;
@@ -31,6 +32,9 @@ public sealed record LayoutRequest
 public static class SiteLayoutBuilder
 {
     private static readonly DateTimeZone ClubZone = DateTimeZoneProviders.Tzdb["Europe/Kyiv"];
+
+    /// <summary>Link previews (Facebook, Telegram, X) show images about 1200 px wide.</summary>
+    private const int OpenGraphImageWidth = 1200;
 
     /// <summary>The layout of a published page.</summary>
     public static SiteLayout ForDocument(PageRequest request, Instant now, LayoutRequest? page = null)
@@ -69,7 +73,7 @@ public static class SiteLayoutBuilder
             CanonicalPath = document.Url(culture) + query,
             Alternates = alternates,
             OpenGraphType = page.OpenGraphType,
-            OpenGraphImage = page.OpenGraphImage,
+            OpenGraphImage = page.Image?.Src(OpenGraphImageWidth),
             Site = chrome.Identity,
             Navigation = MarkCurrent(chrome, document),
             LanguageSwitch = LanguageSwitchFor(document, culture),
