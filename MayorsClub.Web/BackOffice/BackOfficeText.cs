@@ -28,6 +28,8 @@ public static class BackOfficeText
     public const string UnpublishAt = "dashboard.unpublishAt";
     public const string By = "by";
     public const string Language = "uiLanguage";
+    public const string ClubName = "clubName";
+    public const string BackOfficeName = "backOfficeName";
 
     private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
@@ -54,6 +56,8 @@ public static class BackOfficeText
         [UnpublishAt] = ("зняття", "unpublish"),
         [By] = ("автор", "by"),
         [Language] = ("Мова інтерфейсу", "Interface language"),
+        [ClubName] = ("Клуб мерів", "Mayors' Club"),
+        [BackOfficeName] = ("Адмінпанель сайту", "The site's back office"),
     });
 
     public static IEnumerable<string> Keys => Texts.Keys;

@@ -6,6 +6,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { VideoEmbed, toEmbedUrl } from './video-embed.js';
 import { label, changed } from './labels.js';
 import { openMediaDialog } from './media-picker.js';
+import { toolbarIcon } from './icons.js';
 
 const editors = new WeakMap();
 
@@ -83,36 +84,36 @@ function buildToolbar(toolbar, editor, textarea) {
   const run = (command) => () => command(editor.chain().focus()).run();
   const groups = [
     [
-      { key: 'rt.paragraph', text: '¶', action: run((c) => c.setParagraph()), active: () => editor.isActive('paragraph') },
-      { key: 'rt.h2', text: 'H2', action: run((c) => c.toggleHeading({ level: 2 })), active: () => editor.isActive('heading', { level: 2 }) },
-      { key: 'rt.h3', text: 'H3', action: run((c) => c.toggleHeading({ level: 3 })), active: () => editor.isActive('heading', { level: 3 }) },
+      { key: 'rt.paragraph', action: run((c) => c.setParagraph()), active: () => editor.isActive('paragraph') },
+      { key: 'rt.h2', spoken: 'H2', action: run((c) => c.toggleHeading({ level: 2 })), active: () => editor.isActive('heading', { level: 2 }) },
+      { key: 'rt.h3', spoken: 'H3', action: run((c) => c.toggleHeading({ level: 3 })), active: () => editor.isActive('heading', { level: 3 }) },
     ],
     [
-      { key: 'rt.bold', text: 'B', className: 'rte-bold', action: run((c) => c.toggleBold()), active: () => editor.isActive('bold') },
-      { key: 'rt.italic', text: 'I', className: 'rte-italic', action: run((c) => c.toggleItalic()), active: () => editor.isActive('italic') },
+      { key: 'rt.bold', spoken: 'B', action: run((c) => c.toggleBold()), active: () => editor.isActive('bold') },
+      { key: 'rt.italic', spoken: 'I', action: run((c) => c.toggleItalic()), active: () => editor.isActive('italic') },
     ],
     [
-      { key: 'rt.bulletList', text: '•≡', action: run((c) => c.toggleBulletList()), active: () => editor.isActive('bulletList') },
-      { key: 'rt.orderedList', text: '1.', action: run((c) => c.toggleOrderedList()), active: () => editor.isActive('orderedList') },
-      { key: 'rt.quote', text: '❝', action: run((c) => c.toggleBlockquote()), active: () => editor.isActive('blockquote') },
+      { key: 'rt.bulletList', action: run((c) => c.toggleBulletList()), active: () => editor.isActive('bulletList') },
+      { key: 'rt.orderedList', action: run((c) => c.toggleOrderedList()), active: () => editor.isActive('orderedList') },
+      { key: 'rt.quote', action: run((c) => c.toggleBlockquote()), active: () => editor.isActive('blockquote') },
     ],
     [
-      { key: 'rt.link', text: '🔗', action: () => editLink(editor), active: () => editor.isActive('link') },
-      { key: 'rt.unlink', text: '⛓̸', action: run((c) => c.extendMarkRange('link').unsetLink()), enabled: () => editor.isActive('link') },
-      { key: 'rt.image', text: '🖼', action: (event) => insertImage(editor, textarea, event.currentTarget) },
-      { key: 'rt.video', text: '▶', action: () => insertVideo(editor) },
+      { key: 'rt.link', action: () => editLink(editor), active: () => editor.isActive('link') },
+      { key: 'rt.unlink', action: run((c) => c.extendMarkRange('link').unsetLink()), enabled: () => editor.isActive('link') },
+      { key: 'rt.image', action: (event) => insertImage(editor, textarea, event.currentTarget) },
+      { key: 'rt.video', action: () => insertVideo(editor) },
     ],
     [
-      { key: 'rt.table', text: '▦', action: run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true })), enabled: () => editor.can().insertTable({ rows: 3, cols: 3 }) },
-      { key: 'rt.addRow', text: '+▤', action: run((c) => c.addRowAfter()), enabled: () => editor.can().addRowAfter() },
-      { key: 'rt.addColumn', text: '+▥', action: run((c) => c.addColumnAfter()), enabled: () => editor.can().addColumnAfter() },
-      { key: 'rt.deleteRow', text: '−▤', action: run((c) => c.deleteRow()), enabled: () => editor.can().deleteRow() },
-      { key: 'rt.deleteColumn', text: '−▥', action: run((c) => c.deleteColumn()), enabled: () => editor.can().deleteColumn() },
-      { key: 'rt.deleteTable', text: '✕▦', action: run((c) => c.deleteTable()), enabled: () => editor.can().deleteTable() },
+      { key: 'rt.table', action: run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true })), enabled: () => editor.can().insertTable({ rows: 3, cols: 3 }) },
+      { key: 'rt.addRow', action: run((c) => c.addRowAfter()), enabled: () => editor.can().addRowAfter() },
+      { key: 'rt.addColumn', action: run((c) => c.addColumnAfter()), enabled: () => editor.can().addColumnAfter() },
+      { key: 'rt.deleteRow', action: run((c) => c.deleteRow()), enabled: () => editor.can().deleteRow() },
+      { key: 'rt.deleteColumn', action: run((c) => c.deleteColumn()), enabled: () => editor.can().deleteColumn() },
+      { key: 'rt.deleteTable', action: run((c) => c.deleteTable()), enabled: () => editor.can().deleteTable() },
     ],
     [
-      { key: 'rt.undo', text: '↶', action: run((c) => c.undo()), enabled: () => editor.can().undo() },
-      { key: 'rt.redo', text: '↷', action: run((c) => c.redo()), enabled: () => editor.can().redo() },
+      { key: 'rt.undo', action: run((c) => c.undo()), enabled: () => editor.can().undo() },
+      { key: 'rt.redo', action: run((c) => c.redo()), enabled: () => editor.can().redo() },
     ],
   ];
 
@@ -123,10 +124,10 @@ function buildToolbar(toolbar, editor, textarea) {
     for (const item of group) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = `rte-button ${item.className ?? ''}`.trim();
-      button.textContent = item.text;
-      // The accessible name starts with the visible letters ("H2 Heading"), so voice control users can say them.
-      const name = /[A-Za-z0-9]/.test(item.text) ? `${item.text} ${label(item.key)}` : label(item.key);
+      button.className = 'rte-button';
+      button.append(toolbarIcon(item.key));
+      // An icon that shows letters ("H2", "B") starts the accessible name with them, so voice control users can say them.
+      const name = item.spoken ? `${item.spoken} ${label(item.key)}` : label(item.key);
       button.title = name;
       button.setAttribute('aria-label', name);
       button.dataset.command = item.key.replace('rt.', '');
