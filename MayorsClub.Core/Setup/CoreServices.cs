@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddScoped<DocumentPublisher>();
         services.AddScoped<DocumentHistory>();
         services.AddScoped<DocumentTree>();
+        services.AddScoped<EditorialOverview>();
         services.AddScoped<DemoContentSeeder>();
         Media.MediaServices.AddMayorsClubMedia(services);
 

@@ -29,6 +29,16 @@ public static class BackOfficeText
     public const string By = "by";
     public const string Language = "uiLanguage";
     public const string ClubName = "clubName";
+    public const string CreateQuick = "dashboard.create";
+    public const string CreateOf = "dashboard.createOf";
+    public const string EditedByMe = "dashboard.mine";
+    public const string EditedByEveryone = "dashboard.everyone";
+    public const string MissingTranslations = "dashboard.missingTranslations";
+    public const string MissingTranslationsHint = "dashboard.missingTranslations.hint";
+    public const string TranslationDraft = "dashboard.translationDraft";
+    public const string TranslationNotWritten = "dashboard.translationNotWritten";
+    public const string KyivTimeNote = "dashboard.kyivTime";
+    public const string WaitingSince = "dashboard.waitingSince";
     public const string BackOfficeName = "backOfficeName";
 
     private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
@@ -57,6 +67,16 @@ public static class BackOfficeText
         [By] = ("автор", "by"),
         [Language] = ("Мова інтерфейсу", "Interface language"),
         [ClubName] = ("Клуб мерів", "Mayors' Club"),
+        [CreateQuick] = ("Створити", "Create"),
+        [CreateOf] = ("Створити: {0}", "Create: {0}"),
+        [EditedByMe] = ("Мої останні зміни", "My recent edits"),
+        [EditedByEveryone] = ("Останні зміни всіх", "Everyone's recent edits"),
+        [MissingTranslations] = ("Бракує перекладу", "Translation missing"),
+        [MissingTranslationsHint] = ("Опубліковано однією мовою, а іншою — ні.", "Published in one language but not in the other."),
+        [TranslationDraft] = ("{0}: чернетка не опублікована", "{0}: draft not published"),
+        [TranslationNotWritten] = ("{0}: ще не написано", "{0}: not written yet"),
+        [KyivTimeNote] = ("Час за Києвом.", "Times are Kyiv time."),
+        [WaitingSince] = ("надіслано", "sent"),
         [BackOfficeName] = ("Адмінпанель сайту", "The site's back office"),
     });
 
@@ -64,6 +84,9 @@ public static class BackOfficeText
 
     public static string Get(string key, string culture) =>
         Texts.Get(key, culture);
+
+    public static string Format(string key, string culture, params object[] args) =>
+        Texts.Format(key, culture, args);
 
     internal static bool HasBothLanguages(string key) => Texts.HasBothLanguages(key);
 }

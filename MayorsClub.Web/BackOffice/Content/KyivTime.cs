@@ -15,6 +15,10 @@ public static class KyivTime
     public static string Format(DateTime utc) =>
         Local(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A UTC moment in the interface language's numeric form: "11.05.2026 14:30" (uk), "11/05/2026 14:30" (en).</summary>
+    public static string Format(DateTime utc, string ui) =>
+        Local(utc).ToString(ui == Cultures.English ? "dd/MM/yyyy HH:mm" : "dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>A UTC moment as the value of a datetime-local input: "2026-05-11T14:30".</summary>
     public static string InputValue(DateTime? utc) =>
         utc is { } value ? ZonedValue.LocalPattern.Format(Local(value)) : "";

@@ -1,36 +1,55 @@
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Content;
+using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Web.BackOffice.Content;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Web.BackOffice.Dashboard;
 
-/// <summary>The back office's start page: what changed lately, what is scheduled, what waits for an editor.</summary>
-public sealed class DashboardController(MayorsClubDbContext db) : BackOfficeController
+/// <summary>
+/// The back office's start page: quick "create" links, what the editor and everyone edited lately, what is scheduled,
+/// what waits for approval, and which published documents lack the other language.
+/// </summary>
+public sealed class DashboardController(EditorialOverview overview, DocumentTypeRegistry types) : BackOfficeController
 {
-    public sealed record Item(Guid Key, string Name, string Culture, DateTime When, string Who);
+    /// <summary>How many entries each panel lists.</summary>
+    public const int PanelSize = 10;
 
-    public sealed record DashboardPage(string UiCulture, IReadOnlyList<Item> RecentlyEdited, IReadOnlyList<(Item Item, bool Publish)> Scheduled, IReadOnlyList<Item> AwaitingApproval);
+    /// <summary>A quick action: create a document of a type under the place it belongs.</summary>
+    public sealed record CreateLink(string ContentType, string TypeName, string Url);
+
+    public sealed record DashboardPage(
+        string UiCulture,
+        IReadOnlyList<CreateLink> Create,
+        IReadOnlyList<EditorialOverview.Entry> Mine,
+        IReadOnlyList<EditorialOverview.Entry> Everyone,
+        IReadOnlyList<EditorialOverview.ScheduledChange> Scheduled,
+        IReadOnlyList<EditorialOverview.ApprovalRequest> AwaitingApproval,
+        IReadOnlyList<EditorialOverview.MissingTranslation> MissingTranslations);
 
     [HttpGet(BackOfficeSecurity.BasePath)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var documents = db.Documents.AsNoTracking().Where(d => !d.Trashed);
-        var recent = await documents.OrderByDescending(d => d.UpdatedUtc).Take(10)
-            .Select(d => new { d.Key, d.UpdatedUtc, d.UpdatedBy, Names = d.Cultures.Select(c => new { c.Culture, c.Name }).ToList() })
-            .ToListAsync(ct);
-        var cultures = db.DocumentCultures.AsNoTracking().Join(documents, c => c.DocumentId, d => d.Id, (c, d) => new { c, d.Key });
-        var scheduled = await cultures.Where(x => x.c.PublishAtUtc != null || x.c.UnpublishAtUtc != null).Take(50).ToListAsync(ct);
-        var waiting = await cultures.Where(x => x.c.ApprovalRequestedUtc != null).OrderBy(x => x.c.ApprovalRequestedUtc).Take(50).ToListAsync(ct);
+        var create = new List<CreateLink>();
+        foreach (var alias in new[] { NewsArticle.Alias, Event.Alias })
+        {
+            if (await overview.ParentForAsync(alias, ct) is { } parent)
+            {
+                create.Add(new CreateLink(alias, TypeName(alias, UiCulture),
+                    $"{ContentController.BasePath}/create?parent={parent}&type={alias}"));
+            }
+        }
 
         return View(new DashboardPage(
             UiCulture,
-            recent.Select(d => new Item(d.Key, (d.Names.FirstOrDefault(n => n.Culture == UiCulture) ?? d.Names.First()).Name, "", d.UpdatedUtc, d.UpdatedBy)).ToList(),
-            scheduled.SelectMany(x => new[]
-                {
-                    x.c.PublishAtUtc is { } at ? (new Item(x.Key, x.c.Name, x.c.Culture, at, ""), true) : default,
-                    x.c.UnpublishAtUtc is { } until ? (new Item(x.Key, x.c.Name, x.c.Culture, until, ""), false) : default,
-                })
-                .Where(s => s.Item1 is not null).OrderBy(s => s.Item1.When).ToList(),
-            waiting.Select(x => new Item(x.Key, x.c.Name, x.c.Culture, x.c.ApprovalRequestedUtc!.Value, x.c.ApprovalRequestedBy ?? "")).ToList()));
+            create,
+            await overview.RecentlyEditedByAsync(CurrentUser, PanelSize, ct),
+            await overview.RecentlyEditedAsync(PanelSize, ct),
+            await overview.ScheduledAsync(PanelSize, ct),
+            await overview.AwaitingApprovalAsync(PanelSize, ct),
+            await overview.MissingTranslationsAsync(PanelSize, ct)));
     }
+
+    /// <summary>A document type's name in the interface language.</summary>
+    private string TypeName(string alias, string ui) =>
+        types.Find(alias) is { } type ? ContentText.Label(type.Name, ui) : alias;
 }
