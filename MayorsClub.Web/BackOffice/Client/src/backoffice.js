@@ -2,8 +2,12 @@
 // htmx for partial updates, and a warning before leaving a page with unsaved changes.
 import '@umbraco-ui/uui';
 import htmx from 'htmx.org';
+import { initDates } from './dates.js';
 
 window.htmx = htmx;
+
+// Date fields in the interface language's form (19.05.2026), sending the same ISO value.
+initDates();
 
 // Every htmx request carries the antiforgery token of the page.
 document.addEventListener('htmx:configRequest', (event) => {
