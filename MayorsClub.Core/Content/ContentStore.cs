@@ -127,11 +127,13 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (culture, stem) in wanted)
         {
+            // A prefix compared as a substring, not a LIKE pattern: nothing the editor types becomes a pattern.
             var numbered = stem + "-";
+            var length = numbered.Length;
             var rows = await db.DocumentCultures
                 .Where(c => c.DocumentId != selfId && c.Culture == culture
-                    && (c.UrlSegment == stem || c.UrlSegment.StartsWith(numbered)
-                        || c.PublishedUrlSegment == stem || c.PublishedUrlSegment!.StartsWith(numbered)))
+                    && (c.UrlSegment == stem || c.UrlSegment.Substring(0, length) == numbered
+                        || c.PublishedUrlSegment == stem || (c.PublishedUrlSegment != null && c.PublishedUrlSegment.Substring(0, length) == numbered)))
                 .Join(db.Documents.Where(d => d.ParentId == parentId && !d.Trashed), c => c.DocumentId, d => d.Id, (c, d) => new { c.UrlSegment, c.PublishedUrlSegment })
                 .ToListAsync(ct);
             var set = result[culture] = new HashSet<string>(StringComparer.Ordinal);
