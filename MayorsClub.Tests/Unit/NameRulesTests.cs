@@ -32,14 +32,14 @@ public sealed class NameRulesTests
     }
 
     [Test]
-    public void Segment_LongerThan200Characters_IsRefused_AndANameLongerThan255()
+    public void Segment_LongerThan100Characters_IsRefused_AndANameLongerThan255()
     {
-        var (_, segmentErrors) = _validator.Validate(NewsArticle.Definition, Article("Новина", new string('a', 201)));
+        var (_, segmentErrors) = _validator.Validate(NewsArticle.Definition, Article("Новина", new string('a', 101)));
         var (_, nameErrors) = _validator.Validate(NewsArticle.Definition, Article(new string('н', 256), null));
-        var (_, fine) = _validator.Validate(NewsArticle.Definition, Article(new string('н', 255), new string('a', 200)));
+        var (_, fine) = _validator.Validate(NewsArticle.Definition, Article(new string('н', 255), new string('a', 100)));
 
         Assert.That(segmentErrors.Single().Code, Is.EqualTo(ContentMessages.SegmentTooLong));
-        Assert.That(segmentErrors.Single().Message("uk"), Does.Contain("200"));
+        Assert.That(segmentErrors.Single().Message("uk"), Does.Contain("100"));
         Assert.That(nameErrors.Single().Code, Is.EqualTo(ContentMessages.NameTooLong));
         Assert.That(fine, Is.Empty);
     }

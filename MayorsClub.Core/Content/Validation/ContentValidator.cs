@@ -11,8 +11,8 @@ public sealed partial class ContentValidator(PropertyValueValidator values)
 {
     public const int NameMaxLength = 255;
 
-    /// <summary>The longest URL segment an editor may set (generated ones are shorter still).</summary>
-    public const int SegmentMaxLength = 200;
+    /// <summary>The longest URL segment an editor may set: as long as a generated one (the column leaves room for "-2"…).</summary>
+    public const int SegmentMaxLength = Routing.UkrainianTransliteration.MaxUrlSegmentLength;
 
     public (ContentValues Clean, IReadOnlyList<ContentError> Errors) Validate(DocumentType type, ContentValues draft)
     {
