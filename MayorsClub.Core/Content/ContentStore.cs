@@ -76,6 +76,18 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     /// </summary>
     public async Task<IReadOnlyList<ContentError>> AssignSegmentsAsync(DocumentEntity document, ContentValues draft, CancellationToken ct)
     {
+        // Every path that names a document comes here (create, save, restore, rollback to a version saved before
+        // names were cleaned): the names and segments it keeps are clean ones.
+        foreach (var variant in draft.Cultures.Values)
+        {
+            variant.Name = NameText.Clean(variant.Name);
+            variant.Segment = variant.Segment is null ? null : NameText.Clean(variant.Segment);
+            if (variant.Segment is { Length: 0 } or { Length: > Validation.ContentValidator.SegmentMaxLength })
+            {
+                variant.Segment = null;
+            }
+        }
+
         var errors = new List<ContentError>();
         var wanted = draft.Cultures.ToDictionary(
             c => c.Key,
