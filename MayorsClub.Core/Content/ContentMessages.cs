@@ -17,6 +17,10 @@ public static class ContentMessages
     public const string NameTooLong = "document.nameTooLong";
     public const string SegmentInvalid = "document.segmentInvalid";
     public const string SegmentTaken = "document.segmentTaken";
+    public const string SegmentTooLong = "document.segmentTooLong";
+    public const string EmptyKey = "document.emptyKey";
+    public const string RootTrashNeedsAdministrator = "tree.rootTrashNeedsAdministrator";
+    public const string TooDeeplyNested = "property.tooDeeplyNested";
     public const string CultureNotCreated = "document.cultureNotCreated";
     public const string CultureNotPublished = "document.cultureNotPublished";
     public const string ParentNotPublished = "document.parentNotPublished";
@@ -46,6 +50,7 @@ public static class ContentMessages
     public const string VersionNotFound = "version.notFound";
     public const string ScheduleInPast = "schedule.inPast";
     public const string ScheduleOrder = "schedule.order";
+    public const string ScheduleOnePerCulture = "schedule.onePerCulture";
 
     private static readonly BilingualTexts Messages = new(new(StringComparer.Ordinal)
     {
@@ -60,6 +65,14 @@ public static class ContentMessages
         [NameTooLong] = ("Назва задовга: не більше {0} символів.", "The name is too long: at most {0} characters."),
         [SegmentInvalid] = ("Сегмент URL може містити лише латинські літери, цифри й дефіси.", "A URL segment may contain only Latin letters, digits and hyphens."),
         [SegmentTaken] = ("Сегмент URL «{0}» уже має інший документ на цьому рівні.", "Another document at this level already uses the URL segment \"{0}\"."),
+        [SegmentTooLong] = ("Сегмент URL задовгий: не більше {0} символів.", "The URL segment is too long: at most {0} characters."),
+        [EmptyKey] = ("Ідентифікатор документа не може складатися з самих нулів: пропустіть його, і документ отримає новий.", "A document's id cannot be all zeros: leave it out and the document gets a new one."),
+        [RootTrashNeedsAdministrator] = (
+            "Лише адміністратор може перемістити до кошика документ верхнього рівня: разом із ним з сайту зникають усі його сторінки цією мовою чи обома.",
+            "Only an administrator may move a top-level document to the recycle bin: every page below it goes offline with it, in one language or both."),
+        [TooDeeplyNested] = (
+            "Поле «{0}»: розмітка вкладена надто глибоко (більше {1} рівнів). Приберіть зайве форматування, наприклад вкладені курсиви.",
+            "The field \"{0}\": the markup is nested too deeply (more than {1} levels). Remove the extra formatting, such as italics inside italics."),
         [CultureNotCreated] = ("Мовну версію «{0}» ще не створено: спершу збережіть її текст.", "The \"{0}\" version has not been written yet: save its text first."),
         [CultureNotPublished] = ("Мовна версія «{0}» не опублікована.", "The \"{0}\" version is not published."),
         [ParentNotPublished] = ("Батьківський документ не опубліковано мовою «{0}», тож цей документ не буде видно на сайті.", "The parent document is not published in \"{0}\", so this document will not be visible on the site."),
@@ -88,6 +101,7 @@ public static class ContentMessages
         [NotInTrash] = ("Документ не в кошику.", "The document is not in the recycle bin."),
         [VersionNotFound] = ("Версію {0} не знайдено.", "Version {0} was not found."),
         [ScheduleInPast] = ("Запланований час уже минув.", "The scheduled time has already passed."),
+        [ScheduleOnePerCulture] = ("Розклад задається один раз для кожної мови: щонайбільше {0} записи за запит.", "A schedule is given once per language: at most {0} entries in one request."),
         [ScheduleOrder] = ("Зняття з публікації має бути пізніше за публікацію.", "Unpublishing must be scheduled after publishing."),
     });
 

@@ -76,6 +76,18 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     /// </summary>
     public async Task<IReadOnlyList<ContentError>> AssignSegmentsAsync(DocumentEntity document, ContentValues draft, CancellationToken ct)
     {
+        // Every path that names a document comes here (create, save, restore, rollback to a version saved before
+        // names were cleaned): the names and segments it keeps are clean ones.
+        foreach (var variant in draft.Cultures.Values)
+        {
+            variant.Name = NameText.Clean(variant.Name);
+            variant.Segment = variant.Segment is null ? null : NameText.Clean(variant.Segment);
+            if (variant.Segment is { Length: 0 } or { Length: > Validation.ContentValidator.SegmentMaxLength })
+            {
+                variant.Segment = null;
+            }
+        }
+
         var errors = new List<ContentError>();
         var wanted = draft.Cultures.ToDictionary(
             c => c.Key,
@@ -127,11 +139,13 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (culture, stem) in wanted)
         {
+            // A prefix compared as a substring, not a LIKE pattern: nothing the editor types becomes a pattern.
             var numbered = stem + "-";
+            var length = numbered.Length;
             var rows = await db.DocumentCultures
                 .Where(c => c.DocumentId != selfId && c.Culture == culture
-                    && (c.UrlSegment == stem || c.UrlSegment.StartsWith(numbered)
-                        || c.PublishedUrlSegment == stem || c.PublishedUrlSegment!.StartsWith(numbered)))
+                    && (c.UrlSegment == stem || c.UrlSegment.Substring(0, length) == numbered
+                        || c.PublishedUrlSegment == stem || (c.PublishedUrlSegment != null && c.PublishedUrlSegment.Substring(0, length) == numbered)))
                 .Join(db.Documents.Where(d => d.ParentId == parentId && !d.Trashed), c => c.DocumentId, d => d.Id, (c, d) => new { c.UrlSegment, c.PublishedUrlSegment })
                 .ToListAsync(ct);
             var set = result[culture] = new HashSet<string>(StringComparer.Ordinal);

@@ -50,6 +50,11 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
             return ContentResult.Invalid(new ContentError(ContentMessages.NotAllowedAtRoot, "contentType", Args: [type.Name]));
         }
 
+        if (command.Key == Guid.Empty)
+        {
+            return ContentResult.Invalid(new ContentError(ContentMessages.EmptyKey, "id"));
+        }
+
         if (command.Values.Cultures.Count == 0)
         {
             return ContentResult.Invalid(new ContentError(ContentMessages.NameRequired, "name", Cultures.Default));

@@ -115,13 +115,21 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
             : new ContentResult(ContentStatus.Success, []);
     }
 
-    /// <summary>Moves a document and everything below it to the recycle bin: gone from the site, kept in the database.</summary>
-    public async Task<ContentResult> TrashAsync(Guid key, string user, CancellationToken ct = default)
+    /// <summary>
+    /// Moves a document and everything below it to the recycle bin: gone from the site, kept in the database.
+    /// A top-level document (the home page) takes the whole site with it, so only administrators may.
+    /// </summary>
+    public async Task<ContentResult> TrashAsync(Guid key, string user, EditorRights rights, CancellationToken ct = default)
     {
         var document = await store.FindAsync(key, ct);
         if (document is null)
         {
             return ContentResult.NotFound();
+        }
+
+        if (document.ParentId is null && !rights.MayAdminister())
+        {
+            return ContentResult.NotAllowed(new ContentError(ContentMessages.RootTrashNeedsAdministrator));
         }
 
         if (document.Trashed)

@@ -6,43 +6,46 @@ namespace MayorsClub.Core.Media;
 /// Reads an image's width and height from its header bytes, without decoding it: PNG (IHDR), GIF (logical screen),
 /// WebP (VP8, VP8L, VP8X), JPEG (the first SOF segment) and AVIF (the largest "ispe" property). Null when the
 /// header is not what the format promises. The size is the stored one: a JPEG's EXIF rotation is not applied.
+/// A header may declare sizes no real image has (zero, or more than 2³¹ − 1): <see cref="ReadDeclared"/> gives
+/// them as declared, so the upload can be refused for them.
 /// </summary>
 public static class ImageDimensions
 {
-    /// <summary>The stream must be seekable; it is read from its start.</summary>
-    public static (int Width, int Height)? Read(Stream image, MediaFormat format)
+    /// <summary>The size, when the header holds a possible one. The stream must be seekable; it is read from its start.</summary>
+    public static (int Width, int Height)? Read(Stream image, MediaFormat format) =>
+        ReadDeclared(image, format) is { IsPossible: true } size ? ((int)size.Width, (int)size.Height) : null;
+
+    /// <summary>The size as the header declares it (possible or not), or null when the header cannot be read.</summary>
+    public static DeclaredSize? ReadDeclared(Stream image, MediaFormat format)
     {
         image.Position = 0;
         if (format == MediaFormat.Jpeg)
         {
-            return Valid(Jpeg(image));
+            return Jpeg(image);
         }
 
         var head = new byte[format == MediaFormat.Avif ? MediaSniffer.HeadLength : 64];
         var length = image.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, length);
-        return Valid(format switch
+        return format switch
         {
             _ when format == MediaFormat.Png => Png(bytes),
             _ when format == MediaFormat.Gif => Gif(bytes),
             _ when format == MediaFormat.WebP => WebP(bytes),
             _ when format == MediaFormat.Avif => Avif(bytes),
             _ => null,
-        });
+        };
     }
 
-    private static (int Width, int Height)? Valid((int Width, int Height)? size) =>
-        size is { Width: > 0, Height: > 0 } ? size : null;
-
-    private static (int, int)? Png(ReadOnlySpan<byte> bytes) =>
+    private static DeclaredSize? Png(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 24 && bytes[12..16].SequenceEqual("IHDR"u8)
-            ? ((int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]), int.MaxValue), (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]), int.MaxValue))
+            ? new DeclaredSize(BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]))
             : null;
 
-    private static (int, int)? Gif(ReadOnlySpan<byte> bytes) =>
-        bytes.Length >= 10 ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]), BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..])) : null;
+    private static DeclaredSize? Gif(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 10 ? new DeclaredSize(BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]), BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..])) : null;
 
-    private static (int, int)? WebP(ReadOnlySpan<byte> bytes)
+    private static DeclaredSize? WebP(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < 30)
         {
@@ -54,7 +57,7 @@ public static class ImageDimensions
         {
             // Lossy: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height.
             return bytes[23] == 0x9D && bytes[24] == 0x01 && bytes[25] == 0x2A
-                ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes[26..]) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(bytes[28..]) & 0x3FFF)
+                ? new DeclaredSize(BinaryPrimitives.ReadUInt16LittleEndian(bytes[26..]) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(bytes[28..]) & 0x3FFF)
                 : null;
         }
 
@@ -67,20 +70,20 @@ public static class ImageDimensions
             }
 
             int b1 = bytes[21], b2 = bytes[22], b3 = bytes[23], b4 = bytes[24];
-            return (1 + (((b2 & 0x3F) << 8) | b1), 1 + (((b4 & 0x0F) << 10) | (b3 << 2) | ((b2 & 0xC0) >> 6)));
+            return new DeclaredSize(1 + (((b2 & 0x3F) << 8) | b1), 1 + (((b4 & 0x0F) << 10) | (b3 << 2) | ((b2 & 0xC0) >> 6)));
         }
 
         if (chunk.SequenceEqual("VP8X"u8))
         {
             // Extended: flags and reserved bytes, then canvas width-1 and height-1 in 24 bits each.
-            return (1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16)), 1 + (bytes[27] | (bytes[28] << 8) | (bytes[29] << 16)));
+            return new DeclaredSize(1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16)), 1 + (bytes[27] | (bytes[28] << 8) | (bytes[29] << 16)));
         }
 
         return null;
     }
 
     /// <summary>Walks the JPEG's segments to the first start-of-frame, which holds the height and the width.</summary>
-    private static (int, int)? Jpeg(Stream image)
+    private static DeclaredSize? Jpeg(Stream image)
     {
         Span<byte> two = stackalloc byte[2];
         if (image.ReadAtLeast(two, 2, throwOnEndOfStream: false) < 2 || two[0] != 0xFF || two[1] != 0xD8)
@@ -131,7 +134,7 @@ public static class ImageDimensions
                     return null;
                 }
 
-                return (BinaryPrimitives.ReadUInt16BigEndian(frame[3..]), BinaryPrimitives.ReadUInt16BigEndian(frame[1..]));
+                return new DeclaredSize(BinaryPrimitives.ReadUInt16BigEndian(frame[3..]), BinaryPrimitives.ReadUInt16BigEndian(frame[1..]));
             }
 
             if (image.Position + length - 2 > image.Length)
@@ -147,9 +150,9 @@ public static class ImageDimensions
     /// AVIF keeps sizes in "ispe" (image spatial extent) properties; the primary image is the largest of them
     /// (others belong to thumbnails or grid tiles).
     /// </summary>
-    private static (int, int)? Avif(ReadOnlySpan<byte> bytes)
+    private static DeclaredSize? Avif(ReadOnlySpan<byte> bytes)
     {
-        (int Width, int Height)? largest = null;
+        DeclaredSize? largest = null;
         for (var at = bytes.IndexOf("ispe"u8); at >= 4; at = NextIndex(bytes, at))
         {
             // box: size(4) "ispe" version+flags(4) width(4) height(4)
@@ -158,11 +161,10 @@ public static class ImageDimensions
                 continue;
             }
 
-            var width = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 8)..]), int.MaxValue);
-            var height = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 12)..]), int.MaxValue);
-            if (largest is null || (long)width * height > (long)largest.Value.Width * largest.Value.Height)
+            var size = new DeclaredSize(BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 8)..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[(at + 12)..]));
+            if (largest is null || (UInt128)size.Width * (ulong)size.Height > (UInt128)largest.Value.Width * (ulong)largest.Value.Height)
             {
-                largest = (width, height);
+                largest = size;
             }
         }
 
@@ -174,4 +176,13 @@ public static class ImageDimensions
         var next = bytes[(previous + 4)..].IndexOf("ispe"u8);
         return next < 0 ? -1 : previous + 4 + next;
     }
+}
+
+/// <summary>An image's width and height as its header declares them, which may be impossible (zero, or beyond 2³¹ − 1).</summary>
+public readonly record struct DeclaredSize(long Width, long Height)
+{
+    public bool IsPossible => Width is > 0 and <= int.MaxValue && Height is > 0 and <= int.MaxValue;
+
+    /// <summary>Width × height (only for a possible size: at most (2³¹ − 1)², which a long holds).</summary>
+    public long Pixels => IsPossible ? Width * Height : long.MaxValue;
 }

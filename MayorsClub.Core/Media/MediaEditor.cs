@@ -6,8 +6,10 @@ namespace MayorsClub.Core.Media;
 /// <summary>
 /// Folders (create, rename, move), and an item's name, alternative text per culture, focal point and audience.
 /// A change to a public file refreshes the published snapshot, so pages show the new alternative text at once.
+/// Changing who may see a file, or anything of a file published pages show, changes the live site: that needs the
+/// rights publishing needs. Writers may edit what nothing published uses.
 /// </summary>
-public sealed class MediaEditor(MediaStore store, IPublishedContentChanged published)
+public sealed class MediaEditor(MediaStore store, MediaUsages usages, IPublishedContentChanged published)
 {
     public const int MaxNameLength = 200;
     public const int MaxAltTextLength = 500;
@@ -18,15 +20,16 @@ public sealed class MediaEditor(MediaStore store, IPublishedContentChanged publi
     /// <param name="AltText">The alternative text per culture (uk, en); an empty text removes that culture's. Ignored for folders.</param>
     /// <param name="FocalPoint">Null for none (crops keep the centre). Ignored for folders.</param>
     /// <param name="MembersOnly">Null keeps it; only images may be public.</param>
+    /// <param name="Rights">What the caller may do: changing the audience, or a file published pages show, needs <see cref="EditorRights.Publish"/>.</param>
     public sealed record UpdateCommand(
-        Guid Key, int? ExpectedVersion, string? Name, IReadOnlyDictionary<string, string?> AltText, FocalPoint? FocalPoint, bool? MembersOnly, string User);
+        Guid Key, int? ExpectedVersion, string? Name, IReadOnlyDictionary<string, string?> AltText, FocalPoint? FocalPoint, bool? MembersOnly, string User, EditorRights Rights);
 
     /// <param name="FolderKey">Null for the root.</param>
     public sealed record MoveCommand(Guid Key, Guid? FolderKey, string User);
 
     public async Task<MediaResult> CreateFolderAsync(CreateFolderCommand command, CancellationToken ct = default)
     {
-        var name = command.Name?.Trim() ?? "";
+        var name = NameText.Clean(command.Name);
         if (NameError(name) is { } error)
         {
             return MediaResult.Invalid(error);
@@ -63,7 +66,7 @@ public sealed class MediaEditor(MediaStore store, IPublishedContentChanged publi
         }
 
         var errors = new List<MediaError>();
-        var name = command.Name?.Trim() ?? "";
+        var name = NameText.Clean(command.Name);
         if (NameError(name) is { } nameError)
         {
             errors.Add(nameError);
@@ -103,6 +106,11 @@ public sealed class MediaEditor(MediaStore store, IPublishedContentChanged publi
         if (errors.Count > 0)
         {
             return MediaResult.Invalid([.. errors]);
+        }
+
+        if (!command.Rights.MayPublish() && await RefusalForWriterAsync(item, name, altText, command, ct) is { } refusal)
+        {
+            return refusal;
         }
 
         var wasPublic = !item.IsFolder && !item.MembersOnly;
@@ -193,6 +201,27 @@ public sealed class MediaEditor(MediaStore store, IPublishedContentChanged publi
         }
 
         return MediaResult.Ok(MediaStore.ToItem(item, target?.Key));
+    }
+
+    /// <summary>Why a caller without publishing rights may not make this change (null: they may).</summary>
+    private async Task<MediaResult?> RefusalForWriterAsync(MediaItemEntity item, string name, SortedDictionary<string, string> altText, UpdateCommand command, CancellationToken ct)
+    {
+        if (item.IsFolder)
+        {
+            return null;
+        }
+
+        if (command.MembersOnly is { } membersOnly && membersOnly != item.MembersOnly)
+        {
+            return MediaResult.Forbidden(MediaMessages.AudienceNeedsPublishRights);
+        }
+
+        var changes = item.Name != name
+            || MediaStore.WriteAltText(altText) != item.AltTextJson
+            || item.FocalX != command.FocalPoint?.X || item.FocalY != command.FocalPoint?.Y;
+        return changes && await usages.ShownByPublishedContentAsync(item.Key, ct)
+            ? MediaResult.Forbidden(MediaMessages.LiveMediaNeedsPublishRights)
+            : null;
     }
 
     /// <summary>Whether the folder <paramref name="folderId"/> is <paramref name="ancestorId"/> or lies inside it.</summary>

@@ -2,8 +2,8 @@ namespace MayorsClub.Core.Media;
 
 /// <summary>
 /// The whole check of a received file: its format from its first bytes, a ZIP archive narrowed to DOCX or PPTX
-/// (or refused), and an image's size from its header (an image whose header cannot be read is refused as damaged;
-/// only AVIF may go without a size).
+/// (or refused), and an image's size from its header (an image whose header cannot be read is refused as damaged,
+/// one that declares an impossible size too; only AVIF may go without a size).
 /// </summary>
 public static class MediaInspector
 {
@@ -31,13 +31,18 @@ public static class MediaInspector
             return new Inspection(format, null, null, null);
         }
 
-        var size = ImageDimensions.Read(file, format);
+        var size = ImageDimensions.ReadDeclared(file, format);
         if (size is null && format != MediaFormat.Avif)
         {
             return new Inspection(format, null, null, MediaMessages.ImageDamaged);
         }
 
-        return new Inspection(format, size?.Width, size?.Height, null);
+        if (size is { IsPossible: false })
+        {
+            return new Inspection(format, null, null, MediaMessages.ImpossibleDimensions);
+        }
+
+        return new Inspection(format, (int?)size?.Width, (int?)size?.Height, null);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using MayorsClub.Core.Content;
 using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Core.Media;
@@ -53,7 +54,15 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                 var inspection = MediaInspector.Inspect(incoming);
                 if (!inspection.Accepted)
                 {
-                    return (null, MediaResult.Refused(MediaStatus.UnsupportedType, new MediaError(inspection.Refusal!, "file", [fileName, format.Label])));
+                    var status = inspection.Refusal == MediaMessages.ImpossibleDimensions ? MediaStatus.Invalid : MediaStatus.UnsupportedType;
+                    return (null, MediaResult.Refused(status, new MediaError(inspection.Refusal!, "file", [fileName, format.Label])));
+                }
+
+                // Refused before anything decodes it: a small file may declare a picture that would fill the memory.
+                if (inspection is { Width: { } width, Height: { } height } && (long)width * height > options.Value.MaxImagePixels)
+                {
+                    return (null, MediaResult.Refused(MediaStatus.Invalid, new MediaError(MediaMessages.TooManyPixels, "file",
+                        [fileName, Number(width), Number(height), (options.Value.MaxImagePixels / 1_000_000.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)])));
                 }
 
                 kept = true;
@@ -69,6 +78,8 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
             }
         }
     }
+
+    private static string Number(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A checked file waiting in the incoming folder to be kept (or deleted).</summary>
@@ -84,7 +95,7 @@ public static class MediaNames
     {
         var name = clientName ?? "";
         name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim().Trim('.').Trim();
+        name = NameText.Clean(name).Trim('.').Trim();
         if (name.Length > MaxLength)
         {
             var extension = Path.GetExtension(name);

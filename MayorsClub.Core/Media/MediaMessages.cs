@@ -29,6 +29,10 @@ public static class MediaMessages
     public const string MoveIntoItself = "media.moveIntoItself";
     public const string ReplaceDifferentKind = "media.replaceDifferentKind";
     public const string AlwaysMembersOnly = "media.alwaysMembersOnly";
+    public const string AudienceNeedsPublishRights = "media.audienceNeedsPublishRights";
+    public const string LiveMediaNeedsPublishRights = "media.liveMediaNeedsPublishRights";
+    public const string TooManyPixels = "media.tooManyPixels";
+    public const string ImpossibleDimensions = "media.impossibleDimensions";
 
     private static readonly BilingualTexts Messages = new(new(StringComparer.Ordinal)
     {
@@ -64,6 +68,18 @@ public static class MediaMessages
         [ReplaceDifferentKind] = (
             "Замінювати можна лише файлом того самого виду: зображення — зображенням, документ — документом, відео — відео.",
             "A file can only be replaced by one of the same kind: an image by an image, a document by a document, a video by a video."),
+        [AudienceNeedsPublishRights] = (
+            "Змінювати, хто бачить файл (лише члени клубу чи всі), можуть редактори й адміністратори: це рішення про публікацію.",
+            "Only editors and administrators may change who can see a file (members only or everyone): that is a publishing decision."),
+        [LiveMediaNeedsPublishRights] = (
+            "Цей файл показують опубліковані сторінки, тож змінити чи замінити його можуть лише редактори й адміністратори. Завантажте новий файл і виберіть його в чернетці або попросіть редактора.",
+            "Published pages show this file, so only editors and administrators may change or replace it. Upload a new file and choose it in a draft, or ask an editor."),
+        [TooManyPixels] = (
+            "Зображення «{0}» завелике: {1} × {2} пікселів, а дозволено щонайбільше {3} мегапікселів. Зменште його й завантажте знову.",
+            "The image \"{0}\" is too large: {1} × {2} pixels, and at most {3} megapixels are accepted. Make it smaller and upload it again."),
+        [ImpossibleDimensions] = (
+            "Зображення «{0}» має неможливі розміри в заголовку файлу: можливо, файл пошкоджено.",
+            "The image \"{0}\" declares impossible dimensions in its header: the file may be damaged."),
         [AlwaysMembersOnly] = (
             "Документи й відео завжди доступні лише членам клубу.",
             "Documents and videos are always for members only."),

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MayorsClub.Core.Media;
 
-/// <summary>The "MayorsClub:Media" configuration section: how large an uploaded file of each kind may be.</summary>
+/// <summary>The "MayorsClub:Media" configuration section: how large an uploaded file of each kind (and an image in pixels) may be.</summary>
 public sealed class MediaOptions
 {
     public const string Section = "MayorsClub:Media";
@@ -20,6 +20,10 @@ public sealed class MediaOptions
     /// <summary>Videos (MP4). Default 1 GB.</summary>
     [Range(1, long.MaxValue)]
     public long MaxVideoBytes { get; set; } = 1024 * MiB;
+
+    /// <summary>The most pixels (width × height) an uploaded image may have. Default 50,000,000 (50 megapixels).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxImagePixels { get; set; } = 50_000_000;
 
     public long MaxBytes(MediaKind kind) => kind switch
     {

@@ -11,7 +11,8 @@ namespace MayorsClub.Core.Media;
 public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUsages usages, IPublishedContentChanged published)
 {
     /// <param name="ConfirmedInUse">The editor has seen the usages and deletes anyway.</param>
-    public sealed record DeleteCommand(Guid Key, bool ConfirmedInUse, string User);
+    /// <param name="Rights">Deleting a file published pages show needs <see cref="EditorRights.Publish"/>.</param>
+    public sealed record DeleteCommand(Guid Key, bool ConfirmedInUse, string User, EditorRights Rights);
 
     public async Task<MediaResult> DeleteAsync(DeleteCommand command, CancellationToken ct = default)
     {
@@ -33,6 +34,11 @@ public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUs
         else
         {
             var used = await usages.FindAsync(item.Key, ct);
+            if (!command.Rights.MayPublish() && used.Any(u => u.Live))
+            {
+                return MediaResult.Forbidden(MediaMessages.LiveMediaNeedsPublishRights);
+            }
+
             if (used.Count > 0 && !command.ConfirmedInUse)
             {
                 return new MediaResult(MediaStatus.InUse,

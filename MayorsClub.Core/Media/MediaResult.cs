@@ -29,6 +29,9 @@ public enum MediaStatus
 
     /// <summary>Documents use the file: delete again with the confirmation to go ahead (the usages are listed).</summary>
     InUse,
+
+    /// <summary>The change needs rights the caller does not have (publishing rights, for what the public sees).</summary>
+    Forbidden,
 }
 
 /// <summary>The outcome of a media operation: a status, the errors if refused, the item after it, and the usages that stopped a delete.</summary>
@@ -43,6 +46,8 @@ public sealed record MediaResult(MediaStatus Status, IReadOnlyList<MediaError> E
     public static MediaResult Invalid(params MediaError[] errors) => new(MediaStatus.Invalid, errors);
 
     public static MediaResult Refused(MediaStatus status, MediaError error) => new(status, [error]);
+
+    public static MediaResult Forbidden(string code) => new(MediaStatus.Forbidden, [new MediaError(code)]);
 
     public static MediaResult Conflict(int currentVersion) =>
         new(MediaStatus.Conflict, [new MediaError(MediaMessages.Conflict, Args: [currentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)])]);
@@ -89,5 +94,11 @@ public sealed record MediaItem(
 /// <summary>A document whose draft or published values refer to a media item.</summary>
 public sealed record MediaUsage(Guid DocumentKey, IReadOnlyDictionary<string, string> Names, bool InDraft, bool InPublished, bool Trashed)
 {
+    /// <summary>Whether the document is published in at least one culture.</summary>
+    public bool AnyCulturePublished { get; init; }
+
+    /// <summary>Whether visitors see the item through this document: its published values hold it, and it is published and not in the recycle bin.</summary>
+    public bool Live => InPublished && AnyCulturePublished && !Trashed;
+
     public string Name(string culture) => Names.GetValueOrDefault(culture) ?? Names.Values.FirstOrDefault() ?? DocumentKey.ToString();
 }

@@ -6,16 +6,17 @@ namespace MayorsClub.Core.Media;
 /// Puts files into the library: a new upload, or a replacement that keeps the item's key (so every link to it
 /// keeps working) and gets a new storage name (so the public URL's version token changes).
 /// Documents and videos are always members-only; an image is members-only when the uploader says so. A new or
-/// replaced public file refreshes the published snapshot (pages link to files through it).
+/// replaced public file refreshes the published snapshot (pages link to files through it). Replacing a file that
+/// published pages show changes the live site, so it needs the rights publishing needs.
 /// </summary>
-public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaStorage storage, IPublishedContentChanged published)
+public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaStorage storage, MediaUsages usages, IPublishedContentChanged published)
 {
     /// <param name="FileName">The name the client gave; only its stem is kept (the extension comes from the checked format).</param>
     /// <param name="FolderKey">Null for the root of the library.</param>
     /// <param name="MembersOnly">Keep an image for members only (documents and videos always are).</param>
     public sealed record UploadCommand(Stream Content, string? FileName, Guid? FolderKey, bool MembersOnly, string User);
 
-    public sealed record ReplaceCommand(Guid Key, Stream Content, string? FileName, string User);
+    public sealed record ReplaceCommand(Guid Key, Stream Content, string? FileName, string User, EditorRights Rights);
 
     public async Task<MediaResult> UploadAsync(UploadCommand command, CancellationToken ct = default)
     {
@@ -85,6 +86,11 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
         if (item.IsFolder)
         {
             return MediaResult.Invalid(new MediaError(MediaMessages.NotAFile, "file"));
+        }
+
+        if (!command.Rights.MayPublish() && await usages.ShownByPublishedContentAsync(item.Key, ct))
+        {
+            return MediaResult.Forbidden(MediaMessages.LiveMediaNeedsPublishRights);
         }
 
         var clientName = MediaNames.CleanFileName(command.FileName);

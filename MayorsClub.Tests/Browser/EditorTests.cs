@@ -339,7 +339,7 @@ public sealed class EditorTests : EditorBrowserTestBase
             .UploadAsync(new MediaUploader.UploadCommand(content, $"{name}.png", null, false, "setup"));
         Assert.That(uploaded.Succeeded, Is.True, string.Join("; ", uploaded.Errors));
         var described = await scope.ServiceProvider.GetRequiredService<MediaEditor>().UpdateAsync(new MediaEditor.UpdateCommand(
-            uploaded.Item!.Key, null, name, new Dictionary<string, string?> { ["uk"] = uk, ["en"] = en }, null, null, "setup"));
+            uploaded.Item!.Key, null, name, new Dictionary<string, string?> { ["uk"] = uk, ["en"] = en }, null, null, "setup", EditorRights.Publish));
         Assert.That(described.Succeeded, Is.True, string.Join("; ", described.Errors));
         return described.Item!;
     }

@@ -131,7 +131,7 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
     {
         var photo = await UploadAsync(null, "Мери в Одесі.png", MediaTestFiles.Png(64, 48));
         Assert.That(await WithServices(async services => (await services.GetRequiredService<MediaEditor>().UpdateAsync(new MediaEditor.UpdateCommand(
-            photo.Key, null, photo.Name, new Dictionary<string, string?> { ["uk"] = "Мери на набережній Одеси", ["en"] = "Mayors on the Odesa waterfront" }, new FocalPoint(0.25, 0.75), null, "test"))).Succeeded), Is.True);
+            photo.Key, null, photo.Name, new Dictionary<string, string?> { ["uk"] = "Мери на набережній Одеси", ["en"] = "Mayors on the Odesa waterfront" }, new FocalPoint(0.25, 0.75), null, "test", EditorRights.Publish))).Succeeded), Is.True);
         var title = Unique("Мери в Одесі");
         var values = Article(title, Unique("Mayors in Odesa"));
         values.Invariant[NewsArticle.Image] = new JsonArray(photo.Key.ToString());
@@ -161,11 +161,11 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
 
         // The library changes; the page follows without a new publish.
         Assert.That(await WithServices(async services => (await services.GetRequiredService<MediaEditor>().UpdateAsync(new MediaEditor.UpdateCommand(
-            photo.Key, null, photo.Name, new Dictionary<string, string?> { ["uk"] = "Мери біля Потьомкінських сходів" }, null, null, "test"))).Succeeded), Is.True);
+            photo.Key, null, photo.Name, new Dictionary<string, string?> { ["uk"] = "Мери біля Потьомкінських сходів" }, null, null, "test", EditorRights.Publish))).Succeeded), Is.True);
         var (_, changed) = await GetPageAsync(ukUrl);
         Assert.That(WebUtility.HtmlDecode(changed), Does.Contain("alt=\"Мери біля Потьомкінських сходів\""));
 
-        Assert.That(await WithServices(async services => (await services.GetRequiredService<MediaRemover>().DeleteAsync(new MediaRemover.DeleteCommand(photo.Key, true, "test"))).Succeeded), Is.True);
+        Assert.That(await WithServices(async services => (await services.GetRequiredService<MediaRemover>().DeleteAsync(new MediaRemover.DeleteCommand(photo.Key, true, "test", EditorRights.Publish))).Succeeded), Is.True);
         var (status, deleted) = await GetPageAsync(ukUrl);
         Assert.That(status, Is.EqualTo(200));
         Assert.That(deleted, Does.Not.Contain(photo.Key.ToString()), "a deleted image leaves the page");

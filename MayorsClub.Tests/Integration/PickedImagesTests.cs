@@ -167,7 +167,7 @@ public sealed partial class PickedImagesTests(DatabaseProvider provider) : SiteT
         {
             var alt = new Dictionary<string, string?> { ["uk"] = ukAlt, ["en"] = enAlt };
             var updated = await WithServices(services => services.GetRequiredService<MediaEditor>().UpdateAsync(
-                new MediaEditor.UpdateCommand(item.Key, null, item.Name, alt, null, null, "test")));
+                new MediaEditor.UpdateCommand(item.Key, null, item.Name, alt, null, null, "test", EditorRights.Publish)));
             Assert.That(updated.Succeeded, Is.True);
         }
 

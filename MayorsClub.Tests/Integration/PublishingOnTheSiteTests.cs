@@ -196,7 +196,7 @@ public sealed class PublishingOnTheSiteTests(DatabaseProvider provider) : SiteTe
         await PublishAsync(article.Key, Cultures.Ukrainian);
         var url = UrlOf(article.Key, Cultures.Ukrainian);
 
-        await WithServices(s => s.GetRequiredService<DocumentTree>().TrashAsync(article.Key, Editor));
+        await WithServices(s => s.GetRequiredService<DocumentTree>().TrashAsync(article.Key, Editor, EditorRights.Publish));
         Assert.That((await GetPageAsync(url)).Status, Is.EqualTo(404));
         var trashed = await WithServices(s => s.GetRequiredService<DocumentTree>().TrashedAsync());
         Assert.That(trashed.Select(d => d.Key), Does.Contain(article.Key));

@@ -37,6 +37,7 @@ public static class ContentProblems
         ("name", { } culture) => $"variants[{culture}].name",
         ("segment", { } culture) => $"variants[{culture}].urlSegment",
         ("contentType", _) => "documentType",
+        ("id", _) => "id",
         ("parent", _) => "parent",
         ("order", _) => "sorting",
         ("version", _) => "version",

@@ -11,6 +11,9 @@ public sealed partial class ContentValidator(PropertyValueValidator values)
 {
     public const int NameMaxLength = 255;
 
+    /// <summary>The longest URL segment an editor may set: as long as a generated one (the column leaves room for "-2"…).</summary>
+    public const int SegmentMaxLength = Routing.UkrainianTransliteration.MaxUrlSegmentLength;
+
     public (ContentValues Clean, IReadOnlyList<ContentError> Errors) Validate(DocumentType type, ContentValues draft)
     {
         var errors = new List<ContentError>();
@@ -59,7 +62,7 @@ public sealed partial class ContentValidator(PropertyValueValidator values)
 
     private CultureVariant ValidateCulture(DocumentType type, string culture, CultureVariant variant, List<ContentError> errors)
     {
-        var clean = new CultureVariant { Name = variant.Name.Trim() };
+        var clean = new CultureVariant { Name = NameText.Clean(variant.Name) };
         if (clean.Name.Length == 0)
         {
             errors.Add(new ContentError(ContentMessages.NameRequired, "name", culture));
@@ -71,8 +74,12 @@ public sealed partial class ContentValidator(PropertyValueValidator values)
 
         if (!string.IsNullOrWhiteSpace(variant.Segment))
         {
-            clean.Segment = variant.Segment.Trim().ToLowerInvariant();
-            if (!SegmentPattern().IsMatch(clean.Segment))
+            clean.Segment = NameText.Clean(variant.Segment).ToLowerInvariant();
+            if (clean.Segment.Length > SegmentMaxLength)
+            {
+                errors.Add(new ContentError(ContentMessages.SegmentTooLong, "segment", culture, [SegmentMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            }
+            else if (!SegmentPattern().IsMatch(clean.Segment))
             {
                 errors.Add(new ContentError(ContentMessages.SegmentInvalid, "segment", culture));
             }

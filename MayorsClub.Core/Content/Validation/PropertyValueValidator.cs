@@ -43,6 +43,13 @@ public sealed class PropertyValueValidator(IHtmlSanitizer sanitizer)
                     return null;
                 }
 
+                // Counted before sanitizing: parsing deeply nested markup costs far more than its size suggests.
+                if (RichTextSanitizer.NestingDepth(html.GetValue<string>()) > RichTextSanitizer.MaxNestingDepth)
+                {
+                    errors.Add(Error(ContentMessages.TooDeeplyNested, property, culture, RichTextSanitizer.MaxNestingDepth.ToString(CultureInfo.InvariantCulture)));
+                    return null;
+                }
+
                 var clean = sanitizer.Sanitize(html.GetValue<string>()).Trim();
                 return clean.Length == 0 ? null : JsonValue.Create(clean);
             case PropertyEditor.Date:

@@ -175,7 +175,12 @@ public sealed partial class ContentController(
             ? NotFoundPage()
             : await EditorAsync(current, current.Draft, new EditorState
             {
-                Status = result.Status == ContentStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+                Status = result.Status switch
+                {
+                    ContentStatus.Conflict => StatusCodes.Status409Conflict,
+                    ContentStatus.NotAllowed => StatusCodes.Status403Forbidden,
+                    _ => StatusCodes.Status400BadRequest,
+                },
                 Version = current.Version,
                 Errors = result.Errors,
                 Notice = ContentText.Get(ContentText.SavedNotPublished, UiCulture),
@@ -272,7 +277,7 @@ public sealed partial class ContentController(
     [Authorize(Policy = BackOfficeSecurity.Publish)]
     public async Task<IActionResult> Trash(Guid key, CancellationToken ct)
     {
-        var result = await tree.TrashAsync(key, CurrentUser, ct);
+        var result = await tree.TrashAsync(key, CurrentUser, Rights, ct);
         return result.Succeeded ? Redirect($"{BasePath}?done=trashed") : await AfterChangeAsync(key, result, "trashed", ct);
     }
 
@@ -289,7 +294,12 @@ public sealed partial class ContentController(
             ? NotFoundPage()
             : await EditorAsync(document, document.Draft, new EditorState
             {
-                Status = result.Status == ContentStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+                Status = result.Status switch
+                {
+                    ContentStatus.Conflict => StatusCodes.Status409Conflict,
+                    ContentStatus.NotAllowed => StatusCodes.Status403Forbidden,
+                    _ => StatusCodes.Status400BadRequest,
+                },
                 Version = document.Version,
                 Errors = result.Errors,
             }, ct);
@@ -327,6 +337,7 @@ public sealed partial class ContentController(
             Notice = state.Notice,
             ConflictVersion = state.ConflictVersion,
             CanPublish = await CanPublishAsync(),
+            CanAdminister = Rights.MayAdminister(),
             UnsavedInput = state.UnsavedInput,
             ChosenCultures = state.Chosen,
             FieldMessages = state.FieldMessages,
@@ -439,6 +450,8 @@ public sealed partial class ContentController(
 
         return new TreeList(UiCulture, mode, parent, nodes, total, skip, current);
     }
+
+    private EditorRights Rights => EditorRightsExtensions.ForGroups(User.IsInRole);
 
     private async Task<bool> CanPublishAsync() =>
         _canPublish ??= (await authorization.AuthorizeAsync(User, BackOfficeSecurity.Publish)).Succeeded;

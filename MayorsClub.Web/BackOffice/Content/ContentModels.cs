@@ -144,6 +144,9 @@ public sealed class EditorPage
 
     public bool CanPublish { get; init; }
 
+    /// <summary>An administrator: may also move a top-level document (the home page) to the recycle bin.</summary>
+    public bool CanAdminister { get; init; }
+
     /// <summary>The form shows what the editor typed and was not saved (a refused save): leaving the page warns.</summary>
     public bool UnsavedInput { get; init; }
 

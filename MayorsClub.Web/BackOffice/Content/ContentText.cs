@@ -66,6 +66,7 @@ public static class ContentText
     public const string SortChildren = "action.sort";
     public const string Trash = "action.trash";
     public const string TrashConfirm = "action.trashConfirm";
+    public const string TrashRootConfirm = "action.trashRootConfirm";
     public const string CopyToEnglish = "action.copyToEn";
     public const string CopyToUkrainian = "action.copyToUk";
     public const string CopyConfirm = "action.copyConfirm";
@@ -264,6 +265,9 @@ public static class ContentText
         [Move] = ("Перемістити", "Move"),
         [SortChildren] = ("Упорядкувати вкладені", "Sort the documents inside"),
         [Trash] = ("До кошика", "Move to the recycle bin"),
+        [TrashRootConfirm] = (
+            "«{0}» — сторінка верхнього рівня. Якщо перемістити її до кошика, увесь сайт (усі сторінки під нею, кожною мовою, якою вони опубліковані) зникне з інтернету й відвідувачі бачитимуть «сторінку не знайдено», доки її не відновлять. Перемістити до кошика?",
+            "“{0}” is a top-level page. Moving it to the recycle bin takes the whole site offline (every page below it, in every language it is published in): visitors will see “page not found” until it is restored. Move it to the recycle bin?"),
         [TrashConfirm] = ("Перемістити «{0}» і все, що в ньому, до кошика? Сторінки зникнуть із сайту.", "Move “{0}” and everything inside it to the recycle bin? The pages will leave the site."),
         [CopyToEnglish] = ("Скопіювати в англійську версію", "Copy to the English version"),
         [CopyToUkrainian] = ("Скопіювати в українську версію", "Copy to the Ukrainian version"),

@@ -12,7 +12,8 @@ namespace MayorsClub.Web.BackOffice.Media;
 /// <summary>
 /// The media section at /umbraco/media: folders, uploads (the browser script streams each file with a progress
 /// bar; a plain form works without it), an item's alternative texts, focal point, replacement, usages, and delete.
-/// Anyone in the back office may look, upload and edit; deleting needs an editor or an administrator.
+/// Anyone in the back office may look, upload and edit what nothing published uses; changing who may see a file, changing
+/// or replacing a file published pages show (the core's rule), and deleting need an editor or an administrator.
 /// </summary>
 public sealed class MediaController(
     MediaLibrary library,
@@ -144,7 +145,7 @@ public sealed class MediaController(
         }
 
         var result = await editor.UpdateAsync(new MediaEditor.UpdateCommand(
-            key, form.Version, form.Name, form.Alt, FocalPointOf(form), item.Format?.IsImage == true ? form.MembersOnly : null, CurrentUser), ct);
+            key, form.Version, form.Name, form.Alt, FocalPointOf(form), item.Format?.IsImage == true ? form.MembersOnly : null, CurrentUser, Rights), ct);
         if (result.Succeeded)
         {
             return Redirect(item.IsFolder ? FolderUrl(key, "saved") : $"{BasePath}/{key}?notice=saved");
@@ -178,7 +179,7 @@ public sealed class MediaController(
                 if (outcome is null)
                 {
                     outcome = new UploadOutcome(MediaNames.CleanFileName(fileName),
-                        await uploader.ReplaceAsync(new MediaUploader.ReplaceCommand(key, content, fileName, CurrentUser), ct));
+                        await uploader.ReplaceAsync(new MediaUploader.ReplaceCommand(key, content, fileName, CurrentUser, Rights), ct));
                 }
             },
             ct);
@@ -219,7 +220,7 @@ public sealed class MediaController(
     [Authorize(Policy = BackOfficeSecurity.Publish)]
     public async Task<IActionResult> Delete(Guid key, [FromForm] bool confirm, CancellationToken ct)
     {
-        var result = await remover.DeleteAsync(new MediaRemover.DeleteCommand(key, confirm, CurrentUser), ct);
+        var result = await remover.DeleteAsync(new MediaRemover.DeleteCommand(key, confirm, CurrentUser, Rights), ct);
         if (result.Succeeded)
         {
             return WantsJson ? Ok(new { ok = true }) : Redirect(FolderUrl(result.Item!.ParentKey, "deleted"));
@@ -370,6 +371,7 @@ public sealed class MediaController(
         MediaStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         MediaStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
         MediaStatus.Conflict or MediaStatus.InUse => StatusCodes.Status409Conflict,
+        MediaStatus.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -406,6 +408,8 @@ public sealed class MediaController(
     };
 
     private new string T(string key) => MediaText.Get(key, UiCulture);
+
+    private EditorRights Rights => EditorRightsExtensions.ForGroups(User.IsInRole);
 
     private async Task<bool> CanDeleteAsync() => (await authorization.AuthorizeAsync(User, BackOfficeSecurity.Publish)).Succeeded;
 

@@ -27,7 +27,7 @@ public static class DocumentEndpoints
 
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder api)
     {
-        var documents = api.MapGroup("document").WithTags(Tag);
+        var documents = api.MapGroup("document").WithTags(Tag).AddEndpointFilter<RequestShapeFilter>();
 
         documents.MapGet("{id:guid}", Get).WithName("GetDocument")
             .WithSummary("A document: its draft in each language, each language's state and the version to send back with a change.");
@@ -46,13 +46,16 @@ public static class DocumentEndpoints
         documents.MapPut("sort", Sort).WithName("SortDocuments").RequirePublish()
             .WithSummary("Puts the children of a parent (or the roots) in a new order. Editors and administrators.");
         documents.MapPut("{id:guid}/move-to-recycle-bin", Trash).WithName("MoveDocumentToRecycleBin").RequirePublish()
-            .WithSummary("Moves a document, with everything below it, to the recycle bin: gone from the site, kept in the database. Editors and administrators.");
+            .WithSummary("Moves a document, with everything below it, to the recycle bin: gone from the site, kept in the database. Editors and administrators; a top-level document (the home page: the whole site goes offline) only administrators.");
 
         api.MapPut("recycle-bin/document/{id:guid}/restore", Restore).WithTags(Tag).WithName("RestoreDocument").RequirePublish()
             .WithSummary("Brings a document back from the recycle bin to where it was; its published languages show again. Editors and administrators.");
     }
 
     internal static string UserOf(HttpContext http) => http.User.Identity?.Name ?? "api";
+
+    /// <summary>What the caller's group may do, for the core's rules.</summary>
+    internal static EditorRights RightsOf(HttpContext http) => EditorRightsExtensions.ForGroups(http.User.IsInRole);
 
     internal static string LocationOf(Guid id) => $"{ManagementApiEndpoints.BasePath}/document/{id}";
 
@@ -166,11 +169,26 @@ public static class DocumentEndpoints
             reader.Required("schedules");
         }
 
+        // One entry per language: each sets both times of its language, so more than that is never needed.
+        var culture = ManagementApiText.CultureOf(http.Request);
+        var tooMany = new ContentError(ContentMessages.ScheduleOnePerCulture, Args: [Cultures.All.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Message(culture);
+        if (request.Schedules is { Count: > 0 } && request.Schedules.Count > Cultures.All.Count)
+        {
+            return ContentProblems.Invalid(http, [new FieldError("schedules", tooMany)]);
+        }
+
+        var scheduled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (schedule, index) in (request.Schedules ?? []).Select((s, i) => (s, i)))
         {
             if (string.IsNullOrEmpty(schedule?.Culture))
             {
                 reader.Required($"schedules[{index}].culture");
+                continue;
+            }
+
+            if (!scheduled.Add(schedule.Culture))
+            {
+                reader.Add($"schedules[{schedule.Culture}]", ManagementApiText.DuplicateVariant, schedule.Culture);
                 continue;
             }
 
@@ -221,7 +239,7 @@ public static class DocumentEndpoints
 
     private static async Task<DocumentChange> Trash(Guid id, DocumentTree tree, DocumentResponses responses, HttpContext http, CancellationToken ct)
     {
-        var result = await tree.TrashAsync(id, UserOf(http), ct);
+        var result = await tree.TrashAsync(id, UserOf(http), RightsOf(http), ct);
         return ContentProblems.Map(result, http, r => TypedResults.Ok(responses.From(r.Document!)));
     }
 

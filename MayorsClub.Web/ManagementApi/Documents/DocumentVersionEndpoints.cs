@@ -13,7 +13,7 @@ public static class DocumentVersionEndpoints
 
     public static void MapDocumentVersionEndpoints(this IEndpointRouteBuilder api)
     {
-        var versions = api.MapGroup("document/{id:guid}/versions").WithTags(Tag);
+        var versions = api.MapGroup("document/{id:guid}/versions").WithTags(Tag).AddEndpointFilter<RequestShapeFilter>();
         versions.MapGet("", List).WithName("GetDocumentVersions")
             .WithSummary("The document's versions, newest first: who made each, when, and by doing what.");
         versions.MapGet("{number:int}", Get).WithName("GetDocumentVersion")

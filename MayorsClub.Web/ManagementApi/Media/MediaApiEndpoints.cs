@@ -1,3 +1,4 @@
+using MayorsClub.Core.Content;
 using MayorsClub.Core.Media;
 using MayorsClub.Web.ManagementApi.Documents;
 using MayorsClub.Web.ManagementApi.Security;
@@ -42,9 +43,9 @@ public static class MediaApiEndpoints
             .WithSummary("Uploads a file: the request body is the file's bytes; fileName names it, folderId puts it in a folder. Accepted: JPEG, PNG, GIF, WebP, AVIF, PDF, DOCX, PPTX, MP4 (told from the bytes; SVG is refused).");
         media.MapPut("{id:guid}/file", Replace).WithName("ReplaceMediaFile").AddEndpointFilter<UploadLimit>()
             .Accepts<Stream>("application/octet-stream")
-            .WithSummary("Replaces the file with one of the same kind, keeping the key, so every link keeps working.");
+            .WithSummary("Replaces the file with one of the same kind, keeping the key, so every link keeps working. A file published pages show: editors and administrators (403 for writers).");
         media.MapPut("{id:guid}", Update).WithName("UpdateMedia")
-            .WithSummary("Changes the name, the alt texts, the focal point or (for images) whether only members may see it.");
+            .WithSummary("Changes the name, the alt texts, the focal point or (for images) whether only members may see it. Changing who may see it, or anything of a file published pages show: editors and administrators (403 for writers).");
         media.MapDelete("{id:guid}", Delete).WithName("DeleteMedia").RequirePublish()
             .WithSummary("Deletes a media item. If documents use it, 409 lists them; send confirmInUse=true to delete anyway. Editors and administrators.");
         media.MapGet("{id:guid}/usages", Usages).WithName("GetMediaUsages")
@@ -71,7 +72,7 @@ public static class MediaApiEndpoints
     private static async Task<Results<Ok<MediaResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> Replace(
         Guid id, string? fileName, MediaUploader uploader, HttpContext http, CancellationToken ct)
     {
-        var result = await uploader.ReplaceAsync(new MediaUploader.ReplaceCommand(id, http.Request.Body, fileName, DocumentEndpoints.UserOf(http)), ct);
+        var result = await uploader.ReplaceAsync(new MediaUploader.ReplaceCommand(id, http.Request.Body, fileName, DocumentEndpoints.UserOf(http), DocumentEndpoints.RightsOf(http)), ct);
         return result.Succeeded ? TypedResults.Ok(ToResponse(result.Item!)) : Refused<Ok<MediaResponse>>(http, result);
     }
 
@@ -92,14 +93,14 @@ public static class MediaApiEndpoints
 
         var focalPoint = request.FocalPoint is { } focal ? new FocalPoint(focal.X, focal.Y) : current.FocalPoint;
         var result = await editor.UpdateAsync(new MediaEditor.UpdateCommand(
-            id, request.Version, request.Name ?? current.Name, altText, focalPoint, request.MembersOnly, DocumentEndpoints.UserOf(http)), ct);
+            id, request.Version, request.Name ?? current.Name, altText, focalPoint, request.MembersOnly, DocumentEndpoints.UserOf(http), DocumentEndpoints.RightsOf(http)), ct);
         return result.Succeeded ? TypedResults.Ok(ToResponse(result.Item!)) : Refused<Ok<MediaResponse>>(http, result);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> Delete(
         Guid id, bool? confirmInUse, MediaRemover remover, HttpContext http, CancellationToken ct)
     {
-        var result = await remover.DeleteAsync(new MediaRemover.DeleteCommand(id, confirmInUse ?? false, DocumentEndpoints.UserOf(http)), ct);
+        var result = await remover.DeleteAsync(new MediaRemover.DeleteCommand(id, confirmInUse ?? false, DocumentEndpoints.UserOf(http), DocumentEndpoints.RightsOf(http)), ct);
         return result.Succeeded ? TypedResults.NoContent() : Refused<NoContent>(http, result);
     }
 
@@ -115,7 +116,7 @@ public static class MediaApiEndpoints
         return TypedResults.Ok<IReadOnlyList<MediaUsageResponse>>(usages.Select(ToResponse).ToList());
     }
 
-    /// <summary>Every refusal of the media services, mapped once: 400 naming the field, 404, 409 (with the usages or the current version), 413.</summary>
+    /// <summary>Every refusal of the media services, mapped once: 400 naming the field, 403 saying why, 404, 409 (with the usages or the current version), 413.</summary>
     private static Results<TOk, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult> Refused<TOk>(HttpContext http, MediaResult result)
         where TOk : IResult
     {
@@ -132,6 +133,8 @@ public static class MediaApiEndpoints
                 var inUse = ContentProblems.Conflict(http, detail ?? "", null);
                 inUse.Value!.Extensions["usages"] = (result.Usages ?? []).Select(ToResponse).ToList();
                 return inUse;
+            case MediaStatus.Forbidden:
+                return TypedResults.Problem(ContentProblems.Problem(StatusCodes.Status403Forbidden, ManagementApiText.Get(ManagementApiText.ForbiddenTitle, culture), detail));
             case MediaStatus.TooLarge:
                 return TypedResults.Problem(ContentProblems.Problem(StatusCodes.Status413PayloadTooLarge, ManagementApiText.Get(ManagementApiText.BadRequestTitle, culture), detail));
             default:
