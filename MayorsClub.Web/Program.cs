@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddMayorsClubLogging();
 builder.AddMayorsClubDataProtection();
+builder.AddMayorsClubPublicAddress();
 builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();

@@ -27,9 +27,12 @@ public abstract class BackOfficeUsersTestBase(DatabaseProvider provider)
     /// <summary>The time ASP.NET Core's authentication reads (cookies, security-stamp checks).</summary>
     protected AdjustableTime Time { get; } = new();
 
+    /// <summary>Configuration a test class needs beyond the SMTP sink.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
     [OneTimeSetUp]
     public async Task StartSite() =>
-        Site = await TestSite.StartAsync(provider, settings: SmtpSink.Settings, configureServices: services =>
+        Site = await TestSite.StartAsync(provider, settings: SmtpSink.Settings.Concat(ExtraSettings).ToDictionary(), configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
