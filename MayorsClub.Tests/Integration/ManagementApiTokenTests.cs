@@ -95,7 +95,9 @@ public sealed class ManagementApiTokenTests
         Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
         using var limited = await RequestTokenAsync(client, EditorsId, EditorsSecret);
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "even with the right secret, for a minute");
-        Assert.That(limited.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        Assert.That(limited.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(await limited.Content.ReadAsStringAsync(), Does.Contain("\"status\":429"));
     }
 
     [Test]

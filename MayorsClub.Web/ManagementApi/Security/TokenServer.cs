@@ -75,13 +75,7 @@ public static class TokenServer
             GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })),
-            OnRejected = (rejected, _) =>
-            {
-                rejected.HttpContext.Response.Headers.RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : "60";
-                return ValueTask.CompletedTask;
-            },
+            OnRejected = Infrastructure.TooManyRequests.OnRejected,
         }));
 
     /// <summary>A token request right after start-up waits until the configured clients are registered.</summary>
