@@ -49,4 +49,17 @@ public sealed class PublicAddressTests() : BackOfficeUsersTestBase(DatabaseProvi
         Assert.That(forged, Does.Contain(PublicUrl + "/"));
         Assert.That(forged + plain, Does.Not.Contain("evil.example").And.Not.Contain("http://localhost"));
     }
+
+    [Test]
+    public async Task WithNoProxyConfigured_ForwardedHeadersAreIgnored()
+    {
+        using var client = BackOfficeSession.Anonymous(Site);
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, "192.0.2.77");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.77");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.GetAsync("/umbraco/login");
+
+        Assert.That(response.Headers.GetValues("Set-Cookie"), Has.None.Contains("secure"));
+    }
 }
