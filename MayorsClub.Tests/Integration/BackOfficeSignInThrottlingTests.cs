@@ -2,12 +2,16 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Tests.Integration;
 
 /// <summary>
 /// Failed sign-ins slow down the address they come from, never lock the account: an unknown e-mail and a known one
-/// get the same answers, the owner signs in from elsewhere meanwhile, the waits grow, and every 429 says how long.
+/// get the same answers (and the same password hashing), the owner signs in from elsewhere meanwhile, the waits grow,
+/// and every 429 says how long.
 /// </summary>
 public sealed partial class BackOfficeSignInThrottlingTests() : BackOfficeUsersTestBase(DatabaseProvider.Sqlite)
 {
@@ -28,6 +32,22 @@ public sealed partial class BackOfficeSignInThrottlingTests() : BackOfficeUsersT
         Assert.That(forKnown[0].Message, Is.EqualTo("The e-mail or password is not right."));
         Assert.That(forKnown[5].Message, Is.EqualTo("Too many failed attempts. Try again in 1 min."));
         Assert.That(forKnown[5].RetryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
+    public async Task AnUnknownEmail_HasAPasswordCheckedByTheSameHasher_AsAKnownOne()
+    {
+        var known = NewAddress("hashed");
+        (await BackOfficeSession.SignInAsync(Site, known, Password, BackOfficeGroups.Writers)).Dispose();
+
+        var before = CountingHasher.Verifications;
+        await AttemptsAsync(known, "192.0.2.51", 1);
+        var forKnown = CountingHasher.Verifications - before;
+        await AttemptsAsync(NewAddress("nobody"), "192.0.2.52", 1);
+        var forUnknown = CountingHasher.Verifications - before - forKnown;
+
+        Assert.That(forKnown, Is.EqualTo(1));
+        Assert.That(forUnknown, Is.EqualTo(forKnown), "as much hashing, so as much time");
     }
 
     [Test]
@@ -107,6 +127,26 @@ public sealed partial class BackOfficeSignInThrottlingTests() : BackOfficeUsersT
         }
 
         return answers;
+    }
+
+    /// <summary>Identity's own hasher, counting how often a password is checked.</summary>
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddScoped<IPasswordHasher<BackOfficeUser>>(provider =>
+            new CountingHasher(new PasswordHasher<BackOfficeUser>(provider.GetRequiredService<IOptions<PasswordHasherOptions>>())));
+
+    private sealed class CountingHasher(PasswordHasher<BackOfficeUser> hasher) : IPasswordHasher<BackOfficeUser>
+    {
+        private static int _verifications;
+
+        public static int Verifications => Volatile.Read(ref _verifications);
+
+        public string HashPassword(BackOfficeUser user, string password) => hasher.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(BackOfficeUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     private static HttpClient English(HttpClient client)

@@ -36,7 +36,13 @@ public abstract class BackOfficeUsersTestBase(DatabaseProvider provider)
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+            ConfigureServices(services);
         });
+
+    /// <summary>Changes to the site's services a test class needs.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     [OneTimeTearDown]
     public async Task StopSite() => await Site.DisposeAsync();
