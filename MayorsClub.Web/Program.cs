@@ -14,6 +14,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddMayorsClubLogging();
 builder.AddMayorsClubDataProtection();
+builder.AddMayorsClubPublicAddress();
+builder.AddMayorsClubSourceMapRule();
+builder.Services.AddMayorsClubForwardedHeaders(builder.Configuration);
 builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();

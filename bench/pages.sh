@@ -131,7 +131,7 @@ SITE_LOG=$OUT/pages-site.log
 if curl -fs -o /dev/null "$BASE/healthz"; then echo "something already answers on port $PORT; set PORT" >&2; exit 1; fi
 t=$(now_ms)
 (cd "$OUT/r2r" && exec env MayorsClub__DataPath="$DATA" MayorsClub__Admin__Password="Bench-admin-1" \
-    ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production MayorsClub__BackOffice__PublicUrl="$BASE" \
     dotnet MayorsClub.Web.dll >"$SITE_LOG" 2>&1) &
 SITE_PID=$!
 until curl -fs -o /dev/null "$BASE/healthz"; do

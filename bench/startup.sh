@@ -20,7 +20,7 @@ one_start() {
   local site=$1 data=$2 started pid ms
   started=$(now_ms)
   (cd "$OUT/$site" && exec env MayorsClub__DataPath="$data" MayorsClub__Admin__Password="Bench-admin-1" \
-      ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production \
+      ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production MayorsClub__BackOffice__PublicUrl="http://127.0.0.1:$PORT" \
       dotnet MayorsClub.Web.dll >"$OUT/startup.log" 2>&1) &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz"; do

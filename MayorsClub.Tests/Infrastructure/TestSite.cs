@@ -21,6 +21,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly bool _demoContent;
 
     private readonly Action<IServiceCollection>? _configureServices;
+    private string _publicUrl = "http://localhost";
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     private TestSite(TestDatabase database, bool demoContent, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string>? settings)
@@ -47,7 +48,10 @@ public sealed class TestSite : WebApplicationFactory<Program>
         var site = new TestSite(database, demoContent, configureServices, settings);
         if (useKestrel)
         {
-            site.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+            // The public address (required outside Development) must be known before start: pick a free port first.
+            var port = FreePort();
+            site._publicUrl = $"http://127.0.0.1:{port}";
+            site.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
             site.StartServer();
         }
         else
@@ -68,6 +72,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("MayorsClub:DemoContent", _demoContent ? "true" : "false");
         builder.UseSetting("MayorsClub:Admin:Email", AdminEmail);
         builder.UseSetting("MayorsClub:Admin:Password", AdminPassword);
+        builder.UseSetting("MayorsClub:BackOffice:PublicUrl", _publicUrl);
 
         // Scheduled publishing is driven by the tests (they move the clock), not by the timer.
         builder.UseSetting("MayorsClub:Scheduling:IntervalSeconds", "86400");
@@ -82,6 +87,13 @@ public sealed class TestSite : WebApplicationFactory<Program>
             services.AddSingleton<IClock>(Clock);
             _configureServices?.Invoke(services);
         });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override async ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MayorsClub.Tests.Integration;
 
-/// <summary>Signing in to the back office, lockout, antiforgery, and a rule on every back-office endpoint.</summary>
+/// <summary>Signing in to the back office, waits after failures, antiforgery, and a rule on every back-office endpoint.</summary>
 public sealed class BackOfficeAccessTests
 {
     private TestSite _site = null!;
@@ -43,7 +43,7 @@ public sealed class BackOfficeAccessTests
     }
 
     [Test]
-    public async Task WrongPassword_IsRefusedWithAMessage_AndFiveFailuresLockTheAccount()
+    public async Task WrongPassword_IsRefusedWithAMessage_AndFiveFailuresMakeThisAddressWait()
     {
         using var setup = await BackOfficeSession.SignInAsync(_site, "locked@test.local", "Right-password-1", BackOfficeGroups.Editors);
         using var client = BackOfficeSession.Anonymous(_site);
@@ -57,10 +57,12 @@ public sealed class BackOfficeAccessTests
             answers.Add(await attempt.Content.ReadAsStringAsync());
         }
 
-        using var rightButLocked = await BackOfficeSession.PostSignInAsync(client, "locked@test.local", "Right-password-1");
+        using var rightButTooSoon = await BackOfficeSession.PostSignInAsync(client, "locked@test.local", "Right-password-1");
 
         Assert.That(answers[0], Does.Contain("The e-mail or password is not right."));
-        Assert.That(await rightButLocked.Content.ReadAsStringAsync(), Does.Contain("The account is locked for 15 minutes."));
+        Assert.That(rightButTooSoon.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(rightButTooSoon.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(await rightButTooSoon.Content.ReadAsStringAsync(), Does.Contain("Too many failed attempts. Try again in 1 min."));
     }
 
     [Test]

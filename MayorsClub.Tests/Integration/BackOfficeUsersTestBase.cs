@@ -27,13 +27,22 @@ public abstract class BackOfficeUsersTestBase(DatabaseProvider provider)
     /// <summary>The time ASP.NET Core's authentication reads (cookies, security-stamp checks).</summary>
     protected AdjustableTime Time { get; } = new();
 
+    /// <summary>Configuration a test class needs beyond the SMTP sink.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
     [OneTimeSetUp]
     public async Task StartSite() =>
-        Site = await TestSite.StartAsync(provider, settings: SmtpSink.Settings, configureServices: services =>
+        Site = await TestSite.StartAsync(provider, settings: SmtpSink.Settings.Concat(ExtraSettings).ToDictionary(), configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+            ConfigureServices(services);
         });
+
+    /// <summary>Changes to the site's services a test class needs.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     [OneTimeTearDown]
     public async Task StopSite() => await Site.DisposeAsync();

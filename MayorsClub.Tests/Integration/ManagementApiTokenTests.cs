@@ -4,6 +4,7 @@ using MayorsClub.Tests.Infrastructure;
 using MayorsClub.Web.ManagementApi;
 using MayorsClub.Web.ManagementApi.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static MayorsClub.Tests.Integration.ManagementApiClient;
 
 namespace MayorsClub.Tests.Integration;
@@ -46,6 +47,30 @@ public sealed class ManagementApiTokenTests
         Assert.That((int)removed.StatusCode, Is.AnyOf(400, 401));
         using var stillThere = await RequestTokenAsync(client, EditorsId, EditorsSecret);
         Assert.That(stillThere.StatusCode, Is.EqualTo(HttpStatusCode.OK), "unchanged clients keep working");
+    }
+
+    [Test]
+    public async Task AToken_StopsWorking_WhenItsClientIsMovedToAnotherGroup_OrRemoved()
+    {
+        var registrar = _site.Services.GetRequiredService<ApiClientRegistrar>();
+        var configured = _site.Services.GetRequiredService<IOptions<ManagementApiOptions>>().Value.Clients;
+        await registrar.WhenRegistered;
+        await registrar.SyncAsync([.. configured, new ApiClientOptions { Id = "moving", Secret = EditorsSecret, Group = BackOfficeGroups.Editors }]);
+        using var asEditor = await SignedInAsync(_site, "moving", EditorsSecret);
+        var whileEditor = await GetJsonAsync(asEditor, "tree/document/root");
+
+        await registrar.SyncAsync([.. configured, new ApiClientOptions { Id = "moving", Secret = EditorsSecret, Group = BackOfficeGroups.Writers }]);
+        var afterTheMove = await GetJsonAsync(asEditor, "tree/document/root");
+        using var asWriter = await SignedInAsync(_site, "moving", EditorsSecret);
+        var writerPublishes = await PutJsonAsync(asWriter, $"document/{Guid.NewGuid()}/publish", new { cultures = new[] { "uk" } });
+
+        await registrar.SyncAsync(configured);
+        var afterRemoval = await GetJsonAsync(asWriter, "tree/document/root");
+
+        Assert.That(whileEditor.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(afterTheMove.Status, Is.EqualTo(HttpStatusCode.Unauthorized), "the editor's token is no good once the client is a writer");
+        Assert.That(writerPublishes.Status, Is.EqualTo(HttpStatusCode.Forbidden), "a new token has the writer's rights");
+        Assert.That(afterRemoval.Status, Is.EqualTo(HttpStatusCode.Unauthorized), "a removed client's token is no good");
     }
 
     [Test]
@@ -95,7 +120,9 @@ public sealed class ManagementApiTokenTests
         Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
         using var limited = await RequestTokenAsync(client, EditorsId, EditorsSecret);
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "even with the right secret, for a minute");
-        Assert.That(limited.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        Assert.That(limited.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(await limited.Content.ReadAsStringAsync(), Does.Contain("\"status\":429"));
     }
 
     [Test]

@@ -36,9 +36,10 @@ public static class BackOfficeSecurity
             .AddDefaultTokenProviders();
         services.Configure<IdentityOptions>(identity =>
         {
+            // Lockout stays on only because disabling an account sets its lockout end to the year 9999. Failures no
+            // longer lock anyone out (an attacker could keep the owner out that way): SignInThrottle slows guessing instead.
             identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = 5;
-            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            identity.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             identity.SignIn.RequireConfirmedEmail = false;
         });
         services.ConfigureApplicationCookie(cookie =>
@@ -63,10 +64,11 @@ public static class BackOfficeSecurity
             .AddPolicy(Publish, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators, BackOfficeGroups.Editors))
             .AddPolicy(ManageUsers, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators));
 
-        // Sign-in attempts: 10 a minute from one address, on top of Identity's lockout per account.
+        // Sign-in attempts: 10 a minute from one address, on top of SignInThrottle's growing waits after failures.
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = Infrastructure.TooManyRequests.OnRejected;
             limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

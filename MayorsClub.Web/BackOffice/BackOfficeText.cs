@@ -11,7 +11,6 @@ public static class BackOfficeText
     public const string SignIn = "signIn.submit";
     public const string SignOut = "signOut";
     public const string SignInFailed = "signIn.failed";
-    public const string LockedOut = "signIn.lockedOut";
     public const string FieldRequired = "field.required";
     public const string AccessDenied = "accessDenied";
     public const string AccessDeniedText = "accessDenied.text";
@@ -49,7 +48,6 @@ public static class BackOfficeText
         [SignIn] = ("Увійти", "Sign in"),
         [SignOut] = ("Вийти", "Sign out"),
         [SignInFailed] = ("Неправильна пошта або пароль.", "The e-mail or password is not right."),
-        [LockedOut] = ("Забагато невдалих спроб. Обліковий запис заблоковано на 15 хвилин.", "Too many failed attempts. The account is locked for 15 minutes."),
         [FieldRequired] = ("Заповніть це поле.", "Fill in this field."),
         [AccessDenied] = ("Доступ заборонено", "Access denied"),
         [AccessDeniedText] = ("Ваша група користувачів не має права на цю дію.", "Your user group may not do this."),

@@ -1,6 +1,6 @@
 // Bundles the back office's browser code into the site's wwwroot/umbraco/ folder (git-ignored build output).
 import { build } from 'esbuild';
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -8,13 +8,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(here, '../../../wwwroot/umbraco');
 await mkdir(out, { recursive: true });
 
+// Source maps only for Debug builds (MSBuild passes BACKOFFICE_SOURCEMAPS=true); a Release build removes old ones.
+const sourcemap = process.env.BACKOFFICE_SOURCEMAPS === 'true';
+if (!sourcemap) {
+  for (const file of await readdir(out)) {
+    if (file.endsWith('.map')) await rm(path.join(out, file));
+  }
+}
+
 await build({
   entryPoints: [path.join(here, 'src/backoffice.js')],
   bundle: true,
   minify: true,
   format: 'esm',
   target: 'es2022',
-  sourcemap: true,
+  sourcemap,
   outfile: path.join(out, 'backoffice.js'),
   logLevel: 'warning',
 });
@@ -27,7 +35,7 @@ await build({
   minify: true,
   format: 'esm',
   target: 'es2022',
-  sourcemap: true,
+  sourcemap,
   outdir: out,
   logLevel: 'warning',
 });

@@ -9,7 +9,7 @@ namespace MayorsClub.Web.BackOffice.SignIn;
 
 /// <summary>"Forgot password?", and the pages the invitation and password-reset e-mails link to.</summary>
 [AllowAnonymous]
-public sealed class PasswordController(BackOfficePasswords passwords, IOptions<IdentityOptions> identity) : BackOfficeController
+public sealed class PasswordController(BackOfficePasswords passwords, IOptions<IdentityOptions> identity, ISignInThrottle throttle) : BackOfficeController
 {
     public const string ForgotPath = "/umbraco/forgot-password";
 
@@ -76,10 +76,25 @@ public sealed class PasswordController(BackOfficePasswords passwords, IOptions<I
 
     private async Task<IActionResult> SetAsync(PasswordLink kind, SetPasswordForm form, CancellationToken ct)
     {
+        // Guessing at links' tokens is slowed like guessing at passwords: per link user and client address.
+        var account = ThrottledAccount.Link(form.User);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(account, address) is { } wait)
+        {
+            Infrastructure.TooManyRequests.SetRetryAfter(Response, wait);
+            return SetPasswordView(new SetPasswordPage(kind, null, null, null, "",
+                [UsersText.Format(UsersText.TooManyAttempts, UiCulture, (int)Math.Ceiling(wait.TotalMinutes))], UiCulture), StatusCodes.Status429TooManyRequests);
+        }
+
         if (string.IsNullOrEmpty(form.Password) || form.Password != form.Confirm)
         {
             var owner = await passwords.UserOfLinkAsync(kind, form.User, form.Token);
             var error = string.IsNullOrEmpty(form.Password) ? T(BackOfficeText.FieldRequired) : UsersText.Get(UsersText.PasswordsDiffer, UiCulture);
+            if (owner is null)
+            {
+                throttle.Failed(account, address);
+            }
+
             return owner is null
                 ? SetPasswordView(new SetPasswordPage(kind, null, null, null, "", [UsersText.Get(UsersText.LinkInvalid, UiCulture)], UiCulture), StatusCodes.Status400BadRequest)
                 : SetPasswordView(new SetPasswordPage(kind, form.User, form.Token, owner.Email, Rules, [error], UiCulture), StatusCodes.Status400BadRequest);
@@ -88,11 +103,13 @@ public sealed class PasswordController(BackOfficePasswords passwords, IOptions<I
         var result = await passwords.SetPasswordAsync(kind, form.User, form.Token, form.Password, UiCulture, ct);
         if (result.Succeeded)
         {
+            throttle.Succeeded(account, address);
             return LocalRedirect(BackOfficeSecurity.LoginPath + "?done=password");
         }
 
         if (result.LinkInvalid)
         {
+            throttle.Failed(account, address);
             return SetPasswordView(new SetPasswordPage(kind, null, null, null, "", result.Errors, UiCulture), StatusCodes.Status400BadRequest);
         }
 

@@ -12,7 +12,9 @@ namespace MayorsClub.Web.BackOffice.SignIn;
 
 /// <summary>Signing in to and out of the back office: the password, then (if the user turned it on) a code from their authenticator app or a recovery code.</summary>
 [AllowAnonymous]
-public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserManager<BackOfficeUser> users, IClock clock) : BackOfficeController
+public sealed class SignInController(
+    SignInManager<BackOfficeUser> signIn, UserManager<BackOfficeUser> users, IPasswordHasher<BackOfficeUser> hasher, ISignInThrottle throttle, IClock clock)
+    : BackOfficeController
 {
     public const string TwoFactorPath = "/umbraco/login/two-factor";
     public const string RecoveryPath = "/umbraco/login/recovery";
@@ -56,37 +58,43 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
             return Refused(form, T(BackOfficeText.FieldRequired));
         }
 
+        // Unknown and known e-mails get the same answers, take as long (a password is checked either way) and are
+        // throttled alike: failures count against the e-mail as typed and the client's address, never lock the account.
+        var account = ThrottledAccount.Password(form.Email);
+        if (throttle.RetryAfter(account, ClientAddress) is { } wait)
+        {
+            return Throttled(form, wait);
+        }
+
         var user = await users.FindByEmailAsync(form.Email.Trim());
         if (user is null)
         {
-            return Refused(form, T(BackOfficeText.SignInFailed));
+            UnknownAccount.VerifyPassword(hasher, form.Password);
+            return Failed(form, account);
         }
 
         if (user.IsDisabled())
         {
             // Only someone who knows the password learns that the account is disabled rather than the password wrong.
-            return Refused(form, await users.CheckPasswordAsync(user, form.Password)
-                ? UsersText.Get(UsersText.AccountDisabled, UiCulture)
-                : T(BackOfficeText.SignInFailed));
+            if (!await users.CheckPasswordAsync(user, form.Password))
+            {
+                return Failed(form, account);
+            }
+
+            throttle.Succeeded(account, ClientAddress);
+            return Refused(form, UsersText.Get(UsersText.AccountDisabled, UiCulture));
         }
 
-        var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: false);
+        if (!result.Succeeded && !result.RequiresTwoFactor)
         {
-            return LocalRedirect(WithReturnUrl(TwoFactorPath, form.ReturnUrl));
+            return Failed(form, account);
         }
 
-        if (result.IsLockedOut)
-        {
-            return Refused(form, T(BackOfficeText.LockedOut));
-        }
-
-        if (!result.Succeeded)
-        {
-            return Refused(form, T(BackOfficeText.SignInFailed));
-        }
-
-        return await SignedInAsync(user, form.ReturnUrl);
+        throttle.Succeeded(account, ClientAddress);
+        return result.RequiresTwoFactor
+            ? LocalRedirect(WithReturnUrl(TwoFactorPath, form.ReturnUrl))
+            : await SignedInAsync(user, form.ReturnUrl);
     }
 
     [HttpGet(TwoFactorPath)]
@@ -110,10 +118,14 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
             return CodeView(new CodePage(false, form.ReturnUrl, T(BackOfficeText.FieldRequired), UiCulture), StatusCodes.Status400BadRequest);
         }
 
+        if (throttle.RetryAfter(ThrottledAccount.SecondFactor(user), ClientAddress) is { } wait)
+        {
+            return CodeView(new CodePage(false, form.ReturnUrl, TooManyAttempts(wait), UiCulture), StatusCodes.Status429TooManyRequests, wait);
+        }
+
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(NormalizeCode(form.Code), isPersistent: false, rememberClient: false);
-        return result.Succeeded ? await SignedInAsync(user, form.ReturnUrl)
-            : CodeView(new CodePage(false, form.ReturnUrl, result.IsLockedOut ? T(BackOfficeText.LockedOut) : UsersText.Get(UsersText.CodeWrong, UiCulture), UiCulture),
-                StatusCodes.Status400BadRequest);
+        return await SecondFactorCheckedAsync(user, result.Succeeded, form.ReturnUrl)
+            ?? CodeView(new CodePage(false, form.ReturnUrl, UsersText.Get(UsersText.CodeWrong, UiCulture), UiCulture), StatusCodes.Status400BadRequest);
     }
 
     [HttpGet(RecoveryPath)]
@@ -138,10 +150,14 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
             return CodeView(new CodePage(true, form.ReturnUrl, T(BackOfficeText.FieldRequired), UiCulture), StatusCodes.Status400BadRequest);
         }
 
+        if (throttle.RetryAfter(ThrottledAccount.SecondFactor(user), ClientAddress) is { } wait)
+        {
+            return CodeView(new CodePage(true, form.ReturnUrl, TooManyAttempts(wait), UiCulture), StatusCodes.Status429TooManyRequests, wait);
+        }
+
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        return result.Succeeded ? await SignedInAsync(user, form.ReturnUrl)
-            : CodeView(new CodePage(true, form.ReturnUrl, result.IsLockedOut ? T(BackOfficeText.LockedOut) : UsersText.Get(UsersText.RecoveryCodeWrong, UiCulture), UiCulture),
-                StatusCodes.Status400BadRequest);
+        return await SecondFactorCheckedAsync(user, result.Succeeded, form.ReturnUrl)
+            ?? CodeView(new CodePage(true, form.ReturnUrl, UsersText.Get(UsersText.RecoveryCodeWrong, UiCulture), UiCulture), StatusCodes.Status400BadRequest);
     }
 
     [HttpPost("/umbraco/logout")]
@@ -180,8 +196,26 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
         return view;
     }
 
-    private ViewResult CodeView(CodePage page, int status = StatusCodes.Status200OK)
+    /// <summary>Signs in after a right code; counts a wrong one (null: the caller shows the form again).</summary>
+    private async Task<IActionResult?> SecondFactorCheckedAsync(BackOfficeUser user, bool succeeded, string? returnUrl)
     {
+        if (!succeeded)
+        {
+            throttle.Failed(ThrottledAccount.SecondFactor(user), ClientAddress);
+            return null;
+        }
+
+        throttle.Succeeded(ThrottledAccount.SecondFactor(user), ClientAddress);
+        return await SignedInAsync(user, returnUrl);
+    }
+
+    private ViewResult CodeView(CodePage page, int status = StatusCodes.Status200OK, TimeSpan? retryAfter = null)
+    {
+        if (retryAfter is { } wait)
+        {
+            Infrastructure.TooManyRequests.SetRetryAfter(Response, wait);
+        }
+
         if (!IsBackOfficeUrl(page.ReturnUrl))
         {
             page = page with { ReturnUrl = null };
@@ -194,6 +228,26 @@ public sealed class SignInController(SignInManager<BackOfficeUser> signIn, UserM
 
     private static string NormalizeCode(string? code) =>
         new((code ?? "").Where(char.IsAsciiDigit).ToArray());
+
+    private System.Net.IPAddress? ClientAddress => HttpContext.Connection.RemoteIpAddress;
+
+    private string TooManyAttempts(TimeSpan wait) =>
+        UsersText.Format(UsersText.TooManyAttempts, UiCulture, (int)Math.Ceiling(wait.TotalMinutes));
+
+    private ViewResult Failed(SignInForm form, string account)
+    {
+        throttle.Failed(account, ClientAddress);
+        return Refused(form, T(BackOfficeText.SignInFailed));
+    }
+
+    /// <summary>429 with Retry-After and the sign-in page saying how long to wait: the same for every e-mail.</summary>
+    private ViewResult Throttled(SignInForm form, TimeSpan wait)
+    {
+        Infrastructure.TooManyRequests.SetRetryAfter(Response, wait);
+        var view = Refused(form, TooManyAttempts(wait));
+        view.StatusCode = StatusCodes.Status429TooManyRequests;
+        return view;
+    }
 
     private ViewResult Refused(SignInForm form, string error)
     {

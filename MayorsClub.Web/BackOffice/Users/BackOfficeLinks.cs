@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using MayorsClub.Web.Infrastructure;
 
 namespace MayorsClub.Web.BackOffice.Users;
 
@@ -8,24 +8,14 @@ public sealed class BackOfficeLinkOptions
     public const string Section = "MayorsClub:BackOffice";
 
     /// <summary>
-    /// The site's public address (e.g. https://mayorsclub.org.ua). Set it in production: without it, links in
-    /// e-mails use the address of the request that caused them, which is only as trustworthy as AllowedHosts.
+    /// The site's public address (e.g. https://mayorsclub.org.ua). Required outside Development (the site refuses
+    /// to start without it); see <see cref="PublicAddress"/>.
     /// </summary>
     public string? PublicUrl { get; set; }
 }
 
-/// <summary>Absolute links for e-mails.</summary>
-public sealed class BackOfficeLinks(IOptions<BackOfficeLinkOptions> options, IHttpContextAccessor http)
+/// <summary>Absolute links for e-mails: from the configured public address, never from the request's Host (except in Development).</summary>
+public sealed class BackOfficeLinks(PublicAddress address, IHttpContextAccessor http)
 {
-    public string Absolute(string pathAndQuery)
-    {
-        var configured = options.Value.PublicUrl;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured.TrimEnd('/') + pathAndQuery;
-        }
-
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("No request to take the site's address from: set MayorsClub:BackOffice:PublicUrl.");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
-    }
+    public string Absolute(string pathAndQuery) => address.Origin(http.HttpContext?.Request) + pathAndQuery;
 }

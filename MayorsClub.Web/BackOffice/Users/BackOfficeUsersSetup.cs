@@ -56,6 +56,8 @@ public static class BackOfficeUsersSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BackOfficeLinkOptions>().BindConfiguration(BackOfficeLinkOptions.Section);
         services.AddScoped<BackOfficeLinks>();
+        services.AddOptions<SignInThrottleOptions>();
+        services.AddSingleton<ISignInThrottle, MemorySignInThrottle>();
         services.AddScoped<UserAudit>();
         services.AddScoped<BackOfficeEmails>();
         services.AddScoped<BackOfficeUserAdministration>();
@@ -73,19 +75,7 @@ public static class BackOfficeUsersSetup
 /// <summary>"Forgot password" requests: 5 per address (IP) per quarter hour; beyond that, a page that says so in the user's language.</summary>
 internal sealed class PasswordResetRateLimitPolicy : IRateLimiterPolicy<string>
 {
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
-    {
-        var culture = BackOfficeController.UiCultureOf(context.HttpContext.Request);
-        var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = "900";
-        response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{culture}\"><head><meta charset=\"utf-8\"><title>429</title></head><body><p role=\"alert\">"
-            + System.Net.WebUtility.HtmlEncode(UsersText.Get(UsersText.TooManyRequests, culture))
-            + $"</p><p><a href=\"{BackOfficeSecurity.LoginPath}\">" + System.Net.WebUtility.HtmlEncode(UsersText.Get(UsersText.BackToSignIn, culture)) + "</a></p></body></html>",
-            ct);
-    };
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = Infrastructure.TooManyRequests.OnRejected;
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
         httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",

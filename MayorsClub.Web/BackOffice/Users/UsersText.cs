@@ -62,6 +62,7 @@ public static class UsersText
     public const string ResetLinkSent = "password.forgot.sent";
     public const string TooManyRequests = "password.forgot.tooMany";
     public const string BackToSignIn = "password.backToSignIn";
+    public const string TooManyAttempts = "signIn.tooManyAttempts";
     public const string SetPasswordTitle = "password.set.title";
     public const string AcceptInvitationTitle = "password.invitation.title";
     public const string AcceptInvitationHelp = "password.invitation.help";
@@ -229,6 +230,7 @@ public static class UsersText
             "If this address belongs to a user, an e-mail with a link is on its way. The link works for 3 hours."),
         [TooManyRequests] = ("Забагато запитів. Спробуйте за кілька хвилин.", "Too many requests. Try again in a few minutes."),
         [BackToSignIn] = ("Повернутися до входу", "Back to sign-in"),
+        [TooManyAttempts] = ("Забагато невдалих спроб. Спробуйте знову за {0} хв.", "Too many failed attempts. Try again in {0} min."),
         [SetPasswordTitle] = ("Новий пароль", "Set a new password"),
         [AcceptInvitationTitle] = ("Ласкаво просимо до адмінпанелі", "Welcome to the back office"),
         [AcceptInvitationHelp] = ("Задайте пароль для входу як {0}.", "Set a password to sign in as {0}."),

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using MayorsClub.Core.Setup;
 using Microsoft.Extensions.Options;
@@ -23,8 +24,15 @@ public sealed class ApiClientRegistrar(
     private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _syncing = new(1, 1);
 
+    /// <summary>The registered clients and their groups, as the last sync left them: what tokens are checked against.</summary>
+    private volatile FrozenDictionary<string, string> _groups = FrozenDictionary<string, string>.Empty;
+
     /// <summary>Completes once the configured clients are registered; faults if that failed.</summary>
     public Task WhenRegistered => _registered.Task;
+
+    /// <summary>Whether a client is registered now, in the given group (checked in memory on every request with a token).</summary>
+    public bool IsRegisteredInGroup(string clientId, string group) =>
+        _groups.TryGetValue(clientId, out var current) && string.Equals(current, group, StringComparison.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,6 +83,7 @@ public sealed class ApiClientRegistrar(
             }
 
             await RemoveAllButAsync(clients.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), ct);
+            _groups = clients.ToFrozenDictionary(c => c.Id, c => c.Group, StringComparer.Ordinal);
         }
         finally
         {

@@ -48,6 +48,9 @@ public static class TokenServer
                     .UseSingletonHandler<WaitForClientRegistration>()
                     .SetOrder(OpenIddictServerHandlers.InferEndpointType.Descriptor.Order + 1));
                 server.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseScopedHandler<IssueClientToken>());
+                server.AddEventHandler<ApplyTokenResponseContext>(handler => handler
+                    .UseSingletonHandler<SameAnswerForEveryInvalidClient>()
+                    .SetOrder(int.MinValue + 100_000));
 
                 var aspNetCore = server.UseAspNetCore();
                 if (!options.RequireHttps)
@@ -58,6 +61,9 @@ public static class TokenServer
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
+                validation.AddEventHandler<OpenIddict.Validation.OpenIddictValidationEvents.ProcessAuthenticationContext>(handler => handler
+                    .UseSingletonHandler<TokenOfACurrentClient>()
+                    .SetOrder(OpenIddict.Validation.OpenIddictValidationHandlers.ValidateAccessToken.Descriptor.Order + 500));
                 validation.UseAspNetCore()
                     .DisableAccessTokenExtractionFromQueryString()
                     .DisableAccessTokenExtractionFromBodyForm();
@@ -75,13 +81,7 @@ public static class TokenServer
             GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })),
-            OnRejected = (rejected, _) =>
-            {
-                rejected.HttpContext.Response.Headers.RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : "60";
-                return ValueTask.CompletedTask;
-            },
+            OnRejected = Infrastructure.TooManyRequests.OnRejected,
         }));
 
     /// <summary>A token request right after start-up waits until the configured clients are registered.</summary>
@@ -130,6 +130,59 @@ public static class TokenServer
                 .SetClaims(Claims.Role, [group.GetString()!]);
             identity.SetDestinations(static _ => [Destinations.AccessToken]);
             context.SignIn(new ClaimsPrincipal(identity));
+        }
+    }
+
+    /// <summary>
+    /// An unknown client id and a wrong secret get the same answer (OpenIddict words them differently), so that the token
+    /// endpoint does not tell which client ids exist.
+    /// </summary>
+    internal sealed class SameAnswerForEveryInvalidClient : IOpenIddictServerHandler<ApplyTokenResponseContext>
+    {
+        public const string Description = "The client credentials are invalid.";
+
+        public ValueTask HandleAsync(ApplyTokenResponseContext context)
+        {
+            if (context.Response.Error == Errors.InvalidClient)
+            {
+                context.Response.ErrorDescription = Description;
+                context.Response.ErrorUri = null;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// A token is good only while its client is still registered in the group the token names: a client removed from
+    /// the configuration, or moved to another group, must ask for a new token (checked in memory, no database query).
+    /// </summary>
+    internal sealed class TokenOfACurrentClient(ApiClientRegistrar registrar)
+        : OpenIddict.Validation.IOpenIddictValidationHandler<OpenIddict.Validation.OpenIddictValidationEvents.ProcessAuthenticationContext>
+    {
+        public async ValueTask HandleAsync(OpenIddict.Validation.OpenIddictValidationEvents.ProcessAuthenticationContext context)
+        {
+            if (context.AccessTokenPrincipal is not { } principal)
+            {
+                return;
+            }
+
+            try
+            {
+                await registrar.WhenRegistered.WaitAsync(TimeSpan.FromSeconds(30), context.CancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+            {
+                context.Reject(Errors.InvalidToken, "The API clients are not registered yet; try again shortly.");
+                return;
+            }
+
+            var clientId = principal.GetClaim(Claims.Subject);
+            var groups = principal.GetClaims(Claims.Role);
+            if (clientId is null || groups.Length != 1 || !registrar.IsRegisteredInGroup(clientId, groups[0]))
+            {
+                context.Reject(Errors.InvalidToken, "The client's registration has changed since this token was issued; request a new token.");
+            }
         }
     }
 }

@@ -59,8 +59,8 @@ public sealed record SiteLayout
 
     public string T(string key) => SiteText.Get(key, Culture);
 
-    /// <summary>"https://example.org" for the current request, to make canonical and sharing URLs absolute.</summary>
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host.Value}";
+    /// <summary>"https://example.org", the site's public address, to make canonical and sharing URLs absolute.</summary>
+    public static string Origin(HttpRequest request) => Seo.SiteAddress.Base(request);
 
     /// <summary>An absolute URL for a site-relative path (absolute URLs are returned as they are).</summary>
     public static string Absolute(HttpRequest request, string path) =>
