@@ -34,6 +34,11 @@ public sealed class ApiClientRegistrar(
     public bool IsRegisteredInGroup(string clientId, string group) =>
         _groups.TryGetValue(clientId, out var current) && string.Equals(current, group, StringComparison.Ordinal);
 
+    /// <summary>A client registered now, whatever its group; null when none is.</summary>
+    public string? AnyRegisteredClientId => _groups.Count == 0 ? null : _groups.Keys[0];
+
+    public bool IsRegistered(string clientId) => _groups.ContainsKey(clientId);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

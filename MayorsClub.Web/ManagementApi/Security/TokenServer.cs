@@ -47,6 +47,9 @@ public static class TokenServer
                 server.AddEventHandler<ProcessRequestContext>(handler => handler
                     .UseSingletonHandler<WaitForClientRegistration>()
                     .SetOrder(OpenIddictServerHandlers.InferEndpointType.Descriptor.Order + 1));
+                server.AddEventHandler<ProcessAuthenticationContext>(handler => handler
+                    .UseScopedHandler<DecoySecretCheckForUnknownClients>()
+                    .SetOrder(OpenIddictServerHandlers.ValidateClientId.Descriptor.Order - 1));
                 server.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseScopedHandler<IssueClientToken>());
                 server.AddEventHandler<ApplyTokenResponseContext>(handler => handler
                     .UseSingletonHandler<SameAnswerForEveryInvalidClient>()
@@ -101,6 +104,31 @@ public static class TokenServer
             catch (Exception error) when (error is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
             {
                 context.Reject(Errors.TemporarilyUnavailable, "The API clients are not registered yet; try again shortly.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// OpenIddict refuses an unknown client id at once but hashes the secret of a known one, so the answer's timing would
+    /// tell which client ids exist. For an unknown id, the secret is checked against a registered client's hash (the
+    /// same work), and the result thrown away: OpenIddict then refuses the request as usual.
+    /// </summary>
+    internal sealed class DecoySecretCheckForUnknownClients(ApiClientRegistrar registrar, IOpenIddictApplicationManager applications)
+        : IOpenIddictServerHandler<ProcessAuthenticationContext>
+    {
+        public async ValueTask HandleAsync(ProcessAuthenticationContext context)
+        {
+            if (context.EndpointType != OpenIddictServerEndpointType.Token || string.IsNullOrEmpty(context.ClientId)
+                || string.IsNullOrEmpty(context.ClientSecret) || registrar.IsRegistered(context.ClientId)
+                || registrar.AnyRegisteredClientId is not { } decoyId)
+            {
+                return;
+            }
+
+            var decoy = await applications.FindByClientIdAsync(decoyId, context.CancellationToken);
+            if (decoy is not null)
+            {
+                _ = await applications.ValidateClientSecretAsync(decoy, context.ClientSecret, context.CancellationToken);
             }
         }
     }
