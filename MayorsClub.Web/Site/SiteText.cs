@@ -24,6 +24,9 @@ public static class SiteText
     public const string Home = "nav.homeShort";
     public const string OtherLanguage = "nav.otherLanguage";
     public const string OtherLanguageHint = "nav.otherLanguageHint";
+    public const string OtherLanguageHome = "nav.otherLanguageHome";
+    public const string OnlyThisLanguageArticle = "nav.onlyThisLanguageArticle";
+    public const string OnlyThisLanguagePage = "nav.onlyThisLanguagePage";
     public const string SkipToContent = "nav.skip";
     public const string MainNavigation = "nav.main";
     public const string Breadcrumbs = "nav.breadcrumbs";
@@ -113,6 +116,10 @@ public static class SiteText
         [Home] = ("Головна", "Home"),
         [OtherLanguage] = ("English", "Українська"),
         [OtherLanguageHint] = ("Read this page in English", "Читати цю сторінку українською"),
+        // These three are in the language the switch leads to, like the hint above: for the reader of that language.
+        [OtherLanguageHome] = ("Go to the English home page", "Перейти на головну сторінку українською"),
+        [OnlyThisLanguageArticle] = ("This article is only in Ukrainian — go to the English home page", "Ця публікація є лише англійською — перейти на головну сторінку українською"),
+        [OnlyThisLanguagePage] = ("This page is only in Ukrainian — go to the English home page", "Ця сторінка є лише англійською — перейти на головну сторінку українською"),
         [SkipToContent] = ("Перейти до змісту", "Skip to content"),
         [MainNavigation] = ("Головне меню", "Main menu"),
         [Breadcrumbs] = ("Навігаційний ланцюжок", "Breadcrumbs"),

@@ -19,7 +19,8 @@ public sealed class DashboardController(MayorsClubDbContext db) : BackOfficeCont
             .Select(d => new { d.Key, d.UpdatedUtc, d.UpdatedBy, Names = d.Cultures.Select(c => new { c.Culture, c.Name }).ToList() })
             .ToListAsync(ct);
         var cultures = db.DocumentCultures.AsNoTracking().Join(documents, c => c.DocumentId, d => d.Id, (c, d) => new { c, d.Key });
-        var scheduled = await cultures.Where(x => x.c.PublishAtUtc != null || x.c.UnpublishAtUtc != null).Take(50).ToListAsync(ct);
+        var scheduled = await cultures.Where(x => x.c.PublishAtUtc != null || x.c.UnpublishAtUtc != null)
+            .OrderBy(x => x.c.PublishAtUtc ?? x.c.UnpublishAtUtc).ThenBy(x => x.Key).Take(50).ToListAsync(ct);
         var waiting = await cultures.Where(x => x.c.ApprovalRequestedUtc != null).OrderBy(x => x.c.ApprovalRequestedUtc).Take(50).ToListAsync(ct);
 
         return View(new DashboardPage(

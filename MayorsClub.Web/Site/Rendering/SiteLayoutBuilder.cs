@@ -97,7 +97,7 @@ public static class SiteLayoutBuilder
             Site = chrome.Identity,
             Navigation = chrome.Sections,
             LanguageSwitch = new LanguageSwitch(other, $"/{other}/", SiteText.Get(SiteText.OtherLanguage, culture),
-                SiteText.Get(SiteText.OtherLanguageHint, culture), IsTwin: false),
+                SiteText.Get(SiteText.OtherLanguageHome, culture), IsTwin: false),
             Footer = chrome.Footer with { Year = now.InZone(ClubZone).Year },
         };
     }
@@ -116,7 +116,7 @@ public static class SiteLayoutBuilder
             NoIndex = true,
             Site = new SiteIdentity(name, ""),
             LanguageSwitch = new LanguageSwitch(other, $"/{other}/", SiteText.Get(SiteText.OtherLanguage, culture),
-                SiteText.Get(SiteText.OtherLanguageHint, culture), IsTwin: false),
+                SiteText.Get(SiteText.OtherLanguageHome, culture), IsTwin: false),
             Footer = new SiteFooter(name, null, null, null, null, [], [], [], year),
         };
     }
@@ -137,8 +137,12 @@ public static class SiteLayoutBuilder
     {
         var other = Other(culture);
         var twin = document.Url(other);
+        // Without a twin the switch leads to the other language's home page, and says so rather than promising this page.
+        var hint = twin is not null ? SiteText.OtherLanguageHint
+            : document.ContentType is NewsArticle.Alias or ExpertSession.Alias or Event.Alias ? SiteText.OnlyThisLanguageArticle
+            : SiteText.OnlyThisLanguagePage;
         return new LanguageSwitch(other, twin ?? $"/{other}/", SiteText.Get(SiteText.OtherLanguage, culture),
-            SiteText.Get(SiteText.OtherLanguageHint, culture), IsTwin: twin is not null);
+            SiteText.Get(hint, culture), IsTwin: twin is not null);
     }
 
     private static List<Breadcrumb> BreadcrumbsFor(PublishedDocument document, string culture)
