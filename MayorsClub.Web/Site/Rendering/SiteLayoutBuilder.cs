@@ -23,6 +23,9 @@ public sealed record LayoutRequest
     public int PageNumber { get; init; } = 1;
 
     public int PageCount { get; init; } = 1;
+
+    /// <summary>A filter of a list ("tag=…", escaped): part of the canonical URL; such a page has no twin in the other language.</summary>
+    public string? Filter { get; init; }
 }
 
 /// <summary>
@@ -45,12 +48,12 @@ public static class SiteLayoutBuilder
         var isHome = document.ContentType == Home.Alias && document.Parent is null;
         var title = page.Title ?? document.Name(culture) ?? chrome.Identity.Name;
         var pageSuffix = page.PageNumber > 1 ? $", {SiteText.Format(SiteText.PageOfPages, culture, page.PageNumber, page.PageCount)}" : "";
-        var query = page.PageNumber > 1 ? $"?{PageController.PageParameter}={page.PageNumber}" : "";
+        var query = new Pager(page.PageNumber, page.PageCount, "", page.Filter).UrlOf(page.PageNumber);
 
         var alternates = new List<AlternateLink>(3);
         foreach (var language in Cultures.All)
         {
-            if (document.Url(language) is { } url)
+            if (document.Url(language) is { } url && (page.Filter is null || language == culture))
             {
                 alternates.Add(new AlternateLink(language, url + query));
             }
