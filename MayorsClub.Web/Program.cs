@@ -27,6 +27,12 @@ builder.Services.AddMayorsClubContentSection();
 
 var app = builder.Build();
 
+if (args is [AdministratorAccess.ResetCommand, ..])
+{
+    Environment.ExitCode = await AdministratorCommands.ResetPasswordAsync(app.Services, args.ElementAtOrDefault(1));
+    return;
+}
+
 app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MayorsClub.Core.Persistence;
@@ -17,6 +18,10 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Media.MediaItemEntity> MediaItems => Set<Media.MediaItemEntity>();
+
+    /// <summary>Skip/Take without OrderBy gives pages whose rows change from one query to the next: an error where it can be fixed.</summary>
+    public static void ThrowOnUnorderedPaging(WarningsConfigurationBuilder warnings) =>
+        warnings.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

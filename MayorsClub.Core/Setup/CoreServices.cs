@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 
 namespace MayorsClub.Core.Setup;
@@ -44,6 +45,7 @@ public static class CoreServices
         services.AddScoped<DocumentTree>();
         services.AddScoped<EditorialOverview>();
         services.AddScoped<DemoContentSeeder>();
+        services.AddScoped<AdministratorAccess>();
         Media.MediaServices.AddMayorsClubMedia(services);
 
         services.AddSingleton<PublishedSnapshotService>();
@@ -70,16 +72,25 @@ public static class CoreServices
                 throw new InvalidOperationException("MayorsClub:Database:Provider is PostgreSQL: set ConnectionStrings:Default.");
             }
 
-            services.AddDbContext<MayorsClubDbContext, PostgreSqlMayorsClubDbContext>(db => db.UsePostgreSql(connectionString));
+            services.AddDbContext<MayorsClubDbContext, PostgreSqlMayorsClubDbContext>((sp, db) => db.UsePostgreSql(connectionString).StrictOutsideProduction(sp));
         }
         else
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? $"Data Source={Path.Combine(paths.Data, "mayorsclub.sqlite.db")}"
                 : connectionString;
-            services.AddDbContext<MayorsClubDbContext, SqliteMayorsClubDbContext>(db => db.UseSqliteDatabase(connectionString));
+            services.AddDbContext<MayorsClubDbContext, SqliteMayorsClubDbContext>((sp, db) => db.UseSqliteDatabase(connectionString).StrictOutsideProduction(sp));
         }
     }
+
+    /// <summary>
+    /// In Development and tests a paged query without an order (unstable pages) fails instead of warning;
+    /// in production it stays a logged warning rather than a broken page.
+    /// </summary>
+    private static DbContextOptionsBuilder StrictOutsideProduction(this DbContextOptionsBuilder builder, IServiceProvider services) =>
+        services.GetService<IHostEnvironment>() is { } environment && !environment.IsProduction()
+            ? builder.ConfigureWarnings(MayorsClubDbContext.ThrowOnUnorderedPaging)
+            : builder;
 
     public static DbContextOptionsBuilder UsePostgreSql(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"));

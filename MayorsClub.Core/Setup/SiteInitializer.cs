@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Publishing;
@@ -97,13 +96,18 @@ public sealed class SiteInitializer(
         }
 
         var users = services.GetRequiredService<UserManager<BackOfficeUser>>();
-        if (users.Users.Any())
+        if (!users.Users.Any())
         {
-            return;
+            await CreateFirstAdministratorAsync(users);
         }
 
+        await services.GetRequiredService<AdministratorAccess>().LogSignInHintAsync(ct);
+    }
+
+    private async Task CreateFirstAdministratorAsync(UserManager<BackOfficeUser> users)
+    {
         var admin = options.Value.Admin;
-        var password = string.IsNullOrEmpty(admin.Password) ? GeneratePassword() : admin.Password;
+        var password = string.IsNullOrEmpty(admin.Password) ? AdministratorAccess.GeneratePassword() : admin.Password;
         var user = new BackOfficeUser
         {
             UserName = admin.Email, Email = admin.Email, EmailConfirmed = true, DisplayName = "Administrator", CreatedUtc = DateTime.UtcNow,
@@ -121,17 +125,11 @@ public sealed class SiteInitializer(
         {
             // Straight to the console, never to the log files: shown once, on the first start only.
             Console.WriteLine();
-            Console.WriteLine("  Back-office administrator created (shown only this once):");
+            Console.WriteLine("  Back-office administrator created (the password is shown only this once;");
+            Console.WriteLine($"  to set a new one: dotnet run --project MayorsClub.Web -- {AdministratorAccess.ResetCommand}):");
             Console.WriteLine($"    e-mail:   {admin.Email}");
             Console.WriteLine($"    password: {password}");
             Console.WriteLine();
         }
-    }
-
-    private static string GeneratePassword()
-    {
-        const string letters = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = Enumerable.Range(0, 18).Select(_ => letters[RandomNumberGenerator.GetInt32(letters.Length)]);
-        return string.Concat(chars) + "-9a";
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
     private static readonly Guid MembershipPage = new("0cde2144-9e3e-5241-a6b7-aada7d2ef4d0");
 
     [TestCase("uk", "Клуб мерів — спільнота тих, хто розбудовує громади", "Місія Клубу мерів")]
-    [TestCase("en", "Mayors' Club: a community of those who build communities", "The mission of the Mayors' Club")]
+    [TestCase("en", "Mayors’ Club: a community of those who build communities", "The mission of the Mayors’ Club")]
     public async Task Home_ShowsHeroMissionSessionsEventsAndContacts(string culture, string heroTitle, string missionTitle)
     {
         var page = await ViewAsync($"/{culture}/");
@@ -117,7 +117,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
         Assert.That(H1s(page.Text), Has.Length.EqualTo(1));
         Assert.That(page.Text, Does.Contain("<time datetime=\"2025-02-25\">25 лютого 2025</time>"));
         Assert.That(page.Text, Does.Contain("Альянсом європейських мерів"), "the body, as HTML");
-        Assert.That(page.Text, Does.Contain("<li class=\"tag\">партнерство</li>"));
+        Assert.That(page.Text, Does.Contain("rel=\"tag\">партнерство</a></li>"));
         Assert.That(page.Text, Does.Contain("Читайте також").And.Contain(Snapshot.Get(SisterCitiesArticle)!.Name("uk")), "the related pick");
         Assert.That(page.Text, Does.Contain("aria-label=\"Навігаційний ланцюжок\"").And.Contain($"<a href=\"{url}\" aria-current=\"page\">"));
         var shared = Uri.EscapeDataString("http://localhost" + url);
@@ -256,7 +256,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
         Assert.That(page.Text, Does.Contain("<footer class=\"site-footer\">"));
         Assert.That(page.Text, Does.Contain("72 Velyka Vasylkivska St, office 5"));
         Assert.That(page.Text, Does.Contain("href=\"tel:+380440001234\""));
-        Assert.That(page.Text, Does.Contain($"© {year} Mayors' Club"));
+        Assert.That(page.Text, Does.Contain($"© {year} Mayors’ Club"));
     }
 
     [TestCase("/uk/nemaie-takoi/", "uk", "Сторінку не знайдено", "Новини")]

@@ -81,7 +81,7 @@ public sealed class SiteLayoutBuilderTests
         var withoutContent = StatusPageLayout.Build(null, null, "en", SiteText.ServerErrorTitle, SiteText.ServerErrorText);
 
         Assert.That(withoutContent.Layout.Culture, Is.EqualTo("en"));
-        Assert.That(withoutContent.Layout.Site.Name, Is.EqualTo("Mayors' Club"));
+        Assert.That(withoutContent.Layout.Site.Name, Is.EqualTo("Mayors’ Club"));
         Assert.That(withoutContent.Layout.Navigation, Is.Empty);
         Assert.That(withoutContent.Layout.NoIndex, Is.True);
         Assert.That(withoutContent.Title, Is.EqualTo("Something went wrong"));

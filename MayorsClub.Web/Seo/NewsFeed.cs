@@ -18,7 +18,7 @@ public static class NewsFeed
     public static string Write(PublishedSnapshot snapshot, string culture, string baseUrl)
     {
         var settings = snapshot.Settings;
-        var siteName = settings?.Text(SiteSettings.SiteName, culture) ?? (culture == Cultures.Ukrainian ? "Клуб мерів" : "Mayors' Club");
+        var siteName = settings?.Text(SiteSettings.SiteName, culture) ?? (culture == Cultures.Ukrainian ? "Клуб мерів" : "Mayors’ Club");
         var news = snapshot.NewsNewestFirst(culture).Take(ItemCount).ToList();
         var feed = new SyndicationFeed(
             siteName,

@@ -9,6 +9,7 @@ namespace MayorsClub.Web.Site;
 public sealed class PageController(PublishedSnapshotService snapshots, IPageRenderer renderer) : Controller
 {
     public const string PageParameter = "page";
+    public const string TagParameter = "tag";
 
     [HttpGet("{culture:regex(^(uk|en)$)}/{**path}")]
     [PublishedPage]
@@ -28,12 +29,13 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
             return BadPageNumber(culture);
         }
 
-        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1)));
+        var tag = RequestedTag();
+        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag));
         if (pageNumber < 1 || pageNumber > rendering.PageCount)
         {
             // The nearest page that exists: the first for zero or less, the last past the end.
             var nearest = Math.Clamp(pageNumber.Value, 1, Math.Max(rendering.PageCount, 1));
-            return Redirect(nearest == 1 ? document.Url(culture)! : $"{document.Url(culture)}?{PageParameter}={nearest}");
+            return Redirect(new Pager(nearest, rendering.PageCount, document.Url(culture)!, tag is null ? null : Pager.TagFilter(tag)).UrlOf(nearest));
         }
 
         return View(rendering.ViewName, rendering.Model);
@@ -54,6 +56,12 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
             ? number
             : null;
     }
+
+    /// <summary>The tag from ?tag=, trimmed; null when absent, empty or not a plausible tag.</summary>
+    private string? RequestedTag() =>
+        Request.Query.TryGetValue(TagParameter, out var values) && values.Count == 1 && values[0]?.Trim() is { Length: > 0 and <= 100 } tag
+            ? tag
+            : null;
 
     private ViewResult NotFoundView(string culture)
     {

@@ -24,8 +24,12 @@ public static class SiteText
     public const string Home = "nav.homeShort";
     public const string OtherLanguage = "nav.otherLanguage";
     public const string OtherLanguageHint = "nav.otherLanguageHint";
+    public const string OtherLanguageHome = "nav.otherLanguageHome";
+    public const string OnlyThisLanguageArticle = "nav.onlyThisLanguageArticle";
+    public const string OnlyThisLanguagePage = "nav.onlyThisLanguagePage";
     public const string SkipToContent = "nav.skip";
     public const string MainNavigation = "nav.main";
+    public const string Menu = "nav.menu";
     public const string Breadcrumbs = "nav.breadcrumbs";
     public const string FooterNavigation = "footer.navigation";
     public const string FooterSections = "footer.sections";
@@ -51,6 +55,8 @@ public static class SiteText
     public const string AllNews = "news.all";
     public const string Tags = "news.tags";
     public const string RelatedNews = "news.related";
+    public const string NewsWithTag = "news.withTag";
+    public const string NoNewsWithTag = "news.noneWithTag";
     public const string Source = "news.source";
     public const string Share = "share.title";
     public const string ShareOn = "share.on";
@@ -108,13 +114,18 @@ public static class SiteText
         [ServerErrorText] = ("Ми вже знаємо про проблему. Спробуйте оновити сторінку за хвилину або поверніться на головну.", "We know about the problem. Please reload the page in a minute or go back to the home page."),
         [StatusSuggestions] = ("Можливо, вас зацікавить", "You may be looking for"),
 
-        [SiteName] = ("Клуб мерів", "Mayors' Club"),
+        [SiteName] = ("Клуб мерів", "Mayors’ Club"),
         [ToHome] = ("На головну", "To the home page"),
         [Home] = ("Головна", "Home"),
         [OtherLanguage] = ("English", "Українська"),
         [OtherLanguageHint] = ("Read this page in English", "Читати цю сторінку українською"),
+        // These three are in the language the switch leads to, like the hint above: for the reader of that language.
+        [OtherLanguageHome] = ("Go to the English home page", "Перейти на головну сторінку українською"),
+        [OnlyThisLanguageArticle] = ("This article is only in Ukrainian — go to the English home page", "Ця публікація є лише англійською — перейти на головну сторінку українською"),
+        [OnlyThisLanguagePage] = ("This page is only in Ukrainian — go to the English home page", "Ця сторінка є лише англійською — перейти на головну сторінку українською"),
         [SkipToContent] = ("Перейти до змісту", "Skip to content"),
         [MainNavigation] = ("Головне меню", "Main menu"),
+        [Menu] = ("Меню", "Menu"),
         [Breadcrumbs] = ("Навігаційний ланцюжок", "Breadcrumbs"),
         [FooterNavigation] = ("Меню в підвалі сайту", "Footer menu"),
         [FooterSections] = ("Розділи", "Sections"),
@@ -138,6 +149,8 @@ public static class SiteText
         [AllNews] = ("Усі новини", "All news"),
         [Tags] = ("Теми", "Topics"),
         [RelatedNews] = ("Читайте також", "Related news"),
+        [NewsWithTag] = ("Новини на тему «{0}»", "News on “{0}”"),
+        [NoNewsWithTag] = ("Новин на цю тему поки немає.", "There is no news on this topic yet."),
         [Source] = ("Джерело", "Source"),
         [Share] = ("Поділитися", "Share"),
         [ShareOn] = ("Поділитися в {0}", "Share on {0}"),
@@ -148,8 +161,8 @@ public static class SiteText
         [NoExpertSessions] = ("Експертних сесій поки немає.", "There are no expert sessions yet."),
         [SessionDate] = ("Дата і час", "Date and time"),
         [MembersOnlyTitle] = ("Відео та матеріали — для членів Клубу", "Video and materials are for club members"),
-        [MembersOnlyPlaceholder] = ("Відео та матеріали сесії доступні членам клубу.", "The session's video and materials are available to club members."),
-        [MembersOnlyDetails] = ("Повний запис сесії, презентації спікерів і додаткові матеріали доступні лише членам Клубу мерів — міським головам, очільникам громад та їхнім командам.", "The full recording, the speakers' slides and further materials are available only to members of the Mayors' Club: mayors, heads of communities and their teams."),
+        [MembersOnlyPlaceholder] = ("Відео та матеріали сесії доступні членам клубу.", "The session’s video and materials are available to club members."),
+        [MembersOnlyDetails] = ("Повний запис сесії, презентації спікерів і додаткові матеріали доступні лише членам Клубу мерів — міським головам, очільникам громад та їхнім командам.", "The full recording, the speakers’ slides and further materials are available only to members of the Mayors’ Club: mayors, heads of communities and their teams."),
         [MembersOnlyJoin] = ("Як стати членом Клубу", "How to become a member"),
         [MembersOnlyBadge] = ("Відео для членів Клубу", "Video for members"),
         [MembersOnlyContact] = ("Уже член Клубу? Вхід для членів з’явиться на сайті найближчим часом.", "Already a member? Member sign-in is coming to the site soon."),

@@ -19,7 +19,7 @@ public sealed record ExpertSessionPageModel(
     ResponsiveImage? Image,
     IReadOnlyList<Speaker> Speakers,
     string? DescriptionHtml,
-    IReadOnlyList<string> Tags,
+    IReadOnlyList<TagLink> Tags,
     MembersOnlyNotice MembersOnly,
     CallToAction? AllSessions) : ISitePage;
 
@@ -59,7 +59,7 @@ public static class ExpertSessionPageBuilder
             image,
             CardBuilder.Speakers(session, ExpertSession.Speakers, culture, snapshot),
             session.TextOrNull(ExpertSession.Description, culture),
-            session.Strings(ExpertSession.Tags, culture),
+            NewsPageBuilder.TagLinks(session.Strings(ExpertSession.Tags, culture), newsListUrl: null),
             MembersOnly(snapshot, culture),
             session.Parent is { } parent && parent.Url(culture) is { } indexUrl
                 ? new CallToAction(SiteText.Get(SiteText.AllExpertSessions, culture), indexUrl)

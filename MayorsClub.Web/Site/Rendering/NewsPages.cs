@@ -4,8 +4,12 @@ using NodaTime;
 
 namespace MayorsClub.Web.Site.Rendering;
 
-/// <summary>The news list: one page of articles, newest first.</summary>
-public sealed record NewsListPageModel(SiteLayout Layout, string Title, string? Intro, IReadOnlyList<NewsCard> Articles, Pager Pager) : ISitePage;
+/// <summary>The news list: one page of articles, newest first; all of them, or those with one tag (then <paramref name="AllNews"/> leads back).</summary>
+public sealed record NewsListPageModel(
+    SiteLayout Layout, string Title, string? Intro, IReadOnlyList<NewsCard> Articles, Pager Pager, string? Tag = null, CallToAction? AllNews = null) : ISitePage;
+
+/// <summary>A tag on a page: its name, and the list of news with it (null where there is no such list).</summary>
+public sealed record TagLink(string Name, string? Url);
 
 /// <summary>A news article with its related news and the links to share it.</summary>
 public sealed record NewsArticlePageModel(
@@ -15,7 +19,7 @@ public sealed record NewsArticlePageModel(
     string? Summary,
     ResponsiveImage? Image,
     string? BodyHtml,
-    IReadOnlyList<string> Tags,
+    IReadOnlyList<TagLink> Tags,
     string? SourceUrl,
     IReadOnlyList<NewsCard> Related,
     CallToAction? AllNews) : ISitePage
@@ -55,11 +59,24 @@ public static class NewsPageBuilder
         var (index, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var pageSize = Math.Clamp(index.Integer(NewsIndex.PageSize, culture) ?? Pager.DefaultPageSize, 1, 100);
         var articles = snapshot.NewsNewestFirst(index, culture);
+        var tag = request.Tag;
+        if (tag is not null)
+        {
+            articles = articles.Where(a => a.Strings(NewsArticle.Tags, culture).Contains(tag, StringComparer.CurrentCultureIgnoreCase)).ToList();
+        }
+
         var pageCount = Pager.PageCountOf(articles.Count, pageSize);
-        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount });
-        var model = new NewsListPageModel(layout, index.Name(culture) ?? "", index.TextOrNull(NewsIndex.Intro, culture),
+        var filter = tag is null ? null : Pager.TagFilter(tag);
+        var title = tag is null ? index.Name(culture) ?? "" : SiteText.Format(SiteText.NewsWithTag, culture, tag);
+        var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest
+        {
+            PageNumber = request.PageNumber, PageCount = pageCount, Filter = filter, Title = tag is null ? null : title,
+        });
+        var model = new NewsListPageModel(layout, title, tag is null ? index.TextOrNull(NewsIndex.Intro, culture) : null,
             Pager.Slice(articles, request.PageNumber, pageSize).Select(a => CardBuilder.ForNews(a, culture, snapshot)).ToList(),
-            new Pager(request.PageNumber, pageCount, index.Url(culture)!));
+            new Pager(request.PageNumber, pageCount, index.Url(culture)!, filter),
+            tag,
+            tag is null ? null : new CallToAction(SiteText.Get(SiteText.AllNews, culture), index.Url(culture)!));
         return new PageRendering("NewsList", model, pageCount);
     }
 
@@ -79,38 +96,45 @@ public static class NewsPageBuilder
             article.TextOrNull(NewsArticle.Summary, culture),
             image,
             article.TextOrNull(NewsArticle.Body, culture),
-            article.Strings(NewsArticle.Tags, culture),
+            TagLinks(article.Strings(NewsArticle.Tags, culture), index?.Url),
             article.TextOrNull(NewsArticle.SourceUrl, culture),
             Related(article, culture, snapshot).Select(a => CardBuilder.ForNews(a, culture, snapshot)).ToList(),
             index);
         return new PageRendering("NewsArticle", model);
     }
 
-    /// <summary>The articles the editor picked (visible ones), else the newest others of the same list.</summary>
+    /// <summary>Each tag links to its list of news in the article's own news list (no link when there is no list).</summary>
+    public static IReadOnlyList<TagLink> TagLinks(IReadOnlyList<string> tags, string? newsListUrl) =>
+        tags.Select(tag => new TagLink(tag, newsListUrl is null ? null : $"{newsListUrl}?{Pager.TagFilter(tag)}")).ToList();
+
+    /// <summary>
+    /// The articles the editor picked (visible ones), completed to a full row with the newest others of the same list,
+    /// so the row has no empty place unless the list has too few articles.
+    /// </summary>
     private static List<PublishedDocument> Related(PublishedDocument article, string culture, PublishedSnapshot snapshot)
     {
-        var picked = article.PickedDocuments(NewsArticle.RelatedNews, culture, snapshot)
+        var related = article.PickedDocuments(NewsArticle.RelatedNews, culture, snapshot)
             .Where(d => d.ContentType == NewsArticle.Alias && d.Id != article.Id)
+            .DistinctBy(d => d.Id)
             .Take(RelatedCount)
             .ToList();
-        if (picked.Count > 0)
+        if (related.Count == RelatedCount)
         {
-            return picked;
+            return related;
         }
 
-        var newest = new List<PublishedDocument>(RelatedCount);
         foreach (var other in snapshot.NewsNewestFirst(culture))
         {
-            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent))
+            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent) && !related.Exists(d => d.Id == other.Id))
             {
-                newest.Add(other);
-                if (newest.Count == RelatedCount)
+                related.Add(other);
+                if (related.Count == RelatedCount)
                 {
                     break;
                 }
             }
         }
 
-        return newest;
+        return related;
     }
 }

@@ -4,7 +4,8 @@ namespace MayorsClub.Web.Site.Rendering;
 
 /// <summary>A request for one published page in one culture, read from one snapshot.</summary>
 /// <param name="PageNumber">For paged lists: the 1-based page asked for (already checked to be ≥ 1).</param>
-public sealed record PageRequest(PublishedDocument Document, string Culture, PublishedSnapshot Snapshot, int PageNumber = 1);
+/// <param name="Tag">For the news list: only the articles with this tag (<c>?tag=</c>), when given.</param>
+public sealed record PageRequest(PublishedDocument Document, string Culture, PublishedSnapshot Snapshot, int PageNumber = 1, string? Tag = null);
 
 /// <summary>What to render for a page: the Razor view, its model, and for paged lists how many pages there are.</summary>
 public sealed record PageRendering(string ViewName, object Model, int PageCount = 1);

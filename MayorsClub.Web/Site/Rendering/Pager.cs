@@ -1,7 +1,10 @@
 namespace MayorsClub.Web.Site.Rendering;
 
-/// <summary>One slice of a list and the links to the others (<c>?page=N</c>; the first page is the list's own URL).</summary>
-public sealed record Pager(int Current, int Count, string BaseUrl)
+/// <summary>
+/// One slice of a list and the links to the others (<c>?page=N</c>; the first page is the list's own URL).
+/// <paramref name="Filter"/> is a query kept on every page's link ("tag=…", already escaped).
+/// </summary>
+public sealed record Pager(int Current, int Count, string BaseUrl, string? Filter = null)
 {
     public const int DefaultPageSize = 9;
 
@@ -11,7 +14,16 @@ public sealed record Pager(int Current, int Count, string BaseUrl)
 
     public string? NextUrl => Current < Count ? UrlOf(Current + 1) : null;
 
-    public string UrlOf(int page) => page <= 1 ? BaseUrl : $"{BaseUrl}?{PageController.PageParameter}={page}";
+    public string UrlOf(int page) => (page <= 1, Filter) switch
+    {
+        (true, null) => BaseUrl,
+        (true, _) => $"{BaseUrl}?{Filter}",
+        (false, null) => $"{BaseUrl}?{PageController.PageParameter}={page}",
+        (false, _) => $"{BaseUrl}?{Filter}&{PageController.PageParameter}={page}",
+    };
+
+    /// <summary>The query for a tag's list ("tag=%D0%B3%D1%80…").</summary>
+    public static string TagFilter(string tag) => $"{PageController.TagParameter}={Uri.EscapeDataString(tag)}";
 
     /// <summary>
     /// The page numbers to link: the first, the last, and two either side of the current one; null marks a gap

@@ -23,6 +23,9 @@ public sealed record LayoutRequest
     public int PageNumber { get; init; } = 1;
 
     public int PageCount { get; init; } = 1;
+
+    /// <summary>A filter of a list ("tag=…", escaped): part of the canonical URL; such a page has no twin in the other language.</summary>
+    public string? Filter { get; init; }
 }
 
 /// <summary>
@@ -45,12 +48,12 @@ public static class SiteLayoutBuilder
         var isHome = document.ContentType == Home.Alias && document.Parent is null;
         var title = page.Title ?? document.Name(culture) ?? chrome.Identity.Name;
         var pageSuffix = page.PageNumber > 1 ? $", {SiteText.Format(SiteText.PageOfPages, culture, page.PageNumber, page.PageCount)}" : "";
-        var query = page.PageNumber > 1 ? $"?{PageController.PageParameter}={page.PageNumber}" : "";
+        var query = new Pager(page.PageNumber, page.PageCount, "", page.Filter).UrlOf(page.PageNumber);
 
         var alternates = new List<AlternateLink>(3);
         foreach (var language in Cultures.All)
         {
-            if (document.Url(language) is { } url)
+            if (document.Url(language) is { } url && (page.Filter is null || language == culture))
             {
                 alternates.Add(new AlternateLink(language, url + query));
             }
@@ -97,7 +100,7 @@ public static class SiteLayoutBuilder
             Site = chrome.Identity,
             Navigation = chrome.Sections,
             LanguageSwitch = new LanguageSwitch(other, $"/{other}/", SiteText.Get(SiteText.OtherLanguage, culture),
-                SiteText.Get(SiteText.OtherLanguageHint, culture), IsTwin: false),
+                SiteText.Get(SiteText.OtherLanguageHome, culture), IsTwin: false),
             Footer = chrome.Footer with { Year = now.InZone(ClubZone).Year },
         };
     }
@@ -116,7 +119,7 @@ public static class SiteLayoutBuilder
             NoIndex = true,
             Site = new SiteIdentity(name, ""),
             LanguageSwitch = new LanguageSwitch(other, $"/{other}/", SiteText.Get(SiteText.OtherLanguage, culture),
-                SiteText.Get(SiteText.OtherLanguageHint, culture), IsTwin: false),
+                SiteText.Get(SiteText.OtherLanguageHome, culture), IsTwin: false),
             Footer = new SiteFooter(name, null, null, null, null, [], [], [], year),
         };
     }
@@ -137,8 +140,12 @@ public static class SiteLayoutBuilder
     {
         var other = Other(culture);
         var twin = document.Url(other);
+        // Without a twin the switch leads to the other language's home page, and says so rather than promising this page.
+        var hint = twin is not null ? SiteText.OtherLanguageHint
+            : document.ContentType is NewsArticle.Alias or ExpertSession.Alias or Event.Alias ? SiteText.OnlyThisLanguageArticle
+            : SiteText.OnlyThisLanguagePage;
         return new LanguageSwitch(other, twin ?? $"/{other}/", SiteText.Get(SiteText.OtherLanguage, culture),
-            SiteText.Get(SiteText.OtherLanguageHint, culture), IsTwin: twin is not null);
+            SiteText.Get(hint, culture), IsTwin: twin is not null);
     }
 
     private static List<Breadcrumb> BreadcrumbsFor(PublishedDocument document, string culture)
