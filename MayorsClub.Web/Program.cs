@@ -12,6 +12,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(SitePaths.FindRoot(Directory.GetCurrentDirectory()), "wwwroot"),
 });
 
+// Responses do not name the server (see SecurityHeaders for the headers they do carry).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// First: its middleware wraps every other, so each response gets the security headers.
+builder.Services.AddMayorsClubSecurityHeaders();
+
 builder.AddMayorsClubLogging();
 builder.AddMayorsClubDataProtection();
 builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
@@ -21,12 +26,15 @@ builder.Services.AddMayorsClubBackOffice();
 builder.Services.AddMayorsClubBackOfficeUsers();
 builder.Services.AddMayorsClubManagementApi(builder.Configuration);
 builder.Services.AddMayorsClubContentSection();
+builder.Services.AddMayorsClubWriteRateLimit(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
+app.UseMayorsClubHeadRequests();
+app.UseMayorsClubCultureCase();
 app.UseMayorsClubCultureCookie();
 app.UseMayorsClubPageCache();
 app.UseRouting();
