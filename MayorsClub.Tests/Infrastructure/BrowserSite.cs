@@ -16,6 +16,8 @@ public abstract class BrowserTestBase
 {
     public const string ChromiumVariable = "MAYORSCLUB_TEST_CHROMIUM";
 
+    private readonly List<string> _policyViolations = [];
+
     private IPlaywright _playwright = null!;
 
     protected TestSite Site { get; private set; } = null!;
@@ -56,7 +58,10 @@ public abstract class BrowserTestBase
         await Site.DisposeAsync();
     }
 
-    /// <summary>A fresh browser tab (own cookies) with the given viewport and preferred language.</summary>
+    /// <summary>
+    /// A fresh browser tab (own cookies) with the given viewport and preferred language. Whatever the site's
+    /// Content-Security-Policy blocks on it (an inline script or style, a frame, an image) fails the test.
+    /// </summary>
     protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "uk-UA")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -65,7 +70,31 @@ public abstract class BrowserTestBase
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (_policyViolations)
+                {
+                    _policyViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
+    }
+
+    [TearDown]
+    public void NothingWasBlockedByTheContentSecurityPolicy()
+    {
+        string[] violations;
+        lock (_policyViolations)
+        {
+            violations = [.. _policyViolations];
+            _policyViolations.Clear();
+        }
+
+        Assert.That(violations, Is.Empty, "blocked by the Content-Security-Policy");
     }
 
     /// <summary>What axe finds on the page against WCAG 2.1 A and AA that is serious or critical, each as "where: rule (impact): help at nodes".</summary>

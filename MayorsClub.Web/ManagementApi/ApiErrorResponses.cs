@@ -54,6 +54,14 @@ internal sealed class ApiErrorResponses(RequestDelegate next, IOptions<Microsoft
 
         var culture = ManagementApiText.CultureOf(context.Request);
         response.Headers.ContentLanguage = culture;
+        if (response.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // The body arrived too slowly or never in full (a Content-Length larger than what was sent): the request's fault.
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await ContentProblems.BadRequest(context, ManagementApiText.BodyUnreadable).ExecuteAsync(context);
+            return;
+        }
+
         switch (response.StatusCode)
         {
             case StatusCodes.Status400BadRequest:
