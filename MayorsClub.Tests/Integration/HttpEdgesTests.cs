@@ -49,15 +49,15 @@ public sealed partial class HttpEdgesTests
         _api = await ApiClientAsync(AdministratorsId, AdministratorsSecret);
         _backOffice = await SignedInToBackOfficeAsync();
 
-        var created = await PostJsonAsync(_api, $"{_base}{Base}/document", NewsArticle(NewsIndex(), "Заголовки безпеки", "Security headers"));
+        var created = await PostJsonAsync(_api, $"{Base}/document", NewsArticle(NewsIndex(), "Заголовки безпеки", "Security headers"));
         Assert.That(created.Status, Is.EqualTo(HttpStatusCode.Created), created.Body?.ToJsonString());
         _document = created.Body!["id"]!.GetValue<Guid>();
 
         using var image = new ByteArrayContent(MediaTestFiles.Png(8, 8));
         image.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var uploaded = await SendAsync(_api, HttpMethod.Post, $"{_base}{Base}/media?fileName=edges.png", image);
+        var uploaded = await SendAsync(_api, HttpMethod.Post, $"{Base}/media?fileName=edges.png", image);
         Assert.That(uploaded.Status, Is.EqualTo(HttpStatusCode.Created), uploaded.Body?.ToJsonString());
-        _mediaUrl = uploaded.Body!["publicUrl"]!.GetValue<string>();
+        _mediaUrl = uploaded.Body!["url"]!.GetValue<string>();
     }
 
     [OneTimeTearDown]
@@ -138,10 +138,10 @@ public sealed partial class HttpEdgesTests
     [Test]
     public async Task BackOfficePage_NamesTheNonceOfItsScripts()
     {
-        using var response = await _backOffice.GetAsync($"{_base}/umbraco/content");
+        using var response = await _backOffice.GetAsync($"/umbraco/content");
         var html = await response.Content.ReadAsStringAsync();
 
-        var nonce = NoncePattern().Match(html).Groups[1].Value;
+        var nonce = WebUtility.HtmlDecode(NoncePattern().Match(html).Groups[1].Value);
         Assert.That(nonce, Has.Length.GreaterThanOrEqualTo(16));
         Assert.That(AllHeaders(response)["Content-Security-Policy"], Does.Contain($"'nonce-{nonce}'"));
     }
@@ -152,16 +152,16 @@ public sealed partial class HttpEdgesTests
         {
             case "public page, rendered":
                 await _site.Services.GetRequiredService<Core.Publishing.PublishedSnapshotService>().RebuildAsync();
-                return await _anonymous.GetAsync($"{_base}/en/");
+                return await _anonymous.GetAsync($"/en/");
             case "public page, from the page cache":
-                (await _anonymous.GetAsync($"{_base}/uk/")).Dispose();
-                var cached = await _anonymous.GetAsync($"{_base}/uk/");
+                (await _anonymous.GetAsync($"/uk/")).Dispose();
+                var cached = await _anonymous.GetAsync($"/uk/");
                 Assert.That(cached.Headers.Age, Is.Not.Null, "answered from the page cache");
                 return cached;
             case "public page, 304 to a revalidation":
-                using (var first = await _anonymous.GetAsync($"{_base}/uk/"))
+                using (var first = await _anonymous.GetAsync($"/uk/"))
                 {
-                    using var revalidation = new HttpRequestMessage(HttpMethod.Get, $"{_base}/uk/");
+                    using var revalidation = new HttpRequestMessage(HttpMethod.Get, $"/uk/");
                     revalidation.Headers.IfNoneMatch.Add(first.Headers.ETag!);
                     var notModified = await _anonymous.SendAsync(revalidation);
                     Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
@@ -169,33 +169,33 @@ public sealed partial class HttpEdgesTests
                 }
 
             case "404 page":
-                return await Expect(HttpStatusCode.NotFound, _anonymous.GetAsync($"{_base}/uk/no-such-page/"));
+                return await Expect(HttpStatusCode.NotFound, _anonymous.GetAsync($"/uk/no-such-page/"));
             case "400 page":
-                return await Expect(HttpStatusCode.BadRequest, _anonymous.GetAsync($"{_base}/uk/?page=x"));
+                return await Expect(HttpStatusCode.BadRequest, _anonymous.GetAsync($"/uk/?page=x"));
             case "static file":
-                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"{_base}/css/site.css"));
+                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"/css/site.css"));
             case "sitemap":
-                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"{_base}/sitemap.xml"));
+                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"/sitemap.xml"));
             case "RSS feed":
-                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"{_base}/uk/rss.xml"));
+                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"/uk/rss.xml"));
             case "robots.txt":
-                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"{_base}/robots.txt"));
+                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"/robots.txt"));
             case "health check":
-                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"{_base}/healthz"));
+                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"/healthz"));
             case "HEAD of a page":
-                return await Expect(HttpStatusCode.OK, _anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{_base}/en/")));
+                return await Expect(HttpStatusCode.OK, _anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/en/")));
             case "media file":
-                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"{_base}{_mediaUrl}"));
+                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync(_mediaUrl));
             case "back-office page":
-                return await Expect(HttpStatusCode.OK, _backOffice.GetAsync($"{_base}/umbraco/content"));
+                return await Expect(HttpStatusCode.OK, _backOffice.GetAsync($"/umbraco/content"));
             case "back-office sign-in":
-                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"{_base}/umbraco/login"));
+                return await Expect(HttpStatusCode.OK, _anonymous.GetAsync($"/umbraco/login"));
             case "preview":
-                return await Expect(HttpStatusCode.OK, _backOffice.GetAsync($"{_base}/umbraco/content/{_document}/preview/uk"));
+                return await Expect(HttpStatusCode.OK, _backOffice.GetAsync($"/umbraco/content/{_document}/preview/uk"));
             case "Management API JSON":
-                return await Expect(HttpStatusCode.OK, _api.GetAsync($"{_base}{Base}/document-type"));
+                return await Expect(HttpStatusCode.OK, _api.GetAsync($"{Base}/document-type"));
             case "Management API error":
-                return await Expect(HttpStatusCode.NotFound, _api.GetAsync($"{_base}{Base}/document/{Guid.NewGuid()}"));
+                return await Expect(HttpStatusCode.NotFound, _api.GetAsync($"{Base}/document/{Guid.NewGuid()}"));
             case "token endpoint":
                 return await Expect(HttpStatusCode.OK, RequestTokenAsync(_anonymous, EditorsId, EditorsSecret));
             default:
@@ -218,8 +218,8 @@ public sealed partial class HttpEdgesTests
     public async Task Head_IsAnsweredWhereverGetIs_WithoutABody(string path)
     {
         var client = path.StartsWith(Base, StringComparison.Ordinal) ? _api : _anonymous;
-        using var get = await client.GetAsync($"{_base}{path}");
-        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{_base}{path}"));
+        using var get = await client.GetAsync(path);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
 
         Assert.That(head.StatusCode, Is.EqualTo(get.StatusCode), $"HEAD {path}");
         Assert.That(head.Content.Headers.ContentType?.MediaType, Is.EqualTo(get.Content.Headers.ContentType?.MediaType));
@@ -229,7 +229,7 @@ public sealed partial class HttpEdgesTests
     [Test]
     public async Task HeadOfAMediaFile_SaysItsSize_WithoutSendingIt()
     {
-        using var head = await _anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{_base}{_mediaUrl}"));
+        using var head = await _anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, _mediaUrl));
 
         Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(head.Content.Headers.ContentLength, Is.EqualTo(MediaTestFiles.Png(8, 8).Length));
@@ -242,7 +242,7 @@ public sealed partial class HttpEdgesTests
     [TestCase("/error/abc")]
     public async Task ErrorPage_AskedForDirectly_IsA404(string path)
     {
-        using var response = await _anonymous.GetAsync($"{_base}{path}");
+        using var response = await _anonymous.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -256,7 +256,7 @@ public sealed partial class HttpEdgesTests
     [TestCase("/En/news/some-article/", "/en/news/some-article/")]
     public async Task CultureInAnotherCase_IsRedirectedPermanently_ToLowerCase(string path, string expected)
     {
-        using var response = await _anonymous.GetAsync($"{_base}{path}");
+        using var response = await _anonymous.GetAsync(path);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
         Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo(expected));
@@ -275,7 +275,7 @@ public sealed partial class HttpEdgesTests
     [Test]
     public async Task ChangeToAnUpperCaseCulture_IsA404()
     {
-        using var response = await _anonymous.PostAsync($"{_base}/UK/", new StringContent("x"));
+        using var response = await _anonymous.PostAsync($"/UK/", new StringContent("x"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -283,16 +283,16 @@ public sealed partial class HttpEdgesTests
     [Test]
     public async Task RevalidationOfAMissingPage_IsA404_EvenForAnyOrTheCurrentETag()
     {
-        using var home = await _anonymous.GetAsync($"{_base}/uk/");
+        using var home = await _anonymous.GetAsync($"/uk/");
         var etag = home.Headers.ETag!;
 
-        using var any = new HttpRequestMessage(HttpMethod.Get, $"{_base}/uk/no-such-page/");
+        using var any = new HttpRequestMessage(HttpMethod.Get, $"/uk/no-such-page/");
         any.Headers.TryAddWithoutValidation("If-None-Match", "*");
         using var anyResponse = await _anonymous.SendAsync(any);
-        using var current = new HttpRequestMessage(HttpMethod.Get, $"{_base}/uk/no-such-page/");
+        using var current = new HttpRequestMessage(HttpMethod.Get, $"/uk/no-such-page/");
         current.Headers.IfNoneMatch.Add(etag);
         using var currentResponse = await _anonymous.SendAsync(current);
-        using var existing = new HttpRequestMessage(HttpMethod.Get, $"{_base}/en/");
+        using var existing = new HttpRequestMessage(HttpMethod.Get, $"/en/");
         existing.Headers.TryAddWithoutValidation("If-None-Match", "*");
         using var existingResponse = await _anonymous.SendAsync(existing);
 
@@ -450,16 +450,16 @@ public sealed partial class HttpEdgesTests
         for (var i = 0; i <= WritesPerMinute; i++)
         {
             // A stale version: refused, but a change all the same, as far as the limit is concerned.
-            var answer = await PutJsonAsync(writers, $"{_base}{Base}/document/{_document}", new { version = 0, variants = new[] { new { culture = "uk", name = "x" } } });
+            var answer = await PutJsonAsync(writers, $"{Base}/document/{_document}", new { version = 0, variants = new[] { new { culture = "uk", name = "x" } } });
             statuses.Add(answer.Status);
             answer.Response.Dispose();
         }
 
-        using var limited = await writers.PutAsync($"{_base}{Base}/document/{_document}", Json(new { version = 0 }));
+        using var limited = await writers.PutAsync($"{Base}/document/{_document}", Json(new { version = 0 }));
         var problem = JsonNode.Parse(await limited.Content.ReadAsStringAsync())!;
-        using var read = await writers.GetAsync($"{_base}{Base}/document/{_document}");
+        using var read = await writers.GetAsync($"{Base}/document/{_document}");
         using var editors = await ApiClientAsync(EditorsId, EditorsSecret);
-        var other = await PutJsonAsync(editors, $"{_base}{Base}/document/{_document}", new { version = 0 });
+        var other = await PutJsonAsync(editors, $"{Base}/document/{_document}", new { version = 0 });
 
         Assert.That(statuses.Take(WritesPerMinute), Has.None.EqualTo(HttpStatusCode.TooManyRequests), "a burst up to the limit goes through");
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
@@ -478,11 +478,11 @@ public sealed partial class HttpEdgesTests
         for (var i = 0; i < WritesPerMinute; i++)
         {
             // Without an antiforgery token: refused, but a change all the same, as far as the limit is concerned.
-            using var answer = await flooder.PostAsync($"{_base}/umbraco/media/folders", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "x" }));
+            using var answer = await flooder.PostAsync($"/umbraco/media/folders", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "x" }));
             statuses.Add(answer.StatusCode);
         }
 
-        using var limited = await flooder.PostAsync($"{_base}/umbraco/media/folders", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "x" }));
+        using var limited = await flooder.PostAsync($"/umbraco/media/folders", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "x" }));
         var html = await limited.Content.ReadAsStringAsync();
 
         Assert.That(statuses, Has.None.EqualTo(HttpStatusCode.TooManyRequests));

@@ -22,26 +22,45 @@ public static class ContentSecurityPolicies
     /// <summary>The players the rich text may embed (YouTube, Vimeo).</summary>
     public const string VideoHosts = "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com";
 
-    private const string Common = "default-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'; img-src 'self' data:; "
-        + "frame-src " + VideoHosts + "; ";
+    /// <summary>What every HTML page starts from: only this site's own files, nothing inline, no plugins, no framing.</summary>
+    private static readonly (string Directive, string Sources)[] Page =
+    [
+        ("default-src", "'self'"),
+        ("script-src", "'self'"),
+        ("style-src", "'self'"),
+        ("img-src", "'self' data:"),
+        ("frame-src", VideoHosts),
+        ("object-src", "'none'"),
+        ("base-uri", "'self'"),
+        ("form-action", "'self'"),
+        ("frame-ancestors", "'none'"),
+    ];
 
     /// <summary>The public site: nothing inline at all; no one may frame it.</summary>
-    public const string PublicSite = Common + "script-src 'self'; style-src 'self'; frame-ancestors 'none'";
+    public static readonly string PublicSite = Write(Page);
 
     /// <summary>A preview of a page, which the back office may show in a frame.</summary>
-    public const string Preview = Common + "script-src 'self'; style-src 'self'; frame-ancestors 'self'";
+    public static readonly string Preview = Write(Page, ("frame-ancestors", "'self'"));
 
     /// <summary>JSON and files: nothing to run, nothing to frame.</summary>
-    public const string Api = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    public static readonly string Api = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /// <summary>The Management API's reference page (Scalar writes its set-up as an inline script), for signed-in users only.</summary>
-    public const string ApiDocs = Common + "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
-        + "connect-src 'self'; frame-ancestors 'none'";
+    public static readonly string ApiDocs = Write(Page, ("script-src", "'self' 'unsafe-inline'"), ("style-src", "'self' 'unsafe-inline'"),
+        ("font-src", "'self' data:"), ("connect-src", "'self'"));
 
-    /// <summary>The back office: scripts from the site or with this response's nonce.</summary>
-    public static string BackOffice(string? nonce) => Common
-        + (nonce is null ? "script-src 'self'; " : $"script-src 'self' 'nonce-{nonce}'; ")
-        + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'";
+    /// <summary>The back office: scripts from the site or with this response's nonce; the back office may frame its own pages.</summary>
+    public static string BackOffice(string? nonce) => Write(Page,
+        ("script-src", nonce is null ? "'self'" : $"'self' 'nonce-{nonce}'"),
+        ("style-src", "'self' 'unsafe-inline'"),
+        ("img-src", "'self' data: blob:"),
+        ("connect-src", "'self'"),
+        ("frame-ancestors", "'self'"));
+
+    private static string Write((string Directive, string Sources)[] basis, params (string Directive, string Sources)[] changes) =>
+        string.Join("; ", basis.Select(d => changes.FirstOrDefault(c => c.Directive == d.Directive) is { Directive: not null } changed ? changed : d)
+            .Concat(changes.Where(c => basis.All(d => d.Directive != c.Directive)))
+            .Select(d => $"{d.Directive} {d.Sources}"));
 
     /// <summary>Which policy answers a path.</summary>
     public static string For(PathString path, string? nonce)
