@@ -70,6 +70,10 @@ public abstract class BrowserTestBase
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
+        // The browser's own report of what the policy blocked, as a console message this test sees.
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error("
+            + "`Content Security Policy blocked ${e.blockedURI || 'inline'} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));");
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -85,16 +89,18 @@ public abstract class BrowserTestBase
     }
 
     [TearDown]
-    public void NothingWasBlockedByTheContentSecurityPolicy()
+    public void NothingWasBlockedByTheContentSecurityPolicy() =>
+        Assert.That(TakeContentSecurityPolicyViolations(), Is.Empty, "blocked by the Content-Security-Policy");
+
+    /// <summary>What the Content-Security-Policy blocked on this test's pages so far (and forgets it).</summary>
+    protected IReadOnlyList<string> TakeContentSecurityPolicyViolations()
     {
-        string[] violations;
         lock (_policyViolations)
         {
-            violations = [.. _policyViolations];
+            var violations = _policyViolations.ToList();
             _policyViolations.Clear();
+            return violations;
         }
-
-        Assert.That(violations, Is.Empty, "blocked by the Content-Security-Policy");
     }
 
     /// <summary>What axe finds on the page against WCAG 2.1 A and AA that is serious or critical, each as "where: rule (impact): help at nodes".</summary>

@@ -23,6 +23,7 @@ internal sealed class ManagementApiPipeline : IStartupFilter
             {
                 ExceptionHandler = ApiErrorResponses.WriteFailureAsync,
                 StatusCodeSelector = ErrorPages.StatusFor,
+                SuppressDiagnosticsCallback = ErrorPages.IsClientFault,
             });
             api.UseMiddleware<ApiErrorResponses>();
             api.UseTokenRateLimit();

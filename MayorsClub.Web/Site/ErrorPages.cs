@@ -26,7 +26,12 @@ public static class ErrorPages
             }
             else
             {
-                site.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = Path, StatusCodeSelector = StatusFor });
+                site.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = Path,
+                    StatusCodeSelector = StatusFor,
+                    SuppressDiagnosticsCallback = IsClientFault,
+                });
             }
 
             site.UseStatusCodePagesWithReExecute(Path + "/{0}");
@@ -37,6 +42,9 @@ public static class ErrorPages
     public static int StatusFor(Exception exception) => exception is BadHttpRequestException bad
         ? bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? bad.StatusCode : StatusCodes.Status400BadRequest
         : StatusCodes.Status500InternalServerError;
+
+    /// <summary>A body the client never sent in full is its fault, not an error of the site's to log.</summary>
+    public static bool IsClientFault(ExceptionHandlerSuppressDiagnosticsContext context) => context.Exception is BadHttpRequestException;
 
     internal static bool IsApi(PathString path) =>
         path.StartsWithSegments(ManagementApiEndpoints.RootPath, StringComparison.OrdinalIgnoreCase);
