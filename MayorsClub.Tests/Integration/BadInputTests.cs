@@ -37,6 +37,8 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         // 50,001-character URL segment: SQLite "LIKE or GLOB pattern too complex" in ContentStore.SiblingSegmentsAsync (Core content rules helper: segment length)
         ("POST /umbraco/management/api/v1/document", "100 kB strings", "Core content rules (segment length)"),
         ("PUT /umbraco/management/api/v1/document/{id}", "100 kB strings", "Core content rules (segment length)"),
+        ("POST /umbraco/management/api/v1/document", "100 kB in one text field at a time", "Core content rules (segment length)"),
+        ("PUT /umbraco/management/api/v1/document/{id}", "100 kB in one text field at a time", "Core content rules (segment length)"),
         // "sorting": [null] → NullReferenceException (Core content rules helper: sort nulls)
         ("PUT /umbraco/management/api/v1/document/sort", "nulls inside arrays", "Core content rules (sort null)"),
     ];
@@ -297,6 +299,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         var ours = failures.Except(owned).ToList();
         if (owned.Count > 0)
         {
+            TestContext.Progress.WriteLine(string.Join("\n", owned));
             Assert.Warn(string.Join("\n", owned));
         }
 
@@ -420,7 +423,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             var copy = example.DeepClone();
             var leaves = new List<JsonValue>();
             Collect(copy, leaves);
-            leaves[index].ReplaceWith(new string('ж', HugeLength));
+            leaves[index].ReplaceWith(new string('a', HugeLength)); // Latin, so an address segment passes its character rule
             yield return copy.ToJsonString();
         }
 
@@ -453,6 +456,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
     private static JsonValue? Plausible(string? name, string? parent, Operation op) => (name, parent) switch
     {
         ("culture", _) => JsonValue.Create("uk"),
+        ("segment", _) => null, // audience segments are not used here; the address is "urlSegment"
         ("alias", "documentType") => JsonValue.Create("newsArticle"),
         ("alias", _) => JsonValue.Create("summary"),
         ("id", "parent" or "target") => JsonValue.Create(op.Ids.Parent),
@@ -485,6 +489,12 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
                 }
 
                 return mutation == Mutation.WrongTypes && depth > 0 ? JsonValue.Create("not an object") : result;
+            case "array" when mutation == Mutation.None && name == "values":
+                // What a news article needs (the OpenAPI document does not say which values a document type requires).
+                return new JsonArray(
+                    new JsonObject { ["alias"] = "date", ["culture"] = null, ["value"] = "2026-11-20" },
+                    new JsonObject { ["alias"] = "summary", ["culture"] = "uk", ["value"] = "x" },
+                    new JsonObject { ["alias"] = "body", ["culture"] = "uk", ["value"] = "<p>x</p>" });
             case "array":
                 var item = schema["items"] is { } items ? Value(items, mutation, depth + 1, op, name == "cultures" ? "culture" : name, parent) : null;
                 return mutation switch
