@@ -12,6 +12,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(SitePaths.FindRoot(Directory.GetCurrentDirectory()), "wwwroot"),
 });
 
+// Responses do not name the server (see SecurityHeaders for the headers they do carry).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// First: its middleware wraps every other, so each response gets the security headers.
+builder.Services.AddMayorsClubSecurityHeaders();
+
 builder.AddMayorsClubLogging();
 builder.AddMayorsClubDataProtection();
 builder.AddMayorsClubPublicAddress();
@@ -24,6 +29,7 @@ builder.Services.AddMayorsClubBackOffice();
 builder.Services.AddMayorsClubBackOfficeUsers();
 builder.Services.AddMayorsClubManagementApi(builder.Configuration);
 builder.Services.AddMayorsClubContentSection();
+builder.Services.AddMayorsClubWriteRateLimit(builder.Configuration);
 
 var app = builder.Build();
 
@@ -36,6 +42,8 @@ if (args is [AdministratorAccess.ResetCommand, ..])
 app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
+app.UseMayorsClubHeadRequests();
+app.UseMayorsClubCultureCase();
 app.UseMayorsClubCultureCookie();
 app.UseMayorsClubPageCache();
 app.UseRouting();

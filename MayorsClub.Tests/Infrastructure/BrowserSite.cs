@@ -16,6 +16,8 @@ public abstract class BrowserTestBase
 {
     public const string ChromiumVariable = "MAYORSCLUB_TEST_CHROMIUM";
 
+    private readonly List<string> _policyViolations = [];
+
     private IPlaywright _playwright = null!;
 
     protected TestSite Site { get; private set; } = null!;
@@ -56,7 +58,10 @@ public abstract class BrowserTestBase
         await Site.DisposeAsync();
     }
 
-    /// <summary>A fresh browser tab (own cookies) with the given viewport and preferred language.</summary>
+    /// <summary>
+    /// A fresh browser tab (own cookies) with the given viewport and preferred language. Whatever the site's
+    /// Content-Security-Policy blocks on it (an inline script or style, a frame, an image) fails the test.
+    /// </summary>
     protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "uk-UA")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -65,7 +70,37 @@ public abstract class BrowserTestBase
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
-        return await context.NewPageAsync();
+        // The browser's own report of what the policy blocked, as a console message this test sees.
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error("
+            + "`Content Security Policy blocked ${e.blockedURI || 'inline'} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));");
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (_policyViolations)
+                {
+                    _policyViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
+    }
+
+    [TearDown]
+    public void NothingWasBlockedByTheContentSecurityPolicy() =>
+        Assert.That(TakeContentSecurityPolicyViolations(), Is.Empty, "blocked by the Content-Security-Policy");
+
+    /// <summary>What the Content-Security-Policy blocked on this test's pages so far (and forgets it).</summary>
+    protected IReadOnlyList<string> TakeContentSecurityPolicyViolations()
+    {
+        lock (_policyViolations)
+        {
+            var violations = _policyViolations.ToList();
+            _policyViolations.Clear();
+            return violations;
+        }
     }
 
     /// <summary>What axe finds on the page against WCAG 2.1 A and AA that is serious or critical, each as "where: rule (impact): help at nodes".</summary>

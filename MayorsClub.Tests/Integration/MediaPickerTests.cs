@@ -153,7 +153,7 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
         Assert.That(src, Does.StartWith(photo.PublicUrl!));
         Assert.That(WebUtility.HtmlDecode(uk), Does.Contain("alt=\"Мери на набережній Одеси\"").And.Contain("width=\"64\" height=\"48\""));
         Assert.That(WebUtility.HtmlDecode(en), Does.Contain("alt=\"Mayors on the Odesa waterfront\""));
-        Assert.That(uk, Does.Contain("style=\"object-position: 25% 75%\""), "a cropped image keeps the editor's focal point in view");
+        Assert.That(uk, Does.Contain("class=\"focus-x25 focus-y75\""), "a cropped image keeps the editor's focal point in view (a class: no inline style on the site)");
         Assert.That(list, Does.Contain(WebUtility.HtmlEncode(photo.PublicUrl!)), "the news card shows it too");
         using var file = await Client.GetAsync(src);
         Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using MayorsClub.Web.ManagementApi.Security;
+using MayorsClub.Web.Site;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +9,9 @@ namespace MayorsClub.Web.ManagementApi;
 
 /// <summary>
 /// Puts the Management API in front of the site's pipeline (a start-up filter, so it runs before authentication):
-/// the token endpoint's rate limit, and a ProblemDetails body for the errors the framework answers with a bare
-/// status code (a body that is not JSON or has a value of the wrong type, a missing sign-in, a refused group…).
+/// the token endpoint's rate limit, and a ProblemDetails body for every error: an exception (500, or 400 for a body
+/// the server could not read) and the errors the framework answers with a bare status code (a body that is not JSON
+/// or has a value of the wrong type, a missing sign-in, a refused group, a rate limit…).
 /// </summary>
 internal sealed class ManagementApiPipeline : IStartupFilter
 {
@@ -16,6 +19,12 @@ internal sealed class ManagementApiPipeline : IStartupFilter
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(ManagementApiEndpoints.RootPath, StringComparison.OrdinalIgnoreCase), api =>
         {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ApiErrorResponses.WriteFailureAsync,
+                StatusCodeSelector = ErrorPages.StatusFor,
+                SuppressDiagnosticsCallback = ErrorPages.IsClientFault,
+            });
             api.UseMiddleware<ApiErrorResponses>();
             api.UseTokenRateLimit();
         });
@@ -39,13 +48,21 @@ internal sealed class ApiErrorResponses(RequestDelegate next, IOptions<Microsoft
         await next(context);
 
         var response = context.Response;
-        if (response.HasStarted || response.StatusCode is < 400 or >= 500 || response.ContentLength > 0 || response.ContentType is not null)
+        if (response.HasStarted || response.StatusCode < 400 || response.ContentLength > 0 || response.ContentType is not null)
         {
             return;
         }
 
         var culture = ManagementApiText.CultureOf(context.Request);
         response.Headers.ContentLanguage = culture;
+        if (response.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // The body arrived too slowly or never in full (a Content-Length larger than what was sent): the request's fault.
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await ContentProblems.BadRequest(context, ManagementApiText.BodyUnreadable).ExecuteAsync(context);
+            return;
+        }
+
         switch (response.StatusCode)
         {
             case StatusCodes.Status400BadRequest:
@@ -66,7 +83,34 @@ internal sealed class ApiErrorResponses(RequestDelegate next, IOptions<Microsoft
             case StatusCodes.Status429TooManyRequests:
                 await Problem(context, ManagementApiText.TooManyRequestsTitle, ManagementApiText.TooManyRequests).ExecuteAsync(context);
                 break;
+            case StatusCodes.Status404NotFound:
+                await Problem(context, ManagementApiText.NotFoundTitle, ManagementApiText.NoSuchEndpoint).ExecuteAsync(context);
+                break;
+            case StatusCodes.Status413PayloadTooLarge:
+                await Problem(context, ManagementApiText.BadRequestTitle, ManagementApiText.TooLarge).ExecuteAsync(context);
+                break;
+            case >= 500:
+                await Problem(context, ManagementApiText.ServerErrorTitle, ManagementApiText.ServerError).ExecuteAsync(context);
+                break;
+            default:
+                await Problem(context, ManagementApiText.BadRequestTitle, ManagementApiText.BadRequest).ExecuteAsync(context);
+                break;
         }
+    }
+
+    /// <summary>
+    /// An exception reached the API's exception handler: ProblemDetails with the status <see cref="ErrorPages.StatusFor"/>
+    /// chose (400 for a body the server could not read, such as one shorter than its Content-Length; 500 otherwise).
+    /// </summary>
+    internal static Task WriteFailureAsync(HttpContext context)
+    {
+        context.Response.Headers.ContentLanguage = ManagementApiText.CultureOf(context.Request);
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => Problem(context, ManagementApiText.BadRequestTitle, ManagementApiText.TooLarge).ExecuteAsync(context),
+            < 500 => Problem(context, ManagementApiText.BadRequestTitle, ManagementApiText.BodyUnreadable).ExecuteAsync(context),
+            _ => Problem(context, ManagementApiText.ServerErrorTitle, ManagementApiText.ServerError).ExecuteAsync(context),
+        };
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(HttpContext context, string titleKey, string messageKey)
@@ -90,13 +134,21 @@ internal sealed class ApiErrorResponses(RequestDelegate next, IOptions<Microsoft
             return ContentProblems.BadRequest(context, ManagementApiText.BadRequest);
         }
 
-        body.Position = 0;
         using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(buffer, context.RequestAborted)) > 0 && copy.Length <= ExplainBodiesUpTo)
+        try
         {
-            copy.Write(buffer, 0, read);
+            body.Position = 0;
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(buffer, context.RequestAborted)) > 0 && copy.Length <= ExplainBodiesUpTo)
+            {
+                copy.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // BadHttpRequestException among them: the body is shorter than its Content-Length, or arrived too slowly
+            return ContentProblems.BadRequest(context, ManagementApiText.BodyUnreadable);
         }
 
         if (copy.Length == 0)

@@ -34,6 +34,10 @@ public static class ManagementApiText
     public const string DocumentExists = "documentExists";
     public const string TimeWithoutZone = "timeWithoutZone";
     public const string NoSuchEndpoint = "noSuchEndpoint";
+    public const string ServerErrorTitle = "title.serverError";
+    public const string ServerError = "serverError";
+    public const string BodyUnreadable = "bodyUnreadable";
+    public const string TooLarge = "tooLarge";
 
     private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
@@ -70,6 +74,12 @@ public static class ManagementApiText
             "Give the time in UTC (ending in \"Z\") or with an offset, for example 2026-12-01T09:00:00Z."),
         [NoSuchEndpoint] = ("У Management API за цією адресою нічого немає (або не цим методом HTTP).",
             "The Management API has nothing at this address (or not for this HTTP method)."),
+        [ServerErrorTitle] = ("Помилка на сервері.", "Server error."),
+        [ServerError] = ("Запит не вдалося виконати через помилку на сервері. Нічого не змінено; спробуйте ще раз пізніше.",
+            "The request failed because of an error on the server. Nothing was changed; try again later."),
+        [BodyUnreadable] = ("Тіло запиту не вдалося прочитати: воно неповне або коротше, ніж зазначено в Content-Length.",
+            "The request body could not be read: it is incomplete or shorter than its Content-Length says."),
+        [TooLarge] = ("Тіло запиту завелике.", "The request body is too large."),
     });
 
     public static IEnumerable<string> Keys => Texts.Keys;

@@ -89,13 +89,19 @@ public sealed class PageCacheOptions
 public sealed class PublishedPageAttribute : Attribute;
 
 /// <summary>
-/// Answers a browser's revalidation with 304 before any rendering, and marks fresh responses with
-/// ETag, Last-Modified and Cache-Control so the next visit can revalidate.
+/// Answers a browser's revalidation with 304 instead of the page, and marks a page with ETag, Last-Modified and
+/// Cache-Control so the next visit can revalidate. Decided once the action has found the page: a missing page is a
+/// 404 whatever the request's If-None-Match says (even "*", or the ETag of another page of the same snapshot).
 /// </summary>
 public sealed class ConditionalGetAttribute : ActionFilterAttribute
 {
-    public override void OnActionExecuting(ActionExecutingContext context)
+    public override void OnActionExecuted(ActionExecutedContext context)
     {
+        if (context.Result is not Microsoft.AspNetCore.Mvc.ViewResult { StatusCode: null or StatusCodes.Status200OK })
+        {
+            return;
+        }
+
         var http = context.HttpContext;
         var snapshot = http.RequestServices.GetRequiredService<PublishedSnapshotService>().Current;
         var etag = PageCaching.ETag(snapshot, http.RequestServices.GetRequiredService<NodaTime.IClock>().GetCurrentInstant().ToDateTimeUtc());

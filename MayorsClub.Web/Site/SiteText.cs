@@ -17,6 +17,12 @@ public static class SiteText
     public const string ServerErrorTitle = "serverError.title";
     public const string ServerErrorText = "serverError.text";
     public const string StatusSuggestions = "status.suggestions";
+    public const string RequestInvalidText = "badRequest.request";
+    public const string MethodNotAllowedText = "badRequest.method";
+    public const string TooLargeText = "badRequest.tooLarge";
+    public const string UnsupportedTypeText = "badRequest.type";
+    public const string TooManyRequestsTitle = "tooManyRequests.title";
+    public const string TooManyRequestsText = "tooManyRequests.text";
 
     // Layout
     public const string SiteName = "site.name";
@@ -113,6 +119,12 @@ public static class SiteText
         [ServerErrorTitle] = ("На сайті сталася помилка", "Something went wrong"),
         [ServerErrorText] = ("Ми вже знаємо про проблему. Спробуйте оновити сторінку за хвилину або поверніться на головну.", "We know about the problem. Please reload the page in a minute or go back to the home page."),
         [StatusSuggestions] = ("Можливо, вас зацікавить", "You may be looking for"),
+        [RequestInvalidText] = ("Запит не вдалося прочитати: перевірте адресу та дані, які ви надсилаєте.", "The request could not be read: check the address and the data you send."),
+        [MethodNotAllowedText] = ("Ця адреса не приймає такого запиту.", "This address does not accept this kind of request."),
+        [TooLargeText] = ("Надіслані дані завеликі.", "The data sent is too large."),
+        [UnsupportedTypeText] = ("Ця адреса не приймає даних такого типу.", "This address does not accept data of this type."),
+        [TooManyRequestsTitle] = ("Забагато запитів", "Too many requests"),
+        [TooManyRequestsText] = ("Ви надсилаєте зміни надто часто. Зачекайте хвилину й спробуйте знову.", "You are sending changes too often. Wait a minute and try again."),
 
         [SiteName] = ("Клуб мерів", "Mayors’ Club"),
         [ToHome] = ("На головну", "To the home page"),

@@ -10,12 +10,13 @@ namespace MayorsClub.Web.Site.Rendering;
 public sealed record ResponsiveImage(string Url, string Alt, int? Width = null, int? Height = null, FocalPoint? Focus = null)
 {
     /// <summary>
-    /// CSS object-position for the editor's focal point, so an image cropped to its frame (cards, the hero) keeps
-    /// what matters in view; null when none was set (the browser centres).
+    /// Classes that place the editor's focal point (in steps of 5 %, see "Focal points" in site.css), so an image
+    /// cropped to its frame (cards, the hero) keeps what matters in view; null when none was set (the browser centres).
+    /// A class, not a style attribute: the site's Content-Security-Policy allows no inline style.
     /// </summary>
-    public string? ObjectPosition => Focus is { } focus
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"object-position: {focus.X * 100:0.#}% {focus.Y * 100:0.#}%")
-        : null;
+    public string? FocusClass => Focus is { } focus ? $"focus-x{Step(focus.X)} focus-y{Step(focus.Y)}" : null;
+
+    private static int Step(double fraction) => (int)Math.Round(Math.Clamp(fraction, 0, 1) * 20, MidpointRounding.AwayFromZero) * 5;
 
     /// <summary>The widths offered to the browser.</summary>
     public static IReadOnlyList<int> Widths { get; } = [480, 800, 1200, 1600];
