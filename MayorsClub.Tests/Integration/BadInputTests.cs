@@ -32,17 +32,6 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
     /// Known 5xx whose fix another change owns; they stay in the table and are reported (as a warning, not a failure)
     /// until that change is merged. Delete an entry once its fix is in: the suite then holds the line.
     /// </summary>
-    private static readonly (string Operation, string Input, string Owner)[] FixedElsewhere =
-    [
-        // 50,001-character URL segment: SQLite "LIKE or GLOB pattern too complex" in ContentStore.SiblingSegmentsAsync (Core content rules helper: segment length)
-        ("POST /umbraco/management/api/v1/document", "100 kB strings", "Core content rules (segment length)"),
-        ("PUT /umbraco/management/api/v1/document/{id}", "100 kB strings", "Core content rules (segment length)"),
-        ("POST /umbraco/management/api/v1/document", "100 kB in one text field at a time", "Core content rules (segment length)"),
-        ("PUT /umbraco/management/api/v1/document/{id}", "100 kB in one text field at a time", "Core content rules (segment length)"),
-        // "sorting": [null] → NullReferenceException (Core content rules helper: sort nulls)
-        ("PUT /umbraco/management/api/v1/document/sort", "nulls inside arrays", "Core content rules (sort null)"),
-    ];
-
     private HttpClient _admin = null!;
     private BackOfficeSession _backOffice = null!;
     private JsonNode _openApi = null!;
@@ -268,8 +257,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         var where = $"{op.Method} {op.Path} [{input}] {Shorten(url)}";
         if (status >= 500)
         {
-            var owner = FixedElsewhere.FirstOrDefault(k => k.Operation == $"{op.Method} {op.Path}" && k.Input == input).Owner;
-            failures.Add(owner is null ? $"{where}: {status} {Shorten(body)}" : $"(fix owned by: {owner}) {where}: {status}");
+            failures.Add($"{where}: {status} {Shorten(body)}");
         }
         else if (mustFail && status < 400)
         {
@@ -292,19 +280,9 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         return json?["status"]?.GetValue<int>() == status && json["title"] is not null;
     }
 
-    /// <summary>Fails with every finding; a finding whose fix another change owns only warns, naming the owner.</summary>
-    private static void Report(List<string> failures)
-    {
-        var owned = failures.Where(f => f.StartsWith("(fix owned by", StringComparison.Ordinal)).ToList();
-        var ours = failures.Except(owned).ToList();
-        if (owned.Count > 0)
-        {
-            TestContext.Progress.WriteLine(string.Join("\n", owned));
-            Assert.Warn(string.Join("\n", owned));
-        }
-
-        Assert.That(ours, Is.Empty, string.Join("\n", ours));
-    }
+    private static void Report(List<string> failures) =>
+        Assert.That(failures, Is.Empty, string.Join("
+", failures));
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
 

@@ -199,6 +199,7 @@ public sealed class FirstRunTests(DatabaseProvider provider) : IDisposable
                 ["ConnectionStrings__Default"] = _site.Database.ConnectionString,
                 ["MayorsClub__DataPath"] = _site.Database.DataPath,
                 ["MayorsClub__Admin__Email"] = TestSite.AdminEmail,
+                ["MayorsClub__BackOffice__PublicUrl"] = "http://localhost",
             },
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MayorsClub.Web.dll"));

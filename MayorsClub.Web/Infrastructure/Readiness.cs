@@ -18,8 +18,15 @@ public static class Readiness
                 return;
             }
 
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "2";
+            if (context.Request.Path.StartsWithSegments(ManagementApi.ManagementApiEndpoints.BasePath, StringComparison.OrdinalIgnoreCase))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The site is starting. Сайт запускається.")
+                    .ExecuteAsync(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsync("The site is starting. Сайт запускається.");
         });
     }
