@@ -281,8 +281,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
     }
 
     private static void Report(List<string> failures) =>
-        Assert.That(failures, Is.Empty, string.Join("
-", failures));
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
