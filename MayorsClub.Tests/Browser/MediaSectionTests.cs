@@ -43,7 +43,8 @@ public sealed class MediaSectionTests : BrowserTestBase
         {
             var preview = page.Locator("#media-items li", new() { HasText = name }).Locator("img.media-thumb");
             await Expect(preview).ToBeVisibleAsync();
-            Assert.That(await preview.EvaluateAsync<int>("i => i.complete ? i.naturalWidth : 0"), Is.GreaterThan(0), $"the preview of {name} shows");
+            await Expect(preview).ToHaveJSPropertyAsync("complete", true);
+            Assert.That(await preview.EvaluateAsync<int>("i => i.naturalWidth"), Is.GreaterThan(0), $"the preview of {name} shows");
         }
 
         // The focal point: a click on the picture, a quarter from the left and three quarters down.
