@@ -22,9 +22,9 @@ public sealed class AdministratorAccess(
 {
     public const string ResetCommand = "reset-admin-password";
 
-    // The back office records each sign-in as this user token (BackOfficeUserAdministration.SignInRecordProvider/LastSignInToken).
-    private const string SignInRecordProvider = "MayorsClub";
-    private const string LastSignInToken = "LastSignInUtc";
+    /// <summary>The back office records each sign-in as this user token (provider and name).</summary>
+    public const string SignInRecordProvider = "MayorsClub";
+    public const string LastSignInToken = "LastSignInUtc";
 
     /// <summary>Logs how to get in while the configured administrator has never signed in; returns whether it did.</summary>
     public async Task<bool> LogSignInHintAsync(CancellationToken ct)

@@ -93,7 +93,7 @@ public static class BackOfficeSecurity
     /// <summary>JSON clients get a status code; people get the sign-in or access-denied page.</summary>
     private static Task AnswerApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/umbraco/management") || context.Request.Headers.ContainsKey("HX-Request"))
+        if (ManagementApi.ManagementApiEndpoints.IsApiPath(context.Request.Path) || context.Request.Headers.ContainsKey("HX-Request"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -19,7 +19,7 @@ public static class Readiness
             }
 
             context.Response.Headers.RetryAfter = "2";
-            if (context.Request.Path.StartsWithSegments(ManagementApi.ManagementApiEndpoints.BasePath, StringComparison.OrdinalIgnoreCase))
+            if (ManagementApi.ManagementApiEndpoints.IsApiPath(context.Request.Path))
             {
                 await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The site is starting. Сайт запускається.")
                     .ExecuteAsync(context);

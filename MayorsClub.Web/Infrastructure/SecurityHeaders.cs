@@ -70,7 +70,7 @@ public static class ContentSecurityPolicies
             return ApiDocs;
         }
 
-        if (path.StartsWithSegments(ManagementApiEndpoints.RootPath, StringComparison.OrdinalIgnoreCase))
+        if (ManagementApiEndpoints.IsApiPath(path))
         {
             return Api;
         }

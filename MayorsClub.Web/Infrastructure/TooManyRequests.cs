@@ -32,7 +32,7 @@ public static class TooManyRequests
         SetRetryAfter(response, wait);
         response.Headers.CacheControl = "no-store";
         response.Headers.ContentLanguage = culture;
-        if (http.Request.Path.StartsWithSegments("/umbraco/management"))
+        if (ManagementApi.ManagementApiEndpoints.IsApiPath(http.Request.Path))
         {
             await Results.Problem(title: message, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
             return;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using MayorsClub.Web.BackOffice;
@@ -28,17 +27,7 @@ public static class WriteRateLimit
                 : RateLimitPartition.GetNoLimiter(""));
 
             // Whoever rejected the request (this limit or an endpoint's own), the answer says when to come back.
-            var earlier = limiter.OnRejected;
-            limiter.OnRejected = async (rejected, ct) =>
-            {
-                rejected.HttpContext.Response.Headers.RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
-                    : "60";
-                if (earlier is not null)
-                {
-                    await earlier(rejected, ct);
-                }
-            };
+            limiter.OnRejected = TooManyRequests.OnRejected;
         });
         return services;
     }

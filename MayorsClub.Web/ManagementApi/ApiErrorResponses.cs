@@ -17,7 +17,7 @@ internal sealed class ManagementApiPipeline : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(ManagementApiEndpoints.RootPath, StringComparison.OrdinalIgnoreCase), api =>
+        app.UseWhen(context => ManagementApiEndpoints.IsApiPath(context.Request.Path), api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
@@ -81,7 +81,7 @@ internal sealed class ApiErrorResponses(RequestDelegate next, IOptions<Microsoft
                 await Problem(context, ManagementApiText.BadRequestTitle, ManagementApiText.UnsupportedMediaType).ExecuteAsync(context);
                 break;
             case StatusCodes.Status429TooManyRequests:
-                await Problem(context, ManagementApiText.TooManyRequestsTitle, ManagementApiText.TooManyRequests).ExecuteAsync(context);
+                await Infrastructure.TooManyRequests.WriteAsync(context, Infrastructure.TooManyRequests.DefaultRetryAfter);
                 break;
             case StatusCodes.Status404NotFound:
                 await Problem(context, ManagementApiText.NotFoundTitle, ManagementApiText.NoSuchEndpoint).ExecuteAsync(context);

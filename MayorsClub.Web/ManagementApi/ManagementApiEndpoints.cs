@@ -19,6 +19,9 @@ public static class ManagementApiEndpoints
     public const string RootPath = "/umbraco/management/api";
     public const string BasePath = RootPath + "/v1";
     public const string OpenApiPath = BasePath + "/openapi.json";
+
+    /// <summary>Whether a path is the Management API's (which answers JSON and ProblemDetails, never pages).</summary>
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments(RootPath, StringComparison.OrdinalIgnoreCase);
     public const string DocsPath = RootPath + "/docs";
 
     /// <summary>The OpenAPI document's name (and the endpoints' group name).</summary>

@@ -14,7 +14,6 @@ public static class ManagementApiText
     public const string ForbiddenTitle = "title.forbidden";
     public const string BadRequestTitle = "title.badRequest";
     public const string UnauthorizedTitle = "title.unauthorized";
-    public const string TooManyRequestsTitle = "title.tooManyRequests";
     public const string NotAllowedForGroup = "notAllowedForGroup";
     public const string Unauthorized = "unauthorized";
     public const string Required = "required";
@@ -24,7 +23,6 @@ public static class ManagementApiText
     public const string BadRequest = "badRequest";
     public const string UnsupportedMediaType = "unsupportedMediaType";
     public const string MethodNotAllowed = "methodNotAllowed";
-    public const string TooManyRequests = "tooManyRequests";
     public const string Antiforgery = "antiforgery";
     public const string SegmentsNotUsed = "segmentsNotUsed";
     public const string DuplicateVariant = "duplicateVariant";
@@ -47,7 +45,6 @@ public static class ManagementApiText
         [ForbiddenTitle] = ("Недостатньо прав.", "Not allowed."),
         [BadRequestTitle] = ("Неправильний запит.", "Bad request."),
         [UnauthorizedTitle] = ("Потрібен вхід.", "Sign-in required."),
-        [TooManyRequestsTitle] = ("Забагато запитів.", "Too many requests."),
         [NotAllowedForGroup] = ("Ваша група користувачів не може цього робити: публікують, знімають з публікації, планують, переміщують, сортують і видаляють редактори та адміністратори.",
             "Your user group may not do this: editors and administrators publish, unpublish, schedule, move, sort and delete."),
         [Unauthorized] = ("Увійдіть до адмінпанелі або надішліть токен доступу в заголовку «Authorization: Bearer …».",
@@ -59,7 +56,6 @@ public static class ManagementApiText
         [BadRequest] = ("Запит не вдалося прочитати: перевірте адресу та її параметри.", "The request could not be read: check the address and its parameters."),
         [UnsupportedMediaType] = ("Надсилайте тіло запиту як application/json.", "Send the request body as application/json."),
         [MethodNotAllowed] = ("Цей метод HTTP не підтримується за цією адресою.", "This HTTP method is not supported at this address."),
-        [TooManyRequests] = ("Забагато запитів. Спробуйте за хвилину.", "Too many requests. Try again in a minute."),
         [Antiforgery] = ("Бракує токена захисту запиту (заголовок RequestVerificationToken) або він недійсний. Перезавантажте сторінку адмінпанелі.",
             "The request verification token (the RequestVerificationToken header) is missing or not valid. Reload the back-office page."),
         [SegmentsNotUsed] = ("Сегменти аудиторії на цьому сайті не використовуються: залиште «segment» порожнім (адреса сторінки задається в «urlSegment»).",

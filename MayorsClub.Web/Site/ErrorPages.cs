@@ -18,7 +18,7 @@ public static class ErrorPages
 
     public static void UseMayorsClubErrorPages(this WebApplication app)
     {
-        app.UseWhen(context => !IsApi(context.Request.Path), site =>
+        app.UseWhen(context => !ManagementApiEndpoints.IsApiPath(context.Request.Path), site =>
         {
             if (app.Environment.IsDevelopment())
             {
@@ -45,14 +45,13 @@ public static class ErrorPages
 
     /// <summary>A body the client never sent in full is its fault, not an error of the site's to log.</summary>
     public static bool IsClientFault(ExceptionHandlerSuppressDiagnosticsContext context) => context.Exception is BadHttpRequestException;
-
-    internal static bool IsApi(PathString path) =>
-        path.StartsWithSegments(ManagementApiEndpoints.RootPath, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Renders the error pages in the language of the page that failed; /error asked for directly is a 404.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [AllowAnonymous]
+// A failed POST is re-executed here with its own method and form: checking its antiforgery token again would turn the
+// error page into a second failure. These actions change nothing; they only render the page for a status.
 [IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {

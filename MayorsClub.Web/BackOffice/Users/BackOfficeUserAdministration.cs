@@ -39,8 +39,8 @@ public sealed record UserActionResult(bool Succeeded, string? Error = null, int 
 public sealed class BackOfficeUserAdministration(
     MayorsClubDbContext db, UserManager<BackOfficeUser> users, UserAudit audit, BackOfficeEmails emails, EmailSignal signal, IClock clock, TimeProvider time)
 {
-    public const string SignInRecordProvider = "MayorsClub";
-    public const string LastSignInToken = "LastSignInUtc";
+    public const string SignInRecordProvider = MayorsClub.Core.Setup.AdministratorAccess.SignInRecordProvider;
+    public const string LastSignInToken = MayorsClub.Core.Setup.AdministratorAccess.LastSignInToken;
 
     public sealed record InviteCommand(string Email, string? DisplayName, string UiCulture, IReadOnlyCollection<string> Groups);
 
