@@ -217,6 +217,9 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         _ => false,
     };
 
+    /// <summary>Forgets every change not yet saved (a refused command leaves nothing behind for a later save).</summary>
+    public void Discard() => db.ChangeTracker.Clear();
+
     public async Task<int> CurrentVersionAsync(Guid key, CancellationToken ct) =>
         await db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => d.Version).SingleOrDefaultAsync(ct);
 }

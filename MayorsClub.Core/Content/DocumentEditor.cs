@@ -113,6 +113,27 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
             return refusal!;
         }
 
+        var errors = await ApplyDraftAsync(document, command, ct);
+        if (errors.Count > 0)
+        {
+            return ContentResult.Invalid(errors);
+        }
+
+        store.RecordChange(document, command.User, "save", string.Join(",", command.Cultures.Keys));
+        if (!await store.CommitAsync(ct))
+        {
+            return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
+        }
+
+        return ContentResult.Ok(await store.ToStateAsync(document, ct));
+    }
+
+    /// <summary>
+    /// Validates the saved cultures and shared values into the document's draft, without recording a version or
+    /// committing: a save, or the first half of a whole "save and publish" command. Nothing is changed when refused.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentError>> ApplyDraftAsync(DocumentEntity document, SaveCommand command, CancellationToken ct)
+    {
         var type = store.Types.Get(document.ContentType);
         var draft = ContentValues.FromJson(document.DraftJson);
         foreach (var (culture, variant) in command.Cultures)
@@ -128,24 +149,18 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
         var (clean, errors) = validator.Validate(type, draft);
         if (errors.Count > 0)
         {
-            return ContentResult.Invalid(errors);
+            return errors;
         }
 
         var segmentErrors = await store.AssignSegmentsAsync(document, clean, ct);
         if (segmentErrors.Count > 0)
         {
-            return ContentResult.Invalid(segmentErrors);
+            return segmentErrors;
         }
 
         document.DraftJson = clean.ToJson();
         MarkEditedSincePublish(document, clean);
-        store.RecordChange(document, command.User, "save", string.Join(",", command.Cultures.Keys));
-        if (!await store.CommitAsync(ct))
-        {
-            return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
-        }
-
-        return ContentResult.Ok(await store.ToStateAsync(document, ct));
+        return [];
     }
 
     /// <summary>A published culture is "changed" when its draft (with the shared values) differs from what is live.</summary>

@@ -1,13 +1,13 @@
-using MayorsClub.Core.Publishing;
+using MayorsClub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Core.Content;
 
 /// <summary>A document's versions, and rolling back to one of them.</summary>
-public sealed class DocumentHistory(ContentStore store, DocumentPublisher publisher)
+public sealed class DocumentHistory(ContentStore store)
 {
-    /// <param name="Publish">Also publish the restored text in the cultures that are live now, so the site shows it at once.</param>
-    public sealed record RollbackCommand(Guid Key, int VersionNumber, int ExpectedVersion, string User, bool Publish = false);
+    /// <summary>Makes an earlier version the current draft again; rolling back and publishing at once is a command of Publishing.</summary>
+    public sealed record RollbackCommand(Guid Key, int VersionNumber, int ExpectedVersion, string User);
 
     public async Task<IReadOnlyList<DocumentVersionInfo>?> VersionsAsync(Guid key, CancellationToken ct = default)
     {
@@ -42,33 +42,38 @@ public sealed class DocumentHistory(ContentStore store, DocumentPublisher publis
             return refusal!;
         }
 
-        var restored = await VersionAsync(command.Key, command.VersionNumber, ct);
-        if (restored is null)
+        var errors = await ApplyVersionAsync(document, command.VersionNumber, ct);
+        if (errors.Count > 0)
         {
-            return ContentResult.Invalid(new ContentError(ContentMessages.VersionNotFound, "version",
-                Args: [command.VersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            return ContentResult.Invalid(errors);
         }
 
-        var segmentErrors = await store.AssignSegmentsAsync(document, restored, ct);
-        if (segmentErrors.Count > 0)
-        {
-            return ContentResult.Invalid(segmentErrors);
-        }
-
-        document.DraftJson = restored.ToJson();
-        DocumentEditor.MarkEditedSincePublish(document, restored);
         store.RecordChange(document, command.User, $"rollback to {command.VersionNumber}", null);
         if (!await store.CommitAsync(ct))
         {
             return ContentResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
         }
 
-        var live = document.Cultures.Where(c => c.IsPublished && restored.Cultures.ContainsKey(c.Culture)).Select(c => c.Culture).ToList();
-        if (command.Publish && live.Count > 0)
+        return ContentResult.Ok(await store.ToStateAsync(document, ct));
+    }
+
+    /// <summary>Puts an earlier version in the document's draft, without recording or committing (shared with rollback-and-publish).</summary>
+    public async Task<IReadOnlyList<ContentError>> ApplyVersionAsync(DocumentEntity document, int versionNumber, CancellationToken ct)
+    {
+        var restored = await VersionAsync(document.Key, versionNumber, ct);
+        if (restored is null)
         {
-            return await publisher.PublishAsync(new DocumentPublisher.PublishCommand(command.Key, live, command.User), ct);
+            return [new ContentError(ContentMessages.VersionNotFound, "version", Args: [versionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)])];
         }
 
-        return ContentResult.Ok(await store.ToStateAsync(document, ct));
+        var segmentErrors = await store.AssignSegmentsAsync(document, restored, ct);
+        if (segmentErrors.Count > 0)
+        {
+            return segmentErrors;
+        }
+
+        document.DraftJson = restored.ToJson();
+        DocumentEditor.MarkEditedSincePublish(document, restored);
+        return [];
     }
 }

@@ -1,10 +1,11 @@
+using MayorsClub.Core.Changes;
 using MayorsClub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Core.Content;
 
 /// <summary>The shape of the content tree: reading it, moving, sorting, the recycle bin.</summary>
-public sealed class DocumentTree(ContentStore store, IPublishedContentChanged published)
+public sealed class DocumentTree(ContentStore store, ChangeLog changes)
 {
     public Task<DocumentState?> GetAsync(Guid key, CancellationToken ct = default) => store.GetAsync(key, ct);
 
@@ -79,6 +80,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
 
         await MovePathsAsync(document, parent, ct);
         store.RecordChange(document, user, "move", null);
+        changes.Append(PublishedChangeKind.Move, [document.Key]);
         return await CommitAsync(document, ct);
     }
 
@@ -108,8 +110,9 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
         }
 
         store.Audit(user, "sort", parentKey, null);
+        changes.Append(PublishedChangeKind.Sort, orderedKeys);
         await store.CommitAsync(ct);
-        await published.PublishedContentChangedAsync(ct);
+        await changes.WaitUntilVisibleAsync(ct);
         return parentKey is { } key && await store.GetAsync(key, ct) is { } state
             ? ContentResult.Ok(state)
             : new ContentResult(ContentStatus.Success, []);
@@ -139,6 +142,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
 
         await SetTrashedAsync(document, true, ct);
         store.RecordChange(document, user, "trash", null);
+        changes.Append(PublishedChangeKind.Trash, [document.Key]);
         return await CommitAsync(document, ct);
     }
 
@@ -169,6 +173,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
         }
 
         store.RecordChange(document, user, "restore", null);
+        changes.Append(PublishedChangeKind.Restore, [document.Key]);
         return await CommitAsync(document, ct);
     }
 
@@ -219,7 +224,7 @@ public sealed class DocumentTree(ContentStore store, IPublishedContentChanged pu
             return ContentResult.Conflict(await store.CurrentVersionAsync(document.Key, ct));
         }
 
-        await published.PublishedContentChangedAsync(ct);
+        await changes.WaitUntilVisibleAsync(ct);
         return ContentResult.Ok(await store.ToStateAsync(document, ct));
     }
 }

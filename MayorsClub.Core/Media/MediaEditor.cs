@@ -1,3 +1,4 @@
+using MayorsClub.Core.Changes;
 using MayorsClub.Core.Content;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace MayorsClub.Core.Media;
 /// Changing who may see a file, or anything of a file published pages show, changes the live site: that needs the
 /// rights publishing needs. Writers may edit what nothing published uses.
 /// </summary>
-public sealed class MediaEditor(MediaStore store, MediaUsages usages, IPublishedContentChanged published)
+public sealed class MediaEditor(MediaStore store, MediaUsages usages, ChangeLog feed)
 {
     public const int MaxNameLength = 200;
     public const int MaxAltTextLength = 500;
@@ -150,15 +151,17 @@ public sealed class MediaEditor(MediaStore store, MediaUsages usages, IPublished
         }
 
         store.RecordChange(item, command.User, item.IsFolder ? "media.folder.rename" : "media.update", string.Join("; ", changes));
+        if (wasPublic || (!item.IsFolder && !item.MembersOnly))
+        {
+            feed.Append(PublishedChangeKind.Media, media: [item.Key]);
+        }
+
         if (!await store.CommitAsync(ct))
         {
             return MediaResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
         }
 
-        if (wasPublic || (!item.IsFolder && !item.MembersOnly))
-        {
-            await published.PublishedContentChangedAsync(ct);
-        }
+        await feed.WaitUntilVisibleAsync(ct);
 
         return MediaResult.Ok(await store.ToItemAsync(item, ct));
     }
@@ -190,15 +193,17 @@ public sealed class MediaEditor(MediaStore store, MediaUsages usages, IPublished
 
         item.ParentId = target?.Id;
         store.RecordChange(item, command.User, "media.move", target is null ? "to the root" : $"to folder {target.Key:D} \"{target.Name}\"");
+        if (!item.IsFolder && !item.MembersOnly)
+        {
+            feed.Append(PublishedChangeKind.Media, media: [item.Key]);
+        }
+
         if (!await store.CommitAsync(ct))
         {
             return MediaResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
         }
 
-        if (!item.IsFolder && !item.MembersOnly)
-        {
-            await published.PublishedContentChangedAsync(ct);
-        }
+        await feed.WaitUntilVisibleAsync(ct);
 
         return MediaResult.Ok(MediaStore.ToItem(item, target?.Key));
     }

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Changes;
 using MayorsClub.Core.Content;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace MayorsClub.Core.Media;
 /// confirms after seeing the list of documents that do. The file's bytes go once the database row is gone, and
 /// a public file leaves the published snapshot with them.
 /// </summary>
-public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUsages usages, IPublishedContentChanged published)
+public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUsages usages, ChangeLog feed)
 {
     /// <param name="ConfirmedInUse">The editor has seen the usages and deletes anyway.</param>
     /// <param name="Rights">Deleting a file published pages show needs <see cref="EditorRights.Publish"/>.</param>
@@ -53,16 +54,18 @@ public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUs
 
         store.Db.MediaItems.Remove(item);
         store.Audit(command.User, item.IsFolder ? "media.folder.delete" : "media.delete", item, details);
+        if (!item.IsFolder && !item.MembersOnly)
+        {
+            feed.Append(PublishedChangeKind.Media, media: [item.Key]);
+        }
+
         if (!await store.CommitAsync(ct))
         {
             return MediaResult.Conflict(await store.CurrentVersionAsync(command.Key, ct));
         }
 
         storage.Delete(item.StoragePath);
-        if (!item.IsFolder && !item.MembersOnly)
-        {
-            await published.PublishedContentChangedAsync(ct);
-        }
+        await feed.WaitUntilVisibleAsync(ct);
 
         return MediaResult.Ok(before);
     }

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Changes;
 using MayorsClub.Core.Content;
 
 namespace MayorsClub.Core.Media;
@@ -9,7 +10,7 @@ namespace MayorsClub.Core.Media;
 /// replaced public file refreshes the published snapshot (pages link to files through it). Replacing a file that
 /// published pages show changes the live site, so it needs the rights publishing needs.
 /// </summary>
-public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaStorage storage, MediaUsages usages, IPublishedContentChanged published)
+public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaStorage storage, MediaUsages usages, ChangeLog feed)
 {
     /// <param name="FileName">The name the client gave; only its stem is kept (the extension comes from the checked format).</param>
     /// <param name="FolderKey">Null for the root of the library.</param>
@@ -58,6 +59,11 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
             };
             store.Db.MediaItems.Add(item);
             store.Audit(command.User, "media.upload", item, $"{file.Format.ContentType}, {file.Size} bytes{(item.MembersOnly ? ", members only" : "")}");
+            if (!item.MembersOnly)
+            {
+                feed.Append(PublishedChangeKind.Media, media: [item.Key]);
+            }
+
             await store.Db.SaveChangesAsync(ct);
         }
         catch
@@ -67,10 +73,7 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
         }
 
         var uploaded = MediaStore.ToItem(item, command.FolderKey);
-        if (!uploaded.MembersOnly)
-        {
-            await published.PublishedContentChangedAsync(ct);
-        }
+        await feed.WaitUntilVisibleAsync(ct);
 
         return MediaResult.Ok(uploaded);
     }
@@ -118,6 +121,11 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
             item.Height = file.Height;
             item.StoragePath = storagePath;
             store.RecordChange(item, command.User, "media.replace", $"{file.Format.ContentType}, {file.Size} bytes");
+            if (!item.MembersOnly)
+            {
+                feed.Append(PublishedChangeKind.Media, media: [item.Key]);
+            }
+
             committed = await store.CommitAsync(ct);
             if (!committed)
             {
@@ -130,10 +138,7 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
         }
 
         var replaced = await store.ToItemAsync(item, ct);
-        if (!replaced.MembersOnly)
-        {
-            await published.PublishedContentChangedAsync(ct);
-        }
+        await feed.WaitUntilVisibleAsync(ct);
 
         return MediaResult.Ok(replaced);
     }

@@ -18,6 +18,7 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Media.MediaItemEntity> MediaItems => Set<Media.MediaItemEntity>();
+    public DbSet<PublishedChangeEntity> PublishedChanges => Set<PublishedChangeEntity>();
 
     /// <summary>Skip/Take without OrderBy gives pages whose rows change from one query to the next: an error where it can be fixed.</summary>
     public static void ThrowOnUnorderedPaging(WarningsConfigurationBuilder warnings) =>
@@ -109,6 +110,15 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
             message.Property(m => m.ToName).HasMaxLength(200);
             message.Property(m => m.Subject).HasMaxLength(500);
             message.Property(m => m.LastError).HasMaxLength(1000);
+        });
+
+        // The change feed: the id is the sequence number (identity), so the rows are read in the order they were numbered.
+        builder.Entity<PublishedChangeEntity>(change =>
+        {
+            change.ToTable("PublishedChanges");
+            change.Property(c => c.Id).ValueGeneratedOnAdd();
+            change.Property(c => c.Kind).HasMaxLength(32);
+            change.HasIndex(c => c.Utc);
         });
 
         builder.Entity<AuditEntryEntity>(audit =>

@@ -37,9 +37,8 @@ public static class PublishedSnapshotBuilder
         IEnumerable<MediaItem>? media = null)
     {
         // Each document's published JSON is parsed once; its values are elements of that one element, not copies.
-        var parsed = rows.ToDictionary(r => r.Id, r => r.Source);
         var documents = rows.ToDictionary(r => r.Id, r => new PublishedDocument(r.Id, r.Key, r.ContentType, r.SortOrder, r.Level, r.CreatedUtc, r.UpdatedUtc,
-            r.Version, r.Source, Values(r.Source, "invariant")));
+            r.Version, r.Source, r.InvariantValues));
         var roots = new List<PublishedDocument>();
         var children = new Dictionary<int, List<PublishedDocument>>();
         foreach (var row in rows.OrderBy(r => r.SortOrder))
@@ -64,7 +63,7 @@ public static class PublishedSnapshotBuilder
         var byId = rows.ToDictionary(r => r.Id);
         foreach (var root in roots)
         {
-            AssignCultures(root, byId, parsed, types, parentUrls: null);
+            AssignCultures(root, byId, types, parentUrls: null);
         }
 
         return new PublishedSnapshot(roots, generation, builtUtc, media);
@@ -74,11 +73,10 @@ public static class PublishedSnapshotBuilder
     /// A document is visible in a culture when it is published there and so are all its ancestors.
     /// The home page is "/{culture}/"; pages below it add their segments; other roots (settings) have no URL.
     /// </summary>
-    private static void AssignCultures(PublishedDocument document, Dictionary<int, DocumentRow> rows, Dictionary<int, JsonElement> parsed,
+    private static void AssignCultures(PublishedDocument document, Dictionary<int, DocumentRow> rows,
         DocumentTypeRegistry types, Dictionary<string, string?>? parentUrls)
     {
         var row = rows[document.Id];
-        var cultureValues = parsed[document.Id].TryGetProperty("cultures", out var all) ? all : default;
         var isPage = types.Find(document.ContentType)?.IsPage ?? false;
         var cultures = new Dictionary<string, PublishedCulture>(StringComparer.Ordinal);
         var urls = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -99,22 +97,44 @@ public static class PublishedSnapshotBuilder
 
             urls[culture.Culture] = url;
             cultures[culture.Culture] = new PublishedCulture(culture.Culture, culture.Name, culture.UrlSegment, url, culture.PublishedUtc,
-                cultureValues.ValueKind == JsonValueKind.Object && cultureValues.TryGetProperty(culture.Culture, out var variant)
-                    ? Values(variant, "values")
-                    : Empty);
+                row.CultureValues(culture.Culture));
         }
 
         document.Cultures = cultures;
         foreach (var child in document.Children)
         {
-            AssignCultures(child, rows, parsed, types, urls);
+            AssignCultures(child, rows, types, urls);
         }
     }
 
     /// <param name="Version">The document's version its published values were read at.</param>
     /// <param name="Source">Its published values, parsed (<see cref="Parse"/>).</param>
+    /// <remarks>
+    /// The values by alias are taken from <paramref name="Source"/> once per row and kept: the snapshot service keeps the
+    /// rows of unchanged documents from one snapshot to the next, so applying a change does not walk their JSON again.
+    /// </remarks>
     public sealed record DocumentRow(int Id, Guid Key, int? ParentId, string ContentType, int SortOrder, int Level, DateTime CreatedUtc, DateTime UpdatedUtc,
-        int Version, JsonElement Source, List<CultureRow> Cultures);
+        int Version, JsonElement Source, List<CultureRow> Cultures)
+    {
+        private IReadOnlyDictionary<string, JsonElement>? _invariant;
+        private Dictionary<string, IReadOnlyDictionary<string, JsonElement>>? _cultures;
+
+        internal IReadOnlyDictionary<string, JsonElement> InvariantValues => _invariant ??= Values(Source, "invariant");
+
+        internal IReadOnlyDictionary<string, JsonElement> CultureValues(string culture)
+        {
+            var known = _cultures;
+            if (known is not null && known.TryGetValue(culture, out var values))
+            {
+                return values;
+            }
+
+            var all = Source.ValueKind == JsonValueKind.Object && Source.TryGetProperty("cultures", out var cultures) ? cultures : default;
+            values = all.ValueKind == JsonValueKind.Object && all.TryGetProperty(culture, out var variant) ? Values(variant, "values") : Empty;
+            _cultures = new Dictionary<string, IReadOnlyDictionary<string, JsonElement>>(known ?? [], StringComparer.Ordinal) { [culture] = values };
+            return values;
+        }
+    }
 
     public sealed record CultureRow(string Culture, string Name, string UrlSegment, DateTime PublishedUtc);
 }

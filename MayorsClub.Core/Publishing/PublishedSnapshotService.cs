@@ -1,4 +1,4 @@
-using MayorsClub.Core.Content;
+using MayorsClub.Core.Changes;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
@@ -9,87 +9,60 @@ using NodaTime;
 
 namespace MayorsClub.Core.Publishing;
 
-/// <summary>Told after a new published snapshot has replaced the old one (to drop cached pages, for example).</summary>
-public interface IPublishedSnapshotObserver
-{
-    Task SnapshotChangedAsync(PublishedSnapshot snapshot, CancellationToken ct);
-}
-
 /// <summary>
-/// Holds the current published snapshot and builds a new one from the database when published content changes.
-/// Readers take <see cref="Current"/> once per request and keep a consistent view; the swap is one reference write.
+/// Holds the current published snapshot. Start-up loads it whole (<see cref="RebuildAsync"/>); after that the change
+/// feed's worker hands it each committed change (<see cref="ApplyAsync"/>) and it reloads from the database only the
+/// documents and media the change names (a moved, trashed or restored document with its subtree), then assembles the
+/// new snapshot from the rows it keeps. Readers take <see cref="Current"/> once per request and keep a consistent view;
+/// the swap is one reference write.
 /// </summary>
 public sealed class PublishedSnapshotService(
     IServiceScopeFactory scopes,
     DocumentTypeRegistry types,
     IClock clock,
-    IEnumerable<IPublishedSnapshotObserver> observers,
     ILogger<PublishedSnapshotService> logger)
-    : IPublishedContentChanged, IDisposable
+    : IPublishedChangeSubscriber, IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
     private long _generation;
 
-    // Rebuild requests are numbered; a rebuild that starts after a request was made covers it (it reads what that
-    // change committed), so requests that waited while one was running are answered by a single rebuild.
-    private long _requested;
-    private long _covered;
+    // The rows the current snapshot was assembled from (only touched under _rebuild).
+    private Dictionary<int, PublishedSnapshotBuilder.DocumentRow> _rows = [];
+    private Dictionary<Guid, int> _ids = [];
+    private Dictionary<Guid, MediaItem> _media = [];
 
     public PublishedSnapshot Current => Volatile.Read(ref _current);
 
     public bool IsLoaded => Current.Generation > 0;
 
+    /// <summary>How many documents and media items the last load or change read from the database.</summary>
+    public SnapshotReads LastReads { get; private set; } = new(0, 0);
+
+    int IPublishedChangeSubscriber.Order => 0;
+
     public void Dispose() => _rebuild.Dispose();
 
-    public Task PublishedContentChangedAsync(CancellationToken ct) => RebuildAsync(ct);
-
+    /// <summary>Loads every published document and public media item (at start-up; tests use it to start over).</summary>
     public async Task RebuildAsync(CancellationToken ct = default)
     {
-        var request = Interlocked.Increment(ref _requested);
         await _rebuild.WaitAsync(ct);
         try
         {
-            if (Volatile.Read(ref _covered) >= request)
-            {
-                return;
-            }
-
-            var covering = Volatile.Read(ref _requested);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
-            var previous = Current;
-            var cultures = (await db.DocumentCultures.AsNoTracking()
-                    .Where(c => c.IsPublished)
-                    .Select(c => new { c.DocumentId, Row = new PublishedSnapshotBuilder.CultureRow(c.Culture, c.PublishedName ?? c.Name, c.PublishedUrlSegment ?? c.UrlSegment, c.PublishedUtc ?? DateTime.MinValue) })
-                    .ToListAsync(ct))
-                .ToLookup(c => c.DocumentId, c => c.Row);
-            var documents = await db.Documents.AsNoTracking()
-                .Where(d => !d.Trashed && d.PublishedJson != null)
-                .Select(d => new { d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc, d.Version })
-                .ToListAsync(ct);
-            var listed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var (sources, read) = await PublishedValuesAsync(db, documents.ToDictionary(d => d.Id, d => d.Version), previous, ct);
-            var valuesRead = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var rows = documents
-                .Where(d => sources.ContainsKey(d.Id))
-                .Select(d => new PublishedSnapshotBuilder.DocumentRow(d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc,
-                    d.Version, sources[d.Id], cultures[d.Id].ToList()))
-                .ToList();
-
+            var (rows, read) = await ReadDocumentsAsync(db, db.Documents.AsNoTracking().Where(d => !d.Trashed && d.PublishedJson != null), ct);
             var media = (await db.MediaItems.AsNoTracking().Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null).ToListAsync(ct))
-                .Select(m => MediaStore.ToItem(m, parentKey: null));
-            var snapshot = PublishedSnapshotBuilder.Build(rows, types, Interlocked.Increment(ref _generation), clock.GetCurrentInstant().ToDateTimeUtc(), media);
-            Volatile.Write(ref _current, snapshot);
-            Volatile.Write(ref _covered, covering);
-            foreach (var observer in observers)
-            {
-                await observer.SnapshotChangedAsync(snapshot, ct);
-            }
-
-            logger.LogInformation("Published snapshot {Generation} built: {Count} documents in {Elapsed} ms ({Read} read from the database, the rest kept; lists {Listed} ms, values {Values} ms)",
-                snapshot.Generation, snapshot.All.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, read, (int)listed, (int)(valuesRead - listed));
+                .Select(m => MediaStore.ToItem(m, parentKey: null))
+                .ToDictionary(m => m.Key);
+            _rows = rows.Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value!);
+            _ids = _rows.Values.ToDictionary(r => r.Key, r => r.Id);
+            _media = media;
+            var snapshot = Assemble();
+            LastReads = new SnapshotReads(read, media.Count);
+            logger.LogInformation("Published snapshot {Generation} loaded: {Count} documents in {Elapsed} ms ({Read} values read from the database, the rest kept)",
+                snapshot.Generation, snapshot.All.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, read);
         }
         finally
         {
@@ -97,50 +70,165 @@ public sealed class PublishedSnapshotService(
         }
     }
 
-    /// <summary>
-    /// The parsed published values of each document: the previous snapshot's where the document has not changed since
-    /// (most of them, after a publish), read and parsed one by one for the rest, so the JSON text is never all in memory.
-    /// A document whose values are gone by the time they are read (unpublished meanwhile) is left out; its own change
-    /// starts another rebuild.
-    /// </summary>
-    private static async Task<(Dictionary<int, System.Text.Json.JsonElement> Sources, int Read)> PublishedValuesAsync(MayorsClubDbContext db,
-        Dictionary<int, int> versions, PublishedSnapshot previous, CancellationToken ct)
+    /// <summary>Applies committed changes: reloads what they name and assembles the next snapshot.</summary>
+    public async Task ApplyAsync(IReadOnlyList<PublishedChange> changes, CancellationToken ct)
     {
-        var sources = new Dictionary<int, System.Text.Json.JsonElement>(versions.Count);
-        var changed = new List<int>();
-        foreach (var (id, version) in versions)
+        await _rebuild.WaitAsync(ct);
+        try
         {
-            if (previous.Get(id) is { } known && known.SourceVersion == version)
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
+            var documentsRead = await ReloadDocumentsAsync(db, changes, ct);
+            var mediaRead = await ReloadMediaAsync(db, changes, ct);
+            var snapshot = Assemble();
+            LastReads = new SnapshotReads(documentsRead, mediaRead);
+            logger.LogDebug("Published snapshot {Generation}: changes {First}-{Last} applied in {Elapsed} ms ({Documents} documents and {Media} media read)",
+                snapshot.Generation, changes[0].Sequence, changes[^1].Sequence, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                documentsRead, mediaRead);
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    private PublishedSnapshot Assemble()
+    {
+        var snapshot = PublishedSnapshotBuilder.Build(_rows.Values.ToList(), types, Interlocked.Increment(ref _generation),
+            clock.GetCurrentInstant().ToDateTimeUtc(), _media.Values);
+        Volatile.Write(ref _current, snapshot);
+        return snapshot;
+    }
+
+    /// <summary>The named documents, and the subtrees of those moved, trashed or restored, read again. Returns how many were read.</summary>
+    private async Task<int> ReloadDocumentsAsync(MayorsClubDbContext db, IReadOnlyList<PublishedChange> changes, CancellationToken ct)
+    {
+        var keys = changes.SelectMany(c => c.Documents).ToHashSet();
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        var named = await db.Documents.AsNoTracking().Where(d => keys.Contains(d.Key)).Select(d => new { d.Id, d.Key, d.Path }).ToListAsync(ct);
+        var ids = named.Select(d => d.Id).ToHashSet();
+        var subtreeKeys = changes.Where(c => c.TouchesSubtree).SelectMany(c => c.Documents).ToHashSet();
+        foreach (var top in named.Where(d => subtreeKeys.Contains(d.Key)))
+        {
+            var path = top.Path;
+            ids.UnionWith(await db.Documents.AsNoTracking().Where(d => d.Path.StartsWith(path)).Select(d => d.Id).ToListAsync(ct));
+        }
+
+        // Gone from the database altogether: drop them (what hung below them is no longer reachable from a root).
+        foreach (var key in keys.Except(named.Select(d => d.Key)))
+        {
+            if (_ids.Remove(key, out var id))
             {
-                sources[id] = known.Source;
+                _rows.Remove(id);
+            }
+        }
+
+        var (rows, _) = await ReadDocumentsAsync(db, db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)), ct);
+        foreach (var (id, row) in rows)
+        {
+            if (row is null)
+            {
+                if (_rows.Remove(id, out var old))
+                {
+                    _ids.Remove(old.Key);
+                }
             }
             else
             {
-                changed.Add(id);
+                _rows[id] = row;
+                _ids[row.Key] = id;
             }
         }
 
-        if (changed.Count == 0)
-        {
-            return (sources, 0);
-        }
-
-        var query = db.Documents.AsNoTracking().Where(d => !d.Trashed && d.PublishedJson != null);
-        if (changed.Count < versions.Count / 2)
-        {
-            query = query.Where(d => changed.Contains(d.Id));
-        }
-
-        var wanted = changed.ToHashSet();
-        await foreach (var document in query.Select(d => new { d.Id, d.PublishedJson }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (wanted.Contains(document.Id))
-            {
-                sources[document.Id] = PublishedSnapshotBuilder.Parse(document.PublishedJson!);
-            }
-        }
-
-        return (sources, changed.Count);
+        return rows.Count;
     }
 
+    private async Task<int> ReloadMediaAsync(MayorsClubDbContext db, IReadOnlyList<PublishedChange> changes, CancellationToken ct)
+    {
+        var keys = changes.SelectMany(c => c.Media).ToHashSet();
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        var found = await db.MediaItems.AsNoTracking().Where(m => keys.Contains(m.Key)).ToListAsync(ct);
+        foreach (var key in keys)
+        {
+            _media.Remove(key);
+        }
+
+        foreach (var item in found.Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null))
+        {
+            _media[item.Key] = MediaStore.ToItem(item, parentKey: null);
+        }
+
+        return found.Count;
+    }
+
+    /// <summary>
+    /// The rows of the documents a query selects, each as it is now: null for one that is no longer published (trashed,
+    /// unpublished in every culture). Published values are parsed only where the document's version differs from the
+    /// one kept; otherwise the parsed values are reused. Returns the rows and how many values were read.
+    /// </summary>
+    private async Task<(Dictionary<int, PublishedSnapshotBuilder.DocumentRow?> Rows, int ValuesRead)> ReadDocumentsAsync(
+        MayorsClubDbContext db, IQueryable<DocumentEntity> query, CancellationToken ct)
+    {
+        var documents = await query
+            .Select(d => new { d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc, d.Version, Live = !d.Trashed && d.PublishedJson != null })
+            .ToListAsync(ct);
+        var live = documents.Where(d => d.Live).Select(d => d.Id).ToHashSet();
+        var cultures = (await db.DocumentCultures.AsNoTracking()
+                .Where(c => c.IsPublished)
+                .Join(query, c => c.DocumentId, d => d.Id, (c, _) => c)
+                .Select(c => new { c.DocumentId, Row = new PublishedSnapshotBuilder.CultureRow(c.Culture, c.PublishedName ?? c.Name, c.PublishedUrlSegment ?? c.UrlSegment, c.PublishedUtc ?? DateTime.MinValue) })
+                .ToListAsync(ct))
+            .ToLookup(c => c.DocumentId, c => c.Row);
+
+        var sources = new Dictionary<int, System.Text.Json.JsonElement>(live.Count);
+        var changed = new HashSet<int>();
+        foreach (var document in documents.Where(d => d.Live))
+        {
+            if (_rows.TryGetValue(document.Id, out var known) && known.Version == document.Version)
+            {
+                sources[document.Id] = known.Source;
+            }
+            else
+            {
+                changed.Add(document.Id);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            var values = changed.Count < live.Count / 2 ? query.Where(d => changed.Contains(d.Id)) : query;
+            await foreach (var document in values.Where(d => !d.Trashed && d.PublishedJson != null).Select(d => new { d.Id, d.PublishedJson })
+                               .AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (changed.Contains(document.Id))
+                {
+                    sources[document.Id] = PublishedSnapshotBuilder.Parse(document.PublishedJson!);
+                }
+            }
+        }
+
+        var rows = new Dictionary<int, PublishedSnapshotBuilder.DocumentRow?>(documents.Count);
+        foreach (var d in documents)
+        {
+            // Unpublished between the two reads: its own change comes next and reads it again.
+            rows[d.Id] = d.Live && sources.TryGetValue(d.Id, out var source)
+                ? new PublishedSnapshotBuilder.DocumentRow(d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc,
+                    d.Version, source, cultures[d.Id].ToList())
+                : null;
+        }
+
+        return (rows, changed.Count);
+    }
 }
+
+/// <summary>What one load or change of the snapshot read from the database.</summary>
+public sealed record SnapshotReads(int Documents, int Media);

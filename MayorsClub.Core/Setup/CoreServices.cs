@@ -49,7 +49,8 @@ public static class CoreServices
         Media.MediaServices.AddMayorsClubMedia(services);
 
         services.AddSingleton<PublishedSnapshotService>();
-        services.AddSingleton<IPublishedContentChanged>(sp => sp.GetRequiredService<PublishedSnapshotService>());
+        services.AddMayorsClubChangeFeed();
+        services.AddSingleton<Changes.IPublishedChangeSubscriber>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<SiteReadiness>();
         services.AddHostedService<SiteInitializer>();
         services.AddHostedService<ScheduledPublishingJob>();
@@ -59,6 +60,19 @@ public static class CoreServices
         services.AddScoped<Email.EmailOutbox>();
         services.AddSingleton<Email.EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Email.EmailDispatcher>());
+        return services;
+    }
+
+    /// <summary>
+    /// The change feed: commands append to it (<see cref="Changes.ChangeLog"/>, per request), one worker per process applies
+    /// it after commit to every <see cref="Changes.IPublishedChangeSubscriber"/> ("MayorsClub:ChangeFeed").
+    /// </summary>
+    public static IServiceCollection AddMayorsClubChangeFeed(this IServiceCollection services)
+    {
+        services.AddOptions<Changes.ChangeFeedOptions>().BindConfiguration(Changes.ChangeFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Changes.ChangeLog>();
+        services.AddSingleton<Changes.ChangeFeedWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Changes.ChangeFeedWorker>());
         return services;
     }
 

@@ -15,7 +15,7 @@ namespace MayorsClub.Core.Setup;
 /// through the same editor and publisher an editor uses, so demo content obeys every rule real content does.
 /// A date may be written relative to the day of seeding ("@today+21T10:00") so the demo calendar stays current.
 /// </summary>
-public sealed partial class DemoContentSeeder(DocumentEditor editor, ContentStore store, IClock clock, ILogger<DemoContentSeeder> logger)
+public sealed partial class DemoContentSeeder(DocumentEditor editor, DocumentPublisher publisher, ContentStore store, IClock clock, ILogger<DemoContentSeeder> logger)
 {
     public const string User = "demo-content";
 
@@ -36,8 +36,7 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, ContentStor
         var files = Directory.GetFiles(contentFolder, "*.json").Order(StringComparer.Ordinal).ToList();
         var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Kyiv"]).Date;
 
-        // The publisher tells nobody: the caller builds the snapshot once at the end.
-        var publisher = new DocumentPublisher(store, new NoOneToTell());
+        // Inside one transaction the publisher does not wait for its changes: start-up loads the snapshot after seeding.
         var count = 0;
 
         // All or nothing: a broken demo file leaves the database empty, to be seeded again at the next start.
@@ -102,10 +101,4 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, ContentStor
         });
 
     [GeneratedRegex(@"@today(?<days>[+-]\d+)?", RegexOptions.None, 1000)]
-    private static partial Regex RelativeDate();
-
-    private sealed class NoOneToTell : IPublishedContentChanged
-    {
-        public Task PublishedContentChangedAsync(CancellationToken ct) => Task.CompletedTask;
-    }
-}
+    private static partial Regex RelativeDate();}

@@ -19,6 +19,7 @@ namespace MayorsClub.Core.Setup;
 public sealed class SiteInitializer(
     IServiceScopeFactory scopes,
     PublishedSnapshotService snapshots,
+    Changes.ChangeFeedWorker changes,
     SiteReadiness readiness,
     SitePaths paths,
     MediaStorage media,
@@ -39,7 +40,15 @@ public sealed class SiteInitializer(
             await Task.WhenAll(EnsureAdministratorAsync(stoppingToken), SeedDemoContentAsync(stoppingToken));
             var seeded = started.ElapsedMilliseconds;
 
+            // The feed's position first: a change committed while the snapshot loads is applied again after it (harmless).
+            long position;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                position = await Changes.ChangeFeedWorker.LastSequenceAsync(scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>(), stoppingToken);
+            }
+
             await snapshots.RebuildAsync(stoppingToken);
+            changes.Loaded(position);
             readiness.MarkReady();
             var memory = GC.GetGCMemoryInfo();
             logger.LogInformation("Site ready {Uptime} ms after the process started (database {Migrated} ms, first data {Seeded} ms, snapshot {Snapshot} ms); managed heap {Heap} MB, committed {Committed} MB",

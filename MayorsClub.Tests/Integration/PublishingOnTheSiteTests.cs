@@ -112,8 +112,8 @@ public sealed class PublishingOnTheSiteTests(DatabaseProvider provider) : SiteTe
         Assert.That((await GetPageAsync(UrlOf(article.Key, Cultures.Ukrainian))).Html, Does.Contain(changed));
 
         var current = (await GetAsync(article.Key))!.Version;
-        var rolledBack = await WithServices(s => s.GetRequiredService<DocumentHistory>().RollbackAsync(
-            new DocumentHistory.RollbackCommand(article.Key, beforeChange, current, Editor, Publish: true)));
+        var rolledBack = await WithServices(s => s.GetRequiredService<DocumentPublisher>().RollbackAndPublishAsync(
+            new DocumentPublisher.RollbackAndPublishCommand(article.Key, beforeChange, current, Editor)));
 
         Assert.That(rolledBack.Succeeded, Is.True, string.Join("; ", rolledBack.Errors));
         var page = await GetPageAsync(UrlOf(article.Key, Cultures.Ukrainian));

@@ -58,6 +58,8 @@ public sealed class ContentTextTests
     {
         Assert.That(ContentText.Action("rollback to 4", "uk"), Is.EqualTo("відновлено версію 4"));
         Assert.That(ContentText.Action("publish", "en"), Is.EqualTo("published"));
+        Assert.That(ContentText.Action("save and publish", "uk"), Is.EqualTo("збережено й опубліковано"));
+        Assert.That(ContentText.Action("rollback to 4 and publish", "en"), Is.EqualTo("rolled back to version 4 and published"));
         Assert.That(ContentText.Action("something new", "en"), Is.EqualTo("something new"));
     }
 

@@ -22,7 +22,7 @@ public static class PageCaching
     {
         services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
         services.AddSingleton<PublishedPageCache>();
-        services.AddSingleton<IPublishedSnapshotObserver>(sp => sp.GetRequiredService<PublishedPageCache>());
+        services.AddSingleton<Core.Changes.IPublishedChangeSubscriber>(sp => sp.GetRequiredService<PublishedPageCache>());
         return services;
     }
 

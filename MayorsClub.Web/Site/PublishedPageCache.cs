@@ -1,3 +1,4 @@
+using MayorsClub.Core.Changes;
 using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Caching.Memory;
@@ -12,13 +13,12 @@ namespace MayorsClub.Web.Site;
 /// and hour they were rendered in, and answers later requests for them without routing or rendering.
 /// Requests that carry a user's identity are never answered from it, nor kept.
 /// </summary>
-public sealed class PublishedPageCache : IPublishedSnapshotObserver, IDisposable
+public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
 {
     private readonly IClock _clock;
     private readonly MemoryCache _pages;
     private readonly int _maxPageBytes;
 
-    // Not given the snapshot service: that service tells this cache of new snapshots, so each would need the other.
     public PublishedPageCache(IClock clock, IOptions<PageCacheOptions> options)
     {
         _clock = clock;
@@ -31,7 +31,8 @@ public sealed class PublishedPageCache : IPublishedSnapshotObserver, IDisposable
 
     public void Dispose() => _pages.Dispose();
 
-    public Task SnapshotChangedAsync(PublishedSnapshot snapshot, CancellationToken ct)
+    /// <summary>After the snapshot has taken in the changes: the pages of the old snapshot are never served again, so drop them.</summary>
+    public Task ApplyAsync(IReadOnlyList<PublishedChange> changes, CancellationToken ct)
     {
         _pages.Clear();
         return Task.CompletedTask;

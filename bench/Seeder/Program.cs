@@ -51,9 +51,6 @@ services.AddLogging(log => log
     .AddFilter("MayorsClub", LogLevel.Information));
 services.AddMayorsClubCore(configuration, siteRoot);
 
-// Registered after the core, so it wins: the publisher must not rebuild the whole snapshot after each of 10,000 publishes
-// (the site builds it once when it starts).
-services.AddSingleton<IPublishedContentChanged, NothingToRebuild>();
 
 await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 var total = Stopwatch.StartNew();
@@ -136,8 +133,3 @@ static DocumentState Require(ContentResult result, string label, int index) =>
         ? document
         : throw new InvalidOperationException($"{label} #{index}: {result.Status}: {string.Join("; ", result.Errors)}");
 
-/// <summary>Tells nobody: the site builds its snapshot from the database when it starts.</summary>
-internal sealed class NothingToRebuild : IPublishedContentChanged
-{
-    public Task PublishedContentChangedAsync(CancellationToken ct) => Task.CompletedTask;
-}

@@ -1,4 +1,5 @@
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MayorsClub.Web.BackOffice.Content;
@@ -44,7 +45,9 @@ public sealed partial class ContentController
             return Forbid();
         }
 
-        var result = await history.RollbackAsync(new DocumentHistory.RollbackCommand(key, number, version, CurrentUser, publish), ct);
+        var result = publish
+            ? await publisher.RollbackAndPublishAsync(new DocumentPublisher.RollbackAndPublishCommand(key, number, version, CurrentUser), ct)
+            : await history.RollbackAsync(new DocumentHistory.RollbackCommand(key, number, version, CurrentUser), ct);
         if (result.Succeeded)
         {
             return RedirectToEditor(key, "rolledback");

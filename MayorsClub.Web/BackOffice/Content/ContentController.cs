@@ -127,17 +127,21 @@ public sealed partial class ContentController(
     [HttpPost(BasePath + "/{key:guid}/publish")]
     [Authorize(Policy = BackOfficeSecurity.Publish)]
     public Task<IActionResult> SaveAndPublish(Guid key, CancellationToken ct) =>
-        SaveThenAsync(key, "published", (saved, cultures) =>
-            publisher.PublishAsync(new DocumentPublisher.PublishCommand(key, cultures, CurrentUser, saved.Version), ct), ct);
+        SaveAndAsync(key, "published", (save, cultures) =>
+            publisher.SaveAndPublishAsync(new DocumentPublisher.SaveAndPublishCommand(save, cultures), ct), ct);
 
     /// <summary>A writer's "save and send for approval"; an editor approves by publishing.</summary>
     [HttpPost(BasePath + "/{key:guid}/submit")]
     public Task<IActionResult> SaveAndSubmit(Guid key, CancellationToken ct) =>
-        SaveThenAsync(key, "submitted", (_, cultures) =>
-            publisher.SubmitForApprovalAsync(new DocumentPublisher.SubmitForApprovalCommand(key, cultures, CurrentUser), ct), ct);
+        SaveAndAsync(key, "submitted", (save, cultures) =>
+            publisher.SaveAndSubmitForApprovalAsync(new DocumentPublisher.SaveAndSubmitCommand(save, cultures), ct), ct);
 
-    /// <summary>Saves the form, then (when the save went through) publishes or asks for approval in the ticked languages.</summary>
-    private async Task<IActionResult> SaveThenAsync(Guid key, string done, Func<DocumentState, IReadOnlyList<string>, Task<ContentResult>> then, CancellationToken ct)
+    /// <summary>
+    /// Saves the form and publishes or asks for approval in the ticked languages, as one command of the core: when any
+    /// part is refused nothing is saved, and the form comes back as typed with the messages.
+    /// </summary>
+    private async Task<IActionResult> SaveAndAsync(Guid key, string done,
+        Func<DocumentEditor.SaveCommand, IReadOnlyList<string>, Task<ContentResult>> command, CancellationToken ct)
     {
         var (document, form) = await ReadFormAsync(key, ct);
         if (document is null)
@@ -158,34 +162,9 @@ public sealed partial class ContentController(
             }, ct);
         }
 
-        var (saved, failure) = await SaveFormAsync(document, form, ct);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        var result = await then(saved!, form.ChosenCultures);
-        if (result.Succeeded)
-        {
-            return RedirectToEditor(key, done);
-        }
-
-        var current = await tree.GetAsync(key, ct);
-        return current is null
-            ? NotFoundPage()
-            : await EditorAsync(current, current.Draft, new EditorState
-            {
-                Status = result.Status switch
-                {
-                    ContentStatus.Conflict => StatusCodes.Status409Conflict,
-                    ContentStatus.NotAllowed => StatusCodes.Status403Forbidden,
-                    _ => StatusCodes.Status400BadRequest,
-                },
-                Version = current.Version,
-                Errors = result.Errors,
-                Notice = ContentText.Get(ContentText.SavedNotPublished, UiCulture),
-                Chosen = form.ChosenCultures,
-            }, ct);
+        var save = new DocumentEditor.SaveCommand(document.Key, form.ExpectedVersion, form.CulturesToSave(document.Cultures.Keys), form.Values.Invariant, CurrentUser);
+        var result = await command(save, form.ChosenCultures);
+        return result.Succeeded ? RedirectToEditor(key, done) : await RefusedFormAsync(document, form, result, ct);
     }
 
     private async Task<(DocumentState? Document, EditorForm? Form)> ReadFormAsync(Guid key, CancellationToken ct)
@@ -214,22 +193,36 @@ public sealed partial class ContentController(
             return (result.Document, null);
         }
 
+        return (null, await RefusedFormAsync(document, form, result, ct));
+    }
+
+    /// <summary>
+    /// A refused change of the form: the editor page with the input kept, 400 with the messages beside the fields,
+    /// 403 when the rights are missing, or 409 when someone else saved in between.
+    /// </summary>
+    private async Task<IActionResult> RefusedFormAsync(DocumentState document, EditorForm form, ContentResult result, CancellationToken ct)
+    {
         if (result.Status == ContentStatus.NotFound)
         {
-            return (null, NotFoundPage());
+            return NotFoundPage();
         }
 
         var current = await tree.GetAsync(document.Key, ct) ?? document;
         var conflict = result.Status == ContentStatus.Conflict;
-        return (null, await EditorAsync(current, form.Values, new EditorState
+        return await EditorAsync(current, form.Values, new EditorState
         {
-            Status = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+            Status = result.Status switch
+            {
+                ContentStatus.Conflict => StatusCodes.Status409Conflict,
+                ContentStatus.NotAllowed => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            },
             Version = form.ExpectedVersion,
             Errors = result.Errors,
             ConflictVersion = conflict ? current.Version : null,
             Chosen = form.ChosenCultures,
             UnsavedInput = true,
-        }, ct));
+        }, ct);
     }
 
     private bool IsUnchanged(DocumentState document, DocumentType type, EditorForm form, Dictionary<string, CultureVariant> cultures)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Publishing;
 using MayorsClub.Web.Site.Rendering;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Publishing;
 
 namespace MayorsClub.Web.BackOffice;
 

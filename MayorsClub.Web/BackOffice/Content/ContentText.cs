@@ -126,6 +126,10 @@ public static class ContentText
     public const string ActionCreate = "what.create";
     public const string ActionSave = "what.save";
     public const string ActionPublish = "what.publish";
+    public const string ActionSaveAndPublish = "what.saveAndPublish";
+    public const string ActionSaveAndSubmit = "what.saveAndSubmit";
+    public const string ActionSaveAndSchedule = "what.saveAndSchedule";
+    public const string ActionRollbackAndPublish = "what.rollbackAndPublish";
     public const string ActionUnpublish = "what.unpublish";
     public const string ActionMove = "what.move";
     public const string ActionTrash = "what.trash";
@@ -328,6 +332,10 @@ public static class ContentText
         [ActionCreate] = ("створено", "created"),
         [ActionSave] = ("збережено", "saved"),
         [ActionPublish] = ("опубліковано", "published"),
+        [ActionSaveAndPublish] = ("збережено й опубліковано", "saved and published"),
+        [ActionSaveAndSubmit] = ("збережено й надіслано на схвалення", "saved and sent for approval"),
+        [ActionSaveAndSchedule] = ("збережено й заплановано", "saved and scheduled"),
+        [ActionRollbackAndPublish] = ("відновлено версію {0} й опубліковано", "rolled back to version {0} and published"),
         [ActionUnpublish] = ("знято з публікації", "unpublished"),
         [ActionMove] = ("переміщено", "moved"),
         [ActionTrash] = ("до кошика", "moved to the recycle bin"),
@@ -554,6 +562,12 @@ public static class ContentText
     public static string Action(string action, string culture)
     {
         const string rollback = "rollback to ";
+        const string andPublish = " and publish";
+        if (action.StartsWith(rollback, StringComparison.Ordinal) && action.EndsWith(andPublish, StringComparison.Ordinal))
+        {
+            return Format(ActionRollbackAndPublish, culture, action[rollback.Length..^andPublish.Length]);
+        }
+
         if (action.StartsWith(rollback, StringComparison.Ordinal))
         {
             return Format(ActionRollback, culture, action[rollback.Length..]);
@@ -564,6 +578,9 @@ public static class ContentText
             "create" => ActionCreate,
             "save" => ActionSave,
             "publish" => ActionPublish,
+            "save and publish" => ActionSaveAndPublish,
+            "save and send for approval" => ActionSaveAndSubmit,
+            "save and schedule" => ActionSaveAndSchedule,
             "unpublish" => ActionUnpublish,
             "move" => ActionMove,
             "trash" => ActionTrash,

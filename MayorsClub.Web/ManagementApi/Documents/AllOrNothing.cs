@@ -1,14 +1,16 @@
+using MayorsClub.Core.Changes;
 using MayorsClub.Core.Content;
 
 namespace MayorsClub.Web.ManagementApi.Documents;
 
 /// <summary>
 /// Runs several content operations of one request (unpublishing two languages, scheduling both) in one database
-/// transaction: all of them happen, or none. The published snapshot is rebuilt once the transaction is committed.
+/// transaction: all of them happen, or none. The operations append to the change feed inside the transaction and do
+/// not wait; once it is committed, this waits until the changes are visible in this process.
 /// </summary>
-public sealed class AllOrNothing(ContentStore store, IPublishedContentChanged published)
+public sealed class AllOrNothing(ContentStore store, ChangeLog changes)
 {
-    public async Task<ContentResult> RunAsync(IEnumerable<Func<Task<ContentResult>>> steps, bool publishedContentChanges, CancellationToken ct)
+    public async Task<ContentResult> RunAsync(IEnumerable<Func<Task<ContentResult>>> steps, CancellationToken ct)
     {
         ContentResult? last = null;
         await using (var transaction = await store.Db.Database.BeginTransactionAsync(ct))
@@ -19,7 +21,7 @@ public sealed class AllOrNothing(ContentStore store, IPublishedContentChanged pu
                 if (!last.Succeeded)
                 {
                     await transaction.RollbackAsync(ct);
-                    store.Db.ChangeTracker.Clear();
+                    store.Discard();
                     return last;
                 }
             }
@@ -27,12 +29,7 @@ public sealed class AllOrNothing(ContentStore store, IPublishedContentChanged pu
             await transaction.CommitAsync(ct);
         }
 
-        if (publishedContentChanges)
-        {
-            // The operations told the snapshot while the transaction was open, when the change was not visible yet.
-            await published.PublishedContentChangedAsync(ct);
-        }
-
+        await changes.WaitUntilVisibleAsync(ct);
         return last ?? throw new ArgumentException("No operation to run.", nameof(steps));
     }
 }

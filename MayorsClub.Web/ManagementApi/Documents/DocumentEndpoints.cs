@@ -155,7 +155,7 @@ public static class DocumentEndpoints
         var user = UserOf(http);
         var steps = request.Cultures.Distinct(StringComparer.Ordinal).Select((culture, i) => (Func<Task<ContentResult>>)(() =>
             publisher.UnpublishAsync(new DocumentPublisher.UnpublishCommand(id, culture, user, i == 0 ? request.Version : null), ct)));
-        var result = await allOrNothing.RunAsync(steps, publishedContentChanges: true, ct);
+        var result = await allOrNothing.RunAsync(steps, ct);
         return ContentProblems.Map(result, http, r => TypedResults.Ok(responses.From(r.Document!)));
     }
 
@@ -211,7 +211,7 @@ public static class DocumentEndpoints
         var user = UserOf(http);
         var steps = request.Schedules!.Select(s => (Func<Task<ContentResult>>)(() => publisher.ScheduleAsync(
             new DocumentPublisher.ScheduleCommand(id, s.Culture!, s.PublishAt?.ToUniversalTime(), s.UnpublishAt?.ToUniversalTime(), user), ct)));
-        var result = await allOrNothing.RunAsync(steps, publishedContentChanges: false, ct);
+        var result = await allOrNothing.RunAsync(steps, ct);
         return ContentProblems.Map(result, http, r => TypedResults.Ok(responses.From(r.Document!)));
     }
 

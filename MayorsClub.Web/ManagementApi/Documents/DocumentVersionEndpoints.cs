@@ -1,4 +1,5 @@
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Publishing;
 using MayorsClub.Web.ManagementApi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public static class DocumentVersionEndpoints
     }
 
     private static async Task<Results<Ok<DocumentResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ForbiddenProblem>> Rollback(
-        Guid id, int number, RollbackDocumentRequest request, DocumentHistory history, DocumentResponses responses, HttpContext http, CancellationToken ct)
+        Guid id, int number, RollbackDocumentRequest request, DocumentHistory history, DocumentPublisher publisher, DocumentResponses responses, HttpContext http, CancellationToken ct)
     {
         if (request.Version is not { } version)
         {
@@ -67,7 +68,10 @@ public static class DocumentVersionEndpoints
             return ContentProblems.Forbidden(http);
         }
 
-        var result = await history.RollbackAsync(new DocumentHistory.RollbackCommand(id, number, version, DocumentEndpoints.UserOf(http), request.Publish), ct);
+        var user = DocumentEndpoints.UserOf(http);
+        var result = request.Publish
+            ? await publisher.RollbackAndPublishAsync(new DocumentPublisher.RollbackAndPublishCommand(id, number, version, user), ct)
+            : await history.RollbackAsync(new DocumentHistory.RollbackCommand(id, number, version, user), ct);
         return ContentProblems.Map(result, http, r => TypedResults.Ok(responses.From(r.Document!)));
     }
 }

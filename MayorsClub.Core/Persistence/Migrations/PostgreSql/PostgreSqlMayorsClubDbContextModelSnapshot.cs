@@ -446,6 +446,41 @@ namespace MayorsClub.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("DocumentVersions", (string)null);
                 });
 
+            modelBuilder.Entity("MayorsClub.Core.Persistence.PublishedChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cultures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DocumentKeys")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MediaKeys")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Utc");
+
+                    b.ToTable("PublishedChanges", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

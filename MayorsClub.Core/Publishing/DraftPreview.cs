@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using MayorsClub.Core.Content;
 using MayorsClub.Core.Persistence;
-using MayorsClub.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
-namespace MayorsClub.Core.Content;
+namespace MayorsClub.Core.Publishing;
 
 /// <summary>
 /// What a document's saved draft would look like on the site: a one-off snapshot made of the current published
