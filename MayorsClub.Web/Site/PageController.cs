@@ -30,7 +30,8 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
         }
 
         var tag = RequestedTag();
-        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag));
+        // Every visitor is anonymous until members can sign in; the members issue passes the signed-in member here.
+        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag, Viewer.Anonymous));
         if (pageNumber < 1 || pageNumber > rendering.PageCount)
         {
             // The nearest page that exists: the first for zero or less, the last past the end.
