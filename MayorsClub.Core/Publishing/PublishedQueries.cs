@@ -37,6 +37,37 @@ public static class PublishedQueries
     public static IReadOnlyList<PublishedDocument> PastEvents(this PublishedView view, string culture, Instant now) =>
         view.Visible(EventsByStart(view.Snapshot, culture).Where(e => e.Ends < now).Select(e => e.Document).Reverse().ToList());
 
+    /// <summary>
+    /// The news to read next: the articles the editor picked (visible ones), completed with the newest others of the same
+    /// list, so a row of <paramref name="count"/> has no empty place unless the list has too few articles.
+    /// </summary>
+    public static IReadOnlyList<PublishedDocument> RelatedNews(this PublishedView view, PublishedDocument article, string culture, int count)
+    {
+        var related = view.Of(article, culture).Links(NewsArticle.RelatedNews)
+            .Where(d => d.ContentType == NewsArticle.Alias && d.Id != article.Id)
+            .DistinctBy(d => d.Id)
+            .Take(count)
+            .ToList();
+        if (related.Count >= count)
+        {
+            return related;
+        }
+
+        foreach (var other in view.NewsNewestFirst(culture))
+        {
+            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent) && !related.Exists(d => d.Id == other.Id))
+            {
+                related.Add(other);
+                if (related.Count == count)
+                {
+                    break;
+                }
+            }
+        }
+
+        return related;
+    }
+
     // The sorted lists are computed from values every viewer may read (dates), kept once per snapshot, and filtered per viewer.
     private static List<PublishedDocument> NewsNewestFirst(PublishedSnapshot snapshot, string culture) =>
         snapshot.Memo($"news-newest-first:{culture}", s => s.OfType(NewsArticle.Alias, culture)

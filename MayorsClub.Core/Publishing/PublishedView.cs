@@ -30,6 +30,10 @@ public sealed class PublishedView
     public PublishedDocument? GetByUrl(string culture, string url) =>
         Snapshot.GetByUrl(culture, url) is { } document && MaySee(document) ? document : null;
 
+    /// <summary>The document's children visible in the culture that this viewer may see, in sort order.</summary>
+    public IEnumerable<PublishedDocument> ChildrenIn(PublishedDocument document, string culture) =>
+        document.ChildrenIn(culture).Where(MaySee);
+
     /// <summary>A public file of the media library, or null.</summary>
     public PublishedMedia? Media(Guid key) => PublishedMedia.From(Snapshot.GetMedia(key));
 

@@ -24,7 +24,7 @@ public static class ContentPageBuilder
         var title = page.Name(culture) ?? "";
         var image = MediaImages.First(values, ContentPage.Image, alt: "");
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
-        var children = page.ChildrenIn(culture)
+        var children = view.ChildrenIn(page, culture)
             .Where(c => c.Url(culture) is not null)
             .Select(c => new ChildPageLink(c.Name(culture) ?? "", c.Url(culture)!, view.Of(c, culture).Text(ContentPage.Summary)))
             .ToList();

@@ -57,8 +57,8 @@ public static class HomePageBuilder
         var membership = Invitation(values, Home.MembershipTitle, Home.MembershipText, Home.MembershipCallToAction, Home.MembershipPage);
         var partnership = Invitation(values, Home.PartnershipTitle, Home.PartnershipText, Home.PartnershipCallToAction, Home.PartnershipPage);
 
-        var sessionIndex = FirstSection(home, culture, ExpertSessionIndex.Alias);
-        var calendar = FirstSection(home, culture, EventsCalendar.Alias);
+        var sessionIndex = FirstSection(view, home, culture, ExpertSessionIndex.Alias);
+        var calendar = FirstSection(view, home, culture, EventsCalendar.Alias);
 
         return new HomePageModel(
             layout,
@@ -100,6 +100,6 @@ public static class HomePageBuilder
     private static List<string> ListItems(PublishedValues home, string alias) =>
         home.Blocks(alias).Select(b => b.Text("text")).OfType<string>().ToList();
 
-    private static PublishedDocument? FirstSection(PublishedDocument home, string culture, string contentType) =>
-        home.ChildrenIn(culture).FirstOrDefault(c => c.ContentType == contentType && c.Url(culture) is not null);
+    private static PublishedDocument? FirstSection(PublishedView view, PublishedDocument home, string culture, string contentType) =>
+        view.ChildrenIn(home, culture).FirstOrDefault(c => c.ContentType == contentType && c.Url(culture) is not null);
 }

@@ -98,7 +98,7 @@ public static class NewsPageBuilder
             values.RichText(NewsArticle.Body),
             TagLinks(values.Tags(NewsArticle.Tags), index?.Url),
             values.Text(NewsArticle.SourceUrl),
-            Related(view, article, culture).Select(a => CardBuilder.ForNews(view, a, culture)).ToList(),
+            view.RelatedNews(article, culture, RelatedCount).Select(a => CardBuilder.ForNews(view, a, culture)).ToList(),
             index);
         return new PageRendering("NewsArticle", model);
     }
@@ -106,35 +106,4 @@ public static class NewsPageBuilder
     /// <summary>Each tag links to its list of news in the article's own news list (no link when there is no list).</summary>
     public static IReadOnlyList<TagLink> TagLinks(IReadOnlyList<string> tags, string? newsListUrl) =>
         tags.Select(tag => new TagLink(tag, newsListUrl is null ? null : $"{newsListUrl}?{Pager.TagFilter(tag)}")).ToList();
-
-    /// <summary>
-    /// The articles the editor picked (visible ones), completed to a full row with the newest others of the same list,
-    /// so the row has no empty place unless the list has too few articles.
-    /// </summary>
-    private static List<PublishedDocument> Related(PublishedView view, PublishedDocument article, string culture)
-    {
-        var related = view.Of(article, culture).Links(NewsArticle.RelatedNews)
-            .Where(d => d.ContentType == NewsArticle.Alias && d.Id != article.Id)
-            .DistinctBy(d => d.Id)
-            .Take(RelatedCount)
-            .ToList();
-        if (related.Count == RelatedCount)
-        {
-            return related;
-        }
-
-        foreach (var other in view.NewsNewestFirst(culture))
-        {
-            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent) && !related.Exists(d => d.Id == other.Id))
-            {
-                related.Add(other);
-                if (related.Count == RelatedCount)
-                {
-                    break;
-                }
-            }
-        }
-
-        return related;
-    }
 }

@@ -201,7 +201,7 @@ public static class SiteLayoutBuilder
         var footerLinks = new List<NavigationLink>();
         if (snapshot.Home is { } home)
         {
-            foreach (var child in home.ChildrenIn(culture))
+            foreach (var child in view.ChildrenIn(home, culture))
             {
                 if (child.Url(culture) is not { } url)
                 {
