@@ -56,6 +56,7 @@ public sealed class PublishedAccessRuleTests
 
         explorer.Run();
 
+        TestContext.Out.WriteLine($"{explorer.Calls} calls of the read model's public methods, {explorer.Explored} values explored");
         Assert.That(explorer.Unsupported, Is.Empty, "public read methods whose parameters the test cannot fill: give them a value pool");
         Assert.That(explorer.Calls, Is.GreaterThan(10_000), "the enumeration reached the read model");
         Assert.That(explorer.Found, Is.Empty, "members-only markers an anonymous viewer reached:\n" + string.Join("\n", explorer.Found.Select(f => $"{f.Key} via {f.Value}")));
@@ -275,6 +276,8 @@ internal sealed class ReadModelExplorer
     public SortedSet<string> Unsupported { get; } = [];
 
     public long Calls { get; private set; }
+
+    public int Explored => _seen.Count;
 
     public void Run()
     {
