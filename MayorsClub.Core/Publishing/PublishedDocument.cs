@@ -1,11 +1,15 @@
 using System.Text.Json;
+using MayorsClub.Core.Content;
 
 namespace MayorsClub.Core.Publishing;
 
-/// <summary>A document as visitors see it, in the cultures where it is visible. Immutable.</summary>
+/// <summary>
+/// A document as visitors see it, in the cultures where it is visible: its place in the tree, names and URLs. Immutable.
+/// Its values are read through the read model, for a viewer: <c>snapshot.For(viewer).Of(document, culture)</c>.
+/// </summary>
 public sealed class PublishedDocument
 {
-    internal PublishedDocument(int id, Guid key, string contentType, int sortOrder, int level, DateTime createdUtc, DateTime updatedUtc,
+    internal PublishedDocument(int id, Guid key, string contentType, DocumentType? type, int sortOrder, int level, DateTime createdUtc, DateTime updatedUtc,
         int sourceVersion, JsonElement source, IReadOnlyDictionary<string, JsonElement> invariant)
     {
         SourceVersion = sourceVersion;
@@ -13,6 +17,7 @@ public sealed class PublishedDocument
         Id = id;
         Key = key;
         ContentType = contentType;
+        Type = type;
         SortOrder = sortOrder;
         Level = level;
         CreatedUtc = createdUtc;
@@ -35,6 +40,9 @@ public sealed class PublishedDocument
     /// <summary>The cultures this document is visible in: published, with every ancestor published too.</summary>
     public IReadOnlyDictionary<string, PublishedCulture> Cultures { get; internal set; } = new Dictionary<string, PublishedCulture>();
 
+    /// <summary>The document type, whose properties say which values are members-only (null: a type the site no longer has).</summary>
+    internal DocumentType? Type { get; }
+
     internal IReadOnlyDictionary<string, JsonElement> Invariant { get; }
 
     /// <summary>The document's version when its published values were read: the next snapshot reuses them while it is the same.</summary>
@@ -50,8 +58,11 @@ public sealed class PublishedDocument
     /// <summary>The page's URL in the culture (with a trailing slash), or null when it is not a visible page there.</summary>
     public string? Url(string culture) => Cultures.GetValueOrDefault(culture)?.Url;
 
-    /// <summary>The value of a property in a culture (shared values are the same in both); Undefined when empty.</summary>
-    public JsonElement Value(string alias, string culture)
+    /// <summary>
+    /// The raw value of a property in a culture (shared values are the same in both); Undefined when empty. Not checked
+    /// against <see cref="PublishedAccess"/>: only the read model itself reads it, and hands values out through the rule.
+    /// </summary>
+    internal JsonElement Value(string alias, string culture)
     {
         if (Cultures.GetValueOrDefault(culture) is { } variant && variant.Values.TryGetValue(alias, out var value))
         {
@@ -61,12 +72,22 @@ public sealed class PublishedDocument
         return Invariant.TryGetValue(alias, out var shared) ? shared : default;
     }
 
-    public string? Text(string alias, string culture) =>
+    internal string? Text(string alias, string culture) =>
         Value(alias, culture) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     public IEnumerable<PublishedDocument> ChildrenIn(string culture) => Children.Where(c => c.IsVisibleIn(culture));
 }
 
 /// <summary>One visible culture of a published document.</summary>
-public sealed record PublishedCulture(string Culture, string Name, string UrlSegment, string? Url, DateTime PublishedUtc,
-    IReadOnlyDictionary<string, JsonElement> Values);
+public sealed class PublishedCulture(string culture, string name, string urlSegment, string? url, DateTime publishedUtc,
+    IReadOnlyDictionary<string, JsonElement> values)
+{
+    public string Culture { get; } = culture;
+    public string Name { get; } = name;
+    public string UrlSegment { get; } = urlSegment;
+    public string? Url { get; } = url;
+    public DateTime PublishedUtc { get; } = publishedUtc;
+
+    /// <summary>The culture's raw values: read only by the read model, through <see cref="PublishedAccess"/>.</summary>
+    internal IReadOnlyDictionary<string, JsonElement> Values { get; } = values;
+}

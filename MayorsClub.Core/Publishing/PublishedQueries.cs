@@ -1,45 +1,84 @@
-using System.Text.Json.Nodes;
-using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using NodaTime;
 
 namespace MayorsClub.Core.Publishing;
 
-/// <summary>The lists the site shows in several places (pages, feeds, the home page), read from a snapshot.</summary>
+/// <summary>
+/// The lists several readers show (pages, feeds, the home page, later the calendar and the Delivery API), for a viewer.
+/// Each is sorted once per snapshot and kept with it; a viewer gets the documents of it they may see.
+/// </summary>
 public static class PublishedQueries
 {
     /// <summary>News articles visible in the culture, newest first (by the article's date, then by publish time).</summary>
-    public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedSnapshot snapshot, string culture) =>
+    public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedView view, string culture) =>
+        view.Visible(NewsNewestFirst(view.Snapshot, culture));
+
+    /// <summary>Expert sessions visible in the culture, most recent first.</summary>
+    public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedView view, string culture) =>
+        view.Visible(ExpertSessionsNewestFirst(view.Snapshot, culture));
+
+    /// <summary>The articles of one news list visible in the culture, newest first (the site-wide order, kept per list).</summary>
+    public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedView view, PublishedDocument newsIndex, string culture) =>
+        view.Visible(view.Snapshot.Memo($"news-newest-first:{culture}:{newsIndex.Id}", s => NewsNewestFirst(s, culture)
+            .Where(d => d.Parent?.Id == newsIndex.Id)
+            .ToList()));
+
+    /// <summary>The sessions of one expert session list visible in the culture, most recent first (kept per list).</summary>
+    public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedView view, PublishedDocument sessionIndex, string culture) =>
+        view.Visible(view.Snapshot.Memo($"sessions-newest-first:{culture}:{sessionIndex.Id}", s => ExpertSessionsNewestFirst(s, culture)
+            .Where(d => d.Parent?.Id == sessionIndex.Id)
+            .ToList()));
+
+    /// <summary>Events visible in the culture that have not ended yet, soonest first.</summary>
+    public static IReadOnlyList<PublishedDocument> UpcomingEvents(this PublishedView view, string culture, Instant now) =>
+        view.Visible(EventsByStart(view.Snapshot, culture).Where(e => e.Ends >= now).Select(e => e.Document).ToList());
+
+    /// <summary>Events visible in the culture that have ended, most recent first.</summary>
+    public static IReadOnlyList<PublishedDocument> PastEvents(this PublishedView view, string culture, Instant now) =>
+        view.Visible(EventsByStart(view.Snapshot, culture).Where(e => e.Ends < now).Select(e => e.Document).Reverse().ToList());
+
+    /// <summary>
+    /// The news to read next: the articles the editor picked (visible ones), completed with the newest others of the same
+    /// list, so a row of <paramref name="count"/> has no empty place unless the list has too few articles.
+    /// </summary>
+    public static IReadOnlyList<PublishedDocument> RelatedNews(this PublishedView view, PublishedDocument article, string culture, int count)
+    {
+        var related = view.Of(article, culture).Links(NewsArticle.RelatedNews)
+            .Where(d => d.ContentType == NewsArticle.Alias && d.Id != article.Id)
+            .DistinctBy(d => d.Id)
+            .Take(count)
+            .ToList();
+        if (related.Count >= count)
+        {
+            return related;
+        }
+
+        foreach (var other in view.NewsNewestFirst(culture))
+        {
+            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent) && !related.Exists(d => d.Id == other.Id))
+            {
+                related.Add(other);
+                if (related.Count == count)
+                {
+                    break;
+                }
+            }
+        }
+
+        return related;
+    }
+
+    // The sorted lists are computed from values every viewer may read (dates), kept once per snapshot, and filtered per viewer.
+    private static List<PublishedDocument> NewsNewestFirst(PublishedSnapshot snapshot, string culture) =>
         snapshot.Memo($"news-newest-first:{culture}", s => s.OfType(NewsArticle.Alias, culture)
             .OrderByDescending(d => d.Date(NewsArticle.Date, culture))
             .ThenByDescending(d => d.Cultures[culture].PublishedUtc)
             .ToList());
 
-    /// <summary>Expert sessions visible in the culture, most recent first.</summary>
-    public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedSnapshot snapshot, string culture) =>
+    private static List<PublishedDocument> ExpertSessionsNewestFirst(PublishedSnapshot snapshot, string culture) =>
         snapshot.Memo($"sessions-newest-first:{culture}", s => s.OfType(ExpertSession.Alias, culture)
             .OrderByDescending(d => d.Zoned(ExpertSession.Date, culture)?.ToInstant())
             .ToList());
-
-    /// <summary>The articles of one news list visible in the culture, newest first (the site-wide order, kept per list).</summary>
-    public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedSnapshot snapshot, PublishedDocument newsIndex, string culture) =>
-        snapshot.Memo($"news-newest-first:{culture}:{newsIndex.Id}", s => s.NewsNewestFirst(culture)
-            .Where(d => d.Parent?.Id == newsIndex.Id)
-            .ToList());
-
-    /// <summary>The sessions of one expert session list visible in the culture, most recent first (kept per list).</summary>
-    public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedSnapshot snapshot, PublishedDocument sessionIndex, string culture) =>
-        snapshot.Memo($"sessions-newest-first:{culture}:{sessionIndex.Id}", s => s.ExpertSessionsNewestFirst(culture)
-            .Where(d => d.Parent?.Id == sessionIndex.Id)
-            .ToList());
-
-    /// <summary>Events visible in the culture that have not ended yet, soonest first.</summary>
-    public static IReadOnlyList<PublishedDocument> UpcomingEvents(this PublishedSnapshot snapshot, string culture, Instant now) =>
-        EventsByStart(snapshot, culture).Where(e => e.Ends >= now).Select(e => e.Document).ToList();
-
-    /// <summary>Events visible in the culture that have ended, most recent first.</summary>
-    public static IReadOnlyList<PublishedDocument> PastEvents(this PublishedSnapshot snapshot, string culture, Instant now) =>
-        EventsByStart(snapshot, culture).Where(e => e.Ends < now).Select(e => e.Document).Reverse().ToList();
 
     private sealed record TimedEvent(PublishedDocument Document, Instant Starts, Instant Ends);
 
@@ -51,17 +90,11 @@ public static class PublishedQueries
             .OrderBy(e => e.Starts)
             .ToList());
 
-    /// <summary>A date property ("yyyy-MM-dd"), or null.</summary>
-    public static LocalDate? Date(this PublishedDocument document, string alias, string culture) =>
-        ZonedValue.TryReadDate(ToNode(document, alias, culture));
+    /// <summary>A date property ("yyyy-MM-dd"), or null. Raw: for the read model's own sorting, not checked against the access rule.</summary>
+    internal static LocalDate? Date(this PublishedDocument document, string alias, string culture) =>
+        PublishedJson.Date(document.Value(alias, culture));
 
-    /// <summary>A date-time-with-zone property, or null.</summary>
-    public static ZonedDateTime? Zoned(this PublishedDocument document, string alias, string culture) =>
-        ZonedValue.TryRead(ToNode(document, alias, culture));
-
-    private static JsonNode? ToNode(PublishedDocument document, string alias, string culture)
-    {
-        var value = document.Value(alias, culture);
-        return value.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : JsonNode.Parse(value.GetRawText());
-    }
+    /// <summary>A date-time-with-zone property, or null. Raw: for the read model's own sorting, not checked against the access rule.</summary>
+    internal static ZonedDateTime? Zoned(this PublishedDocument document, string alias, string culture) =>
+        PublishedJson.Zoned(document.Value(alias, culture));
 }

@@ -8,7 +8,8 @@ namespace MayorsClub.Core.Publishing;
 
 /// <summary>
 /// Everything visitors can see, in memory, never changed once built: a new snapshot replaces it
-/// after each publish. Page views, lists, feeds and the sitemap read only this.
+/// after each publish. Page views, lists, feeds and the sitemap read only this. The snapshot itself gives the tree
+/// (documents, names, URLs) and the public media; values are read for a viewer through <see cref="For"/>.
 /// </summary>
 public sealed class PublishedSnapshot
 {
@@ -63,6 +64,15 @@ public sealed class PublishedSnapshot
     public T Memo<T>(string key, Func<PublishedSnapshot, T> compute)
         where T : class =>
         (T)_memo.GetOrAdd(key, static (_, state) => state.compute(state.snapshot), (compute, snapshot: this));
+
+    private PublishedView? _anonymous;
+
+    /// <summary>
+    /// The content as a viewer may read it: the read model. Every value is read through it, and the access rule
+    /// (<see cref="PublishedAccess"/>) decides what this viewer gets.
+    /// </summary>
+    public PublishedView For(Viewer viewer) =>
+        ReferenceEquals(viewer, Viewer.Anonymous) ? _anonymous ??= new PublishedView(this, viewer) : new PublishedView(this, viewer);
 
     public PublishedDocument? Get(Guid key) => _byKey.GetValueOrDefault(key);
 

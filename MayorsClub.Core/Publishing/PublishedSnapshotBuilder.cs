@@ -37,7 +37,7 @@ public static class PublishedSnapshotBuilder
         IEnumerable<MediaItem>? media = null)
     {
         // Each document's published JSON is parsed once; its values are elements of that one element, not copies.
-        var documents = rows.ToDictionary(r => r.Id, r => new PublishedDocument(r.Id, r.Key, r.ContentType, r.SortOrder, r.Level, r.CreatedUtc, r.UpdatedUtc,
+        var documents = rows.ToDictionary(r => r.Id, r => new PublishedDocument(r.Id, r.Key, r.ContentType, types.Find(r.ContentType), r.SortOrder, r.Level, r.CreatedUtc, r.UpdatedUtc,
             r.Version, r.Source, r.InvariantValues));
         var roots = new List<PublishedDocument>();
         var children = new Dictionary<int, List<PublishedDocument>>();

@@ -15,7 +15,7 @@ public sealed class VisitorTests : BrowserTestBase
     public async Task Visitor_LandsInUkrainian_OpensAnArticle_AndSwitchesToItsEnglishTwin()
     {
         var page = await NewPageAsync();
-        var article = Snapshot.NewsNewestFirst("uk").First(a => a.IsVisibleIn("en"));
+        var article = Snapshot.For(Viewer.Anonymous).NewsNewestFirst("uk").First(a => a.IsVisibleIn("en"));
 
         await page.GotoAsync("/");
         Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/uk/"));

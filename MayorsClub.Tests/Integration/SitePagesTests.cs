@@ -32,8 +32,8 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
         Assert.That(page.Text, Does.Contain($"<html lang=\"{culture}\">"));
         Assert.That(H1s(page.Text), Is.EqualTo(new[] { heroTitle }));
         Assert.That(page.Text, Does.Contain(missionTitle));
-        Assert.That(page.Text, Does.Contain(Snapshot.ExpertSessionsNewestFirst(culture)[0].Name(culture)), "the latest expert session");
-        Assert.That(page.Text, Does.Contain(Snapshot.UpcomingEvents(culture, Site.Clock.GetCurrentInstant())[0].Name(culture)), "the next event");
+        Assert.That(page.Text, Does.Contain(Snapshot.For(Viewer.Anonymous).ExpertSessionsNewestFirst(culture)[0].Name(culture)), "the latest expert session");
+        Assert.That(page.Text, Does.Contain(Snapshot.For(Viewer.Anonymous).UpcomingEvents(culture, Site.Clock.GetCurrentInstant())[0].Name(culture)), "the next event");
         Assert.That(page.Text, Does.Contain("href=\"mailto:info@mayorsclub.org.ua\""));
         Assert.That(page.Text, Does.Contain($"href=\"{UrlOf(MembershipPage, culture)}\""), "the membership button goes to the membership page");
     }
@@ -136,7 +136,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
         await PublishAsync(article.Key, Cultures.Ukrainian);
 
         var page = await ViewAsync(UrlOf(article.Key, "uk"));
-        var newestOthers = Snapshot.NewsNewestFirst("uk").Where(a => a.Key != article.Key).Take(3).Select(a => a.Name("uk")!);
+        var newestOthers = Snapshot.For(Viewer.Anonymous).NewsNewestFirst("uk").Where(a => a.Key != article.Key).Take(3).Select(a => a.Name("uk")!);
 
         Assert.That(page.Text, Does.Contain("Читайте також"));
         foreach (var other in newestOthers)
@@ -148,7 +148,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
     [Test]
     public async Task NewsList_IsPagedWithAccessibleLinks_AndPastTheEndGoesToTheLastPage()
     {
-        var count = Snapshot.NewsNewestFirst("uk").Count;
+        var count = Snapshot.For(Viewer.Anonymous).NewsNewestFirst("uk").Count;
         var pages = (count + 8) / 9;
         Assert.That(pages, Is.GreaterThan(1), "the demo content fills more than one page");
 
@@ -156,12 +156,12 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
         Assert.That(first.Text, Does.Contain("<a href=\"/uk/novyny/?page=2\" rel=\"next\">"));
         Assert.That(first.Text, Does.Contain("aria-current=\"page\" aria-label=\"Сторінка 1\""));
         Assert.That(Regex.Count(first.Text, "class=\"card card--news\""), Is.EqualTo(9));
-        Assert.That(first.Text, Does.Contain(Snapshot.NewsNewestFirst("uk")[0].Name("uk")!), "newest first");
+        Assert.That(first.Text, Does.Contain(Snapshot.For(Viewer.Anonymous).NewsNewestFirst("uk")[0].Name("uk")!), "newest first");
 
         var second = await ViewAsync("/uk/novyny/?page=2");
         Assert.That(second.Text, Does.Contain("<a href=\"/uk/novyny/\" rel=\"prev\">"));
         Assert.That(second.Text, Does.Contain("aria-current=\"page\" aria-label=\"Сторінка 2\""));
-        Assert.That(second.Text, Does.Contain(Snapshot.NewsNewestFirst("uk")[9].Name("uk")!));
+        Assert.That(second.Text, Does.Contain(Snapshot.For(Viewer.Anonymous).NewsNewestFirst("uk")[9].Name("uk")!));
         Assert.That(second.Text, Does.Contain("<link rel=\"canonical\" href=\"http://localhost/uk/novyny/?page=2\">"));
 
         using var beyond = await Client.GetAsync("/uk/novyny/?page=999999");
@@ -189,7 +189,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
     {
         var index = Snapshot.Get(WtcSession)!.Parent!;
         var page = await ViewAsync(index.Url(culture)!);
-        var sessions = Snapshot.ExpertSessionsNewestFirst(culture);
+        var sessions = Snapshot.For(Viewer.Anonymous).ExpertSessionsNewestFirst(culture);
 
         Assert.That(H1s(page.Text), Is.EqualTo(new[] { title }));
         Assert.That(page.Text.IndexOf(sessions[0].Name(culture)!, StringComparison.Ordinal),
@@ -207,8 +207,8 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
         Assert.That(page.Text.IndexOf(upcoming, StringComparison.Ordinal), Is.GreaterThan(0).And.LessThan(page.Text.IndexOf(past, StringComparison.Ordinal)));
         Assert.That(page.Text, Does.Contain(tradeMission));
         var now = Site.Clock.GetCurrentInstant();
-        Assert.That(page.Text.IndexOf(Snapshot.UpcomingEvents(culture, now)[0].Name(culture)!, StringComparison.Ordinal),
-            Is.LessThan(page.Text.IndexOf(Snapshot.PastEvents(culture, now)[0].Name(culture)!, StringComparison.Ordinal)));
+        Assert.That(page.Text.IndexOf(Snapshot.For(Viewer.Anonymous).UpcomingEvents(culture, now)[0].Name(culture)!, StringComparison.Ordinal),
+            Is.LessThan(page.Text.IndexOf(Snapshot.For(Viewer.Anonymous).PastEvents(culture, now)[0].Name(culture)!, StringComparison.Ordinal)));
     }
 
     [TestCase("uk", "Конференція", "250 місць", "Реєстрацію відкрито до ", "Київ, Україна")]

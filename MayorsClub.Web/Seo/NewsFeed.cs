@@ -15,19 +15,21 @@ public static class NewsFeed
 
     private static readonly DateTimeZone Kyiv = DateTimeZoneProviders.Tzdb["Europe/Kyiv"];
 
+    /// <summary>The feed as anonymous visitors may read it: it is public and cached.</summary>
     public static string Write(PublishedSnapshot snapshot, string culture, string baseUrl)
     {
-        var settings = snapshot.Settings;
-        var siteName = settings?.Text(SiteSettings.SiteName, culture) ?? (culture == Cultures.Ukrainian ? "Клуб мерів" : "Mayors’ Club");
-        var news = snapshot.NewsNewestFirst(culture).Take(ItemCount).ToList();
+        var view = snapshot.For(Viewer.Anonymous);
+        var settings = snapshot.Settings is { } found ? view.Of(found, culture) : null;
+        var siteName = settings?.Text(SiteSettings.SiteName) ?? (culture == Cultures.Ukrainian ? "Клуб мерів" : "Mayors’ Club");
+        var news = view.NewsNewestFirst(culture).Take(ItemCount).ToList();
         var feed = new SyndicationFeed(
             siteName,
-            settings?.Text(SiteSettings.Tagline, culture) ?? siteName,
+            settings?.Text(SiteSettings.Tagline) ?? siteName,
             new Uri(baseUrl + (snapshot.Home?.Url(culture) ?? $"/{culture}/")))
         {
             Language = culture,
             LastUpdatedTime = news.Count == 0 ? snapshot.BuiltUtc : news.Max(n => n.Cultures[culture].PublishedUtc),
-            Items = news.Select(article => Item(article, culture, baseUrl)).ToList(),
+            Items = news.Select(article => Item(view.Of(article, culture), baseUrl)).ToList(),
         };
         feed.Links.Add(new SyndicationLink(new Uri($"{baseUrl}/{culture}/rss.xml"), "self", null, "application/rss+xml", 0));
 
@@ -40,23 +42,19 @@ public static class NewsFeed
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
-    private static SyndicationItem Item(PublishedDocument article, string culture, string baseUrl)
+    private static SyndicationItem Item(PublishedValues article, string baseUrl)
     {
-        var url = new Uri(baseUrl + article.Url(culture));
-        var published = article.Date(NewsArticle.Date, culture) is { } date
+        var url = new Uri(baseUrl + article.Url);
+        var published = article.Date(NewsArticle.Date) is { } date
             ? date.AtStartOfDayInZone(Kyiv).ToDateTimeOffset()
-            : new DateTimeOffset(article.Cultures[culture].PublishedUtc);
-        var item = new SyndicationItem(article.Name(culture), article.Text(NewsArticle.Summary, culture) ?? "", url, url.AbsoluteUri, published)
+            : new DateTimeOffset(article.Document.Cultures[article.Culture].PublishedUtc);
+        var item = new SyndicationItem(article.Name, article.Text(NewsArticle.Summary) ?? "", url, url.AbsoluteUri, published)
         {
             PublishDate = published,
         };
-        var tags = article.Value(NewsArticle.Tags, culture);
-        if (tags.ValueKind == System.Text.Json.JsonValueKind.Array)
+        foreach (var tag in article.Tags(NewsArticle.Tags))
         {
-            foreach (var tag in tags.EnumerateArray())
-            {
-                item.Categories.Add(new SyndicationCategory(tag.GetString()));
-            }
+            item.Categories.Add(new SyndicationCategory(tag));
         }
 
         return item;

@@ -7,7 +7,7 @@ namespace MayorsClub.Web.Seo;
 
 /// <summary>
 /// sitemap.xml: every page visible in either culture, each URL with its other-language twin as an
-/// alternate (Google's hreflang sitemap form). Built from the snapshot only.
+/// alternate (Google's hreflang sitemap form). Built from the snapshot only, with what anonymous visitors may see.
 /// </summary>
 public static class Sitemap
 {
@@ -22,8 +22,14 @@ public static class Sitemap
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", SitemapNamespace);
             xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
+            var view = snapshot.For(Viewer.Anonymous);
             foreach (var document in snapshot.All)
             {
+                if (!view.MaySee(document))
+                {
+                    continue;
+                }
+
                 var urls = Cultures.All
                     .Select(culture => (Culture: culture, Url: document.Url(culture)))
                     .Where(u => u.Url is not null)

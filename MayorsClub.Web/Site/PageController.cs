@@ -16,8 +16,10 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
     [ConditionalGet]
     public IActionResult Show(string culture, string? path)
     {
+        // Every visitor is anonymous until members can sign in; the members issue passes the signed-in member here.
         var snapshot = snapshots.Current;
-        var document = snapshot.GetByUrl(culture, $"/{culture}/{path}");
+        var viewer = Viewer.Anonymous;
+        var document = snapshot.For(viewer).GetByUrl(culture, $"/{culture}/{path}");
         if (document is null)
         {
             return NotFoundView(culture);
@@ -30,7 +32,7 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
         }
 
         var tag = RequestedTag();
-        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag));
+        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag, viewer));
         if (pageNumber < 1 || pageNumber > rendering.PageCount)
         {
             // The nearest page that exists: the first for zero or less, the last past the end.

@@ -24,14 +24,7 @@ public sealed record NewsCard(string Title, string Url, string? Summary, DateLab
 /// <summary>An expert session in a list.</summary>
 public sealed record SessionCard(string Title, string Url, string? Summary, DateLabel? Date, ResponsiveImage? Image);
 
-/// <summary>Whether one can still register for an event.</summary>
-public enum RegistrationStatus
-{
-    Open,
-    Closed,
-    Ended,
-}
-
+/// <summary>Whether one can still register for an event (<see cref="RegistrationStatus"/>, computed in the read model) and what the page says about it.</summary>
 public sealed record RegistrationState(RegistrationStatus Status, string Label);
 
 /// <summary>An event in a list: a date badge, when, what kind, where, and whether registration is open.</summary>
@@ -51,72 +44,76 @@ public sealed record EventCard(
 /// <summary>Builds the cards and small parts several pages share.</summary>
 public static class CardBuilder
 {
-    public static NewsCard ForNews(PublishedDocument article, string culture, PublishedSnapshot snapshot) =>
-        new(article.Name(culture) ?? "", article.Url(culture)!, article.TextOrNull(NewsArticle.Summary, culture),
-            article.Date(NewsArticle.Date, culture) is { } date ? DateOf(date, culture) : null,
-            MediaImages.First(article, NewsArticle.Image, culture, alt: "", snapshot));
-
-    public static SessionCard ForSession(PublishedDocument session, string culture, PublishedSnapshot snapshot) =>
-        new(session.Name(culture) ?? "", session.Url(culture)!, session.TextOrNull(ExpertSession.Summary, culture),
-            session.Zoned(ExpertSession.Date, culture) is { } date ? DateTimeOf(date, culture) : null,
-            MediaImages.First(session, ExpertSession.Image, culture, alt: "", snapshot));
-
-    public static EventCard ForEvent(PublishedDocument item, string culture, Instant now, PublishedSnapshot snapshot)
+    public static NewsCard ForNews(PublishedView view, PublishedDocument article, string culture)
     {
-        var start = item.Zoned(Event.Start, culture);
-        var end = item.Zoned(Event.End, culture);
+        var values = view.Of(article, culture);
+        return new(article.Name(culture) ?? "", article.Url(culture)!, values.Text(NewsArticle.Summary),
+            values.Date(NewsArticle.Date) is { } date ? DateOf(date, culture) : null,
+            MediaImages.First(values, NewsArticle.Image, alt: ""));
+    }
+
+    public static SessionCard ForSession(PublishedView view, PublishedDocument session, string culture)
+    {
+        var values = view.Of(session, culture);
+        return new(session.Name(culture) ?? "", session.Url(culture)!, values.Text(ExpertSession.Summary),
+            values.Zoned(ExpertSession.Date) is { } date ? DateTimeOf(date, culture) : null,
+            MediaImages.First(values, ExpertSession.Image, alt: ""));
+    }
+
+    public static EventCard ForEvent(PublishedView view, PublishedDocument item, string culture, Instant now)
+    {
+        var values = view.Of(item, culture);
+        var start = values.Zoned(Event.Start);
         var date = start?.Date ?? default;
-        var isOnline = item.Flag(Event.IsOnline, culture);
-        var city = item.TextOrNull(Event.City, culture);
+        var isOnline = values.Flag(Event.IsOnline);
+        var city = values.Text(Event.City);
         return new EventCard(
             item.Name(culture) ?? "",
             item.Url(culture)!,
-            item.TextOrNull(Event.Summary, culture),
-            When(item, culture) ?? new DateLabel("", ""),
+            values.Text(Event.Summary),
+            When(values) ?? new DateLabel("", ""),
             start is null ? "" : date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
             start is null ? "" : $"{LocalizedFormat.MonthShort(date, culture)} {date.Year}",
-            SiteText.EventType(item.Text(Event.EventType, culture), culture),
+            SiteText.EventType(values.Text(Event.EventType), culture),
             isOnline ? SiteText.Get(SiteText.EventOnline, culture) : city,
             isOnline,
-            Registration(item, culture, now, start, end, withTime: false),
-            MediaImages.First(item, Event.Image, culture, alt: "", snapshot));
+            Registration(values, now, withTime: false),
+            MediaImages.First(values, Event.Image, alt: ""));
     }
 
     /// <summary>When an event takes place, with its zone: "11 травня 2026, 10:00–17:00 (за київським часом)".</summary>
-    public static DateLabel? When(PublishedDocument item, string culture)
+    public static DateLabel? When(PublishedValues item)
     {
-        if (item.Zoned(Event.Start, culture) is not { } start)
+        if (item.Times() is not { } times)
         {
             return null;
         }
 
-        var end = item.Zoned(Event.End, culture);
-        var allDay = item.Flag(Event.AllDay, culture);
-        var text = LocalizedFormat.Range(start, end, allDay, culture);
-        if (!allDay)
+        var text = LocalizedFormat.Range(times.Start, times.End, times.AllDay, item.Culture);
+        if (!times.AllDay)
         {
-            text += $" ({LocalizedFormat.ZoneLabel(start, culture)})";
+            text += $" ({LocalizedFormat.ZoneLabel(times.Start, item.Culture)})";
         }
 
-        return new DateLabel(text, allDay ? LocalizedFormat.IsoDate(start.Date) : LocalizedFormat.IsoDateTime(start));
+        return new DateLabel(text, times.AllDay ? LocalizedFormat.IsoDate(times.Start.Date) : LocalizedFormat.IsoDateTime(times.Start));
     }
 
-    /// <summary>Open while the editor says so, the deadline has not passed and the event has not ended.</summary>
-    public static RegistrationState Registration(PublishedDocument item, string culture, Instant now, ZonedDateTime? start, ZonedDateTime? end, bool withTime)
+    /// <summary>The event's registration (see <see cref="PublishedEvents.Registration"/>) as the page says it.</summary>
+    public static RegistrationState Registration(PublishedValues item, Instant now, bool withTime)
     {
-        var ends = (end ?? start)?.ToInstant();
-        if (ends is { } e && e < now)
+        var culture = item.Culture;
+        var registration = item.Registration(now);
+        if (registration.Status == RegistrationStatus.Ended)
         {
             return new RegistrationState(RegistrationStatus.Ended, SiteText.Get(SiteText.EventEnded, culture));
         }
 
-        var deadline = item.Zoned(Event.RegistrationDeadline, culture);
-        if (!item.Flag(Event.RegistrationOpen, culture) || deadline?.ToInstant() < now)
+        if (registration.Status == RegistrationStatus.Closed)
         {
             return new RegistrationState(RegistrationStatus.Closed, SiteText.Get(SiteText.RegistrationClosed, culture));
         }
 
-        if (deadline is not { } until)
+        if (registration.Deadline is not { } until)
         {
             return new RegistrationState(RegistrationStatus.Open, SiteText.Get(SiteText.RegistrationOpen, culture));
         }
@@ -128,11 +125,11 @@ public static class CardBuilder
     }
 
     /// <summary>The speakers of a block list; a photo's alt text is the speaker's name, which is what it shows.</summary>
-    public static IReadOnlyList<Speaker> Speakers(PublishedDocument document, string alias, string culture, PublishedSnapshot snapshot) =>
-        document.Blocks(alias, culture)
-            .Select(block => block.BlockText("name") is { } name
-                ? new Speaker(name, block.BlockText("role"), block.BlockText("organisation"),
-                    MediaImages.First(block.BlockKeys("photo"), culture, name, snapshot) is { } photo ? photo with { Alt = name } : null)
+    public static IReadOnlyList<Speaker> Speakers(PublishedValues values, string alias) =>
+        values.Blocks(alias)
+            .Select(block => block.Text("name") is { } name
+                ? new Speaker(name, block.Text("role"), block.Text("organisation"),
+                    MediaImages.From(block.FirstImage("photo"), values.Culture, name) is { } photo ? photo with { Alt = name } : null)
                 : null)
             .OfType<Speaker>()
             .ToList();
@@ -143,6 +140,6 @@ public static class CardBuilder
         new(LocalizedFormat.DateTime(value, culture), LocalizedFormat.IsoDateTime(value));
 
     /// <summary>The membership page the home page picks, in the culture (for "become a member" links).</summary>
-    public static string? MembershipPageUrl(PublishedSnapshot snapshot, string culture) =>
-        snapshot.Home?.PickedDocuments(Home.MembershipPage, culture, snapshot) is [var page, ..] ? page.Url(culture) : null;
+    public static string? MembershipPageUrl(PublishedView view, string culture) =>
+        view.Snapshot.Home is { } home && view.Of(home, culture).Links(Home.MembershipPage) is [var page, ..] ? page.Url(culture) : null;
 }

@@ -20,17 +20,17 @@ public static class ContentPageBuilder
 {
     public static PageRendering Build(PageRequest request, Instant now)
     {
-        var (page, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var (page, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         var title = page.Name(culture) ?? "";
-        var image = MediaImages.First(page, ContentPage.Image, culture, alt: "", snapshot);
+        var image = MediaImages.First(values, ContentPage.Image, alt: "");
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
-        var children = page.ChildrenIn(culture)
+        var children = view.ChildrenIn(page, culture)
             .Where(c => c.Url(culture) is not null)
-            .Select(c => new ChildPageLink(c.Name(culture) ?? "", c.Url(culture)!, c.TextOrNull(ContentPage.Summary, culture)))
+            .Select(c => new ChildPageLink(c.Name(culture) ?? "", c.Url(culture)!, view.Of(c, culture).Text(ContentPage.Summary)))
             .ToList();
         // Other document types without a view of their own read the same way (their summary and text, if any).
-        var body = page.TextOrNull(ContentPage.Body, culture) ?? page.TextOrNull(Event.Description, culture);
-        var summary = page.TextOrNull(ContentPage.Summary, culture) ?? page.TextOrNull(NewsIndex.Intro, culture);
+        var body = values.RichText(ContentPage.Body) ?? values.RichText(Event.Description);
+        var summary = values.Text(ContentPage.Summary) ?? values.Text(NewsIndex.Intro);
         return new PageRendering("ContentPage", new ContentPageModel(layout, title, summary, image, body, children));
     }
 }

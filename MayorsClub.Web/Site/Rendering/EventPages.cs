@@ -49,9 +49,9 @@ public static class EventPageBuilder
 
     public static PageRendering BuildCalendar(PageRequest request, Instant now)
     {
-        var (calendar, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
-        var upcoming = InCalendar(snapshot.UpcomingEvents(culture, now), calendar);
-        var past = InCalendar(snapshot.PastEvents(culture, now), calendar);
+        var (calendar, culture, view) = (request.Document, request.Culture, request.View);
+        var upcoming = InCalendar(view.UpcomingEvents(culture, now), calendar);
+        var past = InCalendar(view.PastEvents(culture, now), calendar);
         var pageCount = Pager.PageCountOf(upcoming.Count + past.Count, PageSize);
 
         // The page's window over "upcoming, then past", split back into its two groups.
@@ -61,9 +61,9 @@ public static class EventPageBuilder
         var pastOnPage = Window(past, from - upcoming.Count, to - upcoming.Count);
 
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount });
-        var model = new EventsCalendarPageModel(layout, calendar.Name(culture) ?? "", calendar.TextOrNull(EventsCalendar.Intro, culture),
-            upcomingOnPage.Select(e => CardBuilder.ForEvent(e, culture, now, snapshot)).ToList(),
-            pastOnPage.Select(e => CardBuilder.ForEvent(e, culture, now, snapshot)).ToList(),
+        var model = new EventsCalendarPageModel(layout, calendar.Name(culture) ?? "", request.Values.Text(EventsCalendar.Intro),
+            upcomingOnPage.Select(e => CardBuilder.ForEvent(view, e, culture, now)).ToList(),
+            pastOnPage.Select(e => CardBuilder.ForEvent(view, e, culture, now)).ToList(),
             upcoming.Count > 0,
             new Pager(request.PageNumber, pageCount, calendar.Url(culture)!));
         return new PageRendering("EventsCalendar", model, pageCount);
@@ -71,34 +71,32 @@ public static class EventPageBuilder
 
     public static PageRendering BuildEvent(PageRequest request, Instant now)
     {
-        var (item, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var (item, culture, values) = (request.Document, request.Culture, request.Values);
         var title = item.Name(culture) ?? "";
-        var image = MediaImages.First(item, Event.Image, culture, alt: title, snapshot);
+        var image = MediaImages.First(values, Event.Image, alt: title);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
-        var start = item.Zoned(Event.Start, culture);
-        var end = item.Zoned(Event.End, culture);
-        var registration = CardBuilder.Registration(item, culture, now, start, end, withTime: true);
-        var isOnline = item.Flag(Event.IsOnline, culture);
-        var place = string.Join(", ", new[] { item.TextOrNull(Event.City, culture), item.TextOrNull(Event.Country, culture) }.OfType<string>());
-        var venue = item.TextOrNull(Event.Venue, culture);
-        var capacity = item.Integer(Event.Capacity, culture);
+        var registration = CardBuilder.Registration(values, now, withTime: true);
+        var isOnline = values.Flag(Event.IsOnline);
+        var place = string.Join(", ", new[] { values.Text(Event.City), values.Text(Event.Country) }.OfType<string>());
+        var venue = values.Text(Event.Venue);
+        var capacity = values.Integer(Event.Capacity);
         var model = new EventPageModel(
             layout,
             title,
-            SiteText.EventType(item.Text(Event.EventType, culture), culture),
-            CardBuilder.When(item, culture),
-            item.Flag(Event.AllDay, culture),
-            item.TextOrNull(Event.Summary, culture),
+            SiteText.EventType(values.Text(Event.EventType), culture),
+            CardBuilder.When(values),
+            values.Flag(Event.AllDay),
+            values.Text(Event.Summary),
             image,
-            item.TextOrNull(Event.Description, culture),
+            values.RichText(Event.Description),
             // "Online" as a venue says nothing the online line does not.
             isOnline && string.Equals(venue, SiteText.Get(SiteText.EventOnline, culture), StringComparison.OrdinalIgnoreCase) ? null : venue,
             place.Length == 0 ? null : place,
             isOnline,
-            registration.Status == RegistrationStatus.Ended ? null : item.TextOrNull(Event.OnlineLink, culture),
+            registration.Status == RegistrationStatus.Ended ? null : values.Text(Event.OnlineLink),
             registration,
             capacity is > 0 ? LocalizedFormat.Count(capacity.Value, SiteText.Get(SiteText.PlacesForms, culture), culture) : null,
-            CardBuilder.Speakers(item, Event.Speakers, culture, snapshot),
+            CardBuilder.Speakers(values, Event.Speakers),
             item.Parent is { } parent && parent.Url(culture) is { } calendarUrl
                 ? new CallToAction(SiteText.Get(SiteText.AllEvents, culture), calendarUrl)
                 : null);

@@ -32,44 +32,44 @@ public static class ExpertSessionPageBuilder
 
     public static PageRendering BuildList(PageRequest request, Instant now)
     {
-        var (index, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
-        var sessions = snapshot.ExpertSessionsNewestFirst(index, culture);
+        var (index, culture, view) = (request.Document, request.Culture, request.View);
+        var sessions = view.ExpertSessionsNewestFirst(index, culture);
         var pageCount = Pager.PageCountOf(sessions.Count, PageSize);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount });
-        var model = new ExpertSessionListPageModel(layout, index.Name(culture) ?? "", index.TextOrNull(ExpertSessionIndex.Intro, culture),
-            Pager.Slice(sessions, request.PageNumber, PageSize).Select(s => CardBuilder.ForSession(s, culture, snapshot)).ToList(),
+        var model = new ExpertSessionListPageModel(layout, index.Name(culture) ?? "", request.Values.Text(ExpertSessionIndex.Intro),
+            Pager.Slice(sessions, request.PageNumber, PageSize).Select(s => CardBuilder.ForSession(view, s, culture)).ToList(),
             new Pager(request.PageNumber, pageCount, index.Url(culture)!));
         return new PageRendering("ExpertSessionList", model, pageCount);
     }
 
     public static PageRendering BuildSession(PageRequest request, Instant now)
     {
-        var (session, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var (session, culture, values) = (request.Document, request.Culture, request.Values);
         var title = session.Name(culture) ?? "";
-        var image = MediaImages.First(session, ExpertSession.Image, culture, alt: title, snapshot);
+        var image = MediaImages.First(values, ExpertSession.Image, alt: title);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", Image = image });
-        var when = session.Zoned(ExpertSession.Date, culture) is { } date
+        var when = values.Zoned(ExpertSession.Date) is { } date
             ? new DateLabel($"{LocalizedFormat.DateTime(date, culture)} ({LocalizedFormat.ZoneLabel(date, culture)})", LocalizedFormat.IsoDateTime(date))
             : null;
         var model = new ExpertSessionPageModel(
             layout,
             title,
             when,
-            session.TextOrNull(ExpertSession.Summary, culture),
+            values.Text(ExpertSession.Summary),
             image,
-            CardBuilder.Speakers(session, ExpertSession.Speakers, culture, snapshot),
-            session.TextOrNull(ExpertSession.Description, culture),
-            NewsPageBuilder.TagLinks(session.Strings(ExpertSession.Tags, culture), newsListUrl: null),
-            MembersOnly(snapshot, culture),
+            CardBuilder.Speakers(values, ExpertSession.Speakers),
+            values.RichText(ExpertSession.Description),
+            NewsPageBuilder.TagLinks(values.Tags(ExpertSession.Tags), newsListUrl: null),
+            MembersOnly(request.View, culture),
             session.Parent is { } parent && parent.Url(culture) is { } indexUrl
                 ? new CallToAction(SiteText.Get(SiteText.AllExpertSessions, culture), indexUrl)
                 : null);
         return new PageRendering("ExpertSession", model);
     }
 
-    public static MembersOnlyNotice MembersOnly(PublishedSnapshot snapshot, string culture) =>
+    public static MembersOnlyNotice MembersOnly(PublishedView view, string culture) =>
         new(SiteText.Get(SiteText.MembersOnlyTitle, culture),
             SiteText.Get(SiteText.MembersOnlyDetails, culture),
-            CardBuilder.MembershipPageUrl(snapshot, culture) is { } url ? new CallToAction(SiteText.Get(SiteText.MembersOnlyJoin, culture), url) : null,
+            CardBuilder.MembershipPageUrl(view, culture) is { } url ? new CallToAction(SiteText.Get(SiteText.MembersOnlyJoin, culture), url) : null,
             SiteText.Get(SiteText.MembersOnlyContact, culture));
 }

@@ -50,57 +50,56 @@ public static class HomePageBuilder
 
     public static HomePageModel Build(PageRequest request, Instant now)
     {
-        var (home, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var (home, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         // The hero sits behind the title, which says what it would: no alt text unless the library gives one.
-        var heroImage = MediaImages.First(home, Home.HeroImage, culture, alt: "", snapshot);
+        var heroImage = MediaImages.First(values, Home.HeroImage, alt: "");
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = heroImage });
-        var membership = Invitation(home, culture, snapshot, Home.MembershipTitle, Home.MembershipText, Home.MembershipCallToAction, Home.MembershipPage);
-        var partnership = Invitation(home, culture, snapshot, Home.PartnershipTitle, Home.PartnershipText, Home.PartnershipCallToAction, Home.PartnershipPage);
+        var membership = Invitation(values, Home.MembershipTitle, Home.MembershipText, Home.MembershipCallToAction, Home.MembershipPage);
+        var partnership = Invitation(values, Home.PartnershipTitle, Home.PartnershipText, Home.PartnershipCallToAction, Home.PartnershipPage);
 
-        var sessionIndex = FirstSection(home, culture, ExpertSessionIndex.Alias);
-        var calendar = FirstSection(home, culture, EventsCalendar.Alias);
+        var sessionIndex = FirstSection(view, home, culture, ExpertSessionIndex.Alias);
+        var calendar = FirstSection(view, home, culture, EventsCalendar.Alias);
 
         return new HomePageModel(
             layout,
             new HomeHero(
-                home.TextOrNull(Home.HeroTitle, culture) ?? layout.Site.Name,
-                home.TextOrNull(Home.HeroSubtitle, culture),
+                values.Text(Home.HeroTitle) ?? layout.Site.Name,
+                values.Text(Home.HeroSubtitle),
                 new[] { membership.Action, partnership.Action }.OfType<CallToAction>().ToList(),
                 heroImage),
-            new HomeListSection(home.TextOrNull(Home.MissionTitle, culture), home.TextOrNull(Home.MissionIntro, culture),
-                ListItems(home, Home.MissionItems, culture)),
-            new HomeServices(home.TextOrNull(Home.ServicesTitle, culture),
-                home.Blocks(Home.Services, culture)
-                    .Select(b => b.BlockText("title") is { } title ? new HomeService(title, b.BlockText("description")) : null)
+            new HomeListSection(values.Text(Home.MissionTitle), values.Text(Home.MissionIntro),
+                ListItems(values, Home.MissionItems)),
+            new HomeServices(values.Text(Home.ServicesTitle),
+                values.Blocks(Home.Services)
+                    .Select(b => b.Text("title") is { } title ? new HomeService(title, b.Text("description")) : null)
                     .OfType<HomeService>().ToList()),
             new HomeSessions(
-                home.TextOrNull(Home.ExpertSessionsTitle, culture) ?? sessionIndex?.Name(culture) ?? "",
-                snapshot.ExpertSessionsNewestFirst(culture).Take(SessionCount).Select(s => CardBuilder.ForSession(s, culture, snapshot)).ToList(),
+                values.Text(Home.ExpertSessionsTitle) ?? sessionIndex?.Name(culture) ?? "",
+                view.ExpertSessionsNewestFirst(culture).Take(SessionCount).Select(s => CardBuilder.ForSession(view, s, culture)).ToList(),
                 sessionIndex is null ? null : new CallToAction(SiteText.Get(SiteText.AllExpertSessions, culture), sessionIndex.Url(culture)!)),
             new HomeEvents(
-                home.TextOrNull(Home.EventsTitle, culture) ?? SiteText.Get(SiteText.UpcomingEvents, culture),
-                snapshot.UpcomingEvents(culture, now).Take(EventCount).Select(e => CardBuilder.ForEvent(e, culture, now, snapshot)).ToList(),
-                home.TextOrNull(Home.NoEventsText, culture) ?? SiteText.Get(SiteText.NoEvents, culture),
+                values.Text(Home.EventsTitle) ?? SiteText.Get(SiteText.UpcomingEvents, culture),
+                view.UpcomingEvents(culture, now).Take(EventCount).Select(e => CardBuilder.ForEvent(view, e, culture, now)).ToList(),
+                values.Text(Home.NoEventsText) ?? SiteText.Get(SiteText.NoEvents, culture),
                 calendar is null ? null : new CallToAction(SiteText.Get(SiteText.AllEvents, culture), calendar.Url(culture)!)),
             membership,
             partnership,
-            new HomeListSection(home.TextOrNull(Home.PartnerPrivilegesTitle, culture), null, ListItems(home, Home.PartnerPrivileges, culture)),
-            new HomeContact(home.TextOrNull(Home.ContactTitle, culture), home.TextOrNull(Home.ContactText, culture),
+            new HomeListSection(values.Text(Home.PartnerPrivilegesTitle), null, ListItems(values, Home.PartnerPrivileges)),
+            new HomeContact(values.Text(Home.ContactTitle), values.Text(Home.ContactText),
                 layout.Footer.Email, layout.Footer.Phone, layout.Footer.PhoneHref, layout.Footer.AddressLines));
     }
 
-    private static HomeInvitation Invitation(PublishedDocument home, string culture, PublishedSnapshot snapshot,
-        string titleAlias, string textAlias, string buttonAlias, string pageAlias)
+    private static HomeInvitation Invitation(PublishedValues home, string titleAlias, string textAlias, string buttonAlias, string pageAlias)
     {
-        var page = home.PickedDocuments(pageAlias, culture, snapshot) is [var first, ..] ? first : null;
-        var button = home.TextOrNull(buttonAlias, culture) ?? page?.Name(culture);
-        return new HomeInvitation(home.TextOrNull(titleAlias, culture), home.TextOrNull(textAlias, culture),
-            page is null || button is null ? null : new CallToAction(button, page.Url(culture)!));
+        var page = home.Links(pageAlias) is [var first, ..] ? first : null;
+        var button = home.Text(buttonAlias) ?? page?.Name(home.Culture);
+        return new HomeInvitation(home.Text(titleAlias), home.RichText(textAlias),
+            page is null || button is null ? null : new CallToAction(button, page.Url(home.Culture)!));
     }
 
-    private static List<string> ListItems(PublishedDocument home, string alias, string culture) =>
-        home.Blocks(alias, culture).Select(b => b.BlockText("text")).OfType<string>().ToList();
+    private static List<string> ListItems(PublishedValues home, string alias) =>
+        home.Blocks(alias).Select(b => b.Text("text")).OfType<string>().ToList();
 
-    private static PublishedDocument? FirstSection(PublishedDocument home, string culture, string contentType) =>
-        home.ChildrenIn(culture).FirstOrDefault(c => c.ContentType == contentType && c.Url(culture) is not null);
+    private static PublishedDocument? FirstSection(PublishedView view, PublishedDocument home, string culture, string contentType) =>
+        view.ChildrenIn(home, culture).FirstOrDefault(c => c.ContentType == contentType && c.Url(culture) is not null);
 }

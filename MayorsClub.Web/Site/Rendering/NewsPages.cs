@@ -56,13 +56,13 @@ public static class NewsPageBuilder
 
     public static PageRendering BuildList(PageRequest request, Instant now)
     {
-        var (index, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
-        var pageSize = Math.Clamp(index.Integer(NewsIndex.PageSize, culture) ?? Pager.DefaultPageSize, 1, 100);
-        var articles = snapshot.NewsNewestFirst(index, culture);
+        var (index, culture, view) = (request.Document, request.Culture, request.View);
+        var pageSize = Math.Clamp(request.Values.Integer(NewsIndex.PageSize) ?? Pager.DefaultPageSize, 1, 100);
+        var articles = view.NewsNewestFirst(index, culture);
         var tag = request.Tag;
         if (tag is not null)
         {
-            articles = articles.Where(a => a.Strings(NewsArticle.Tags, culture).Contains(tag, StringComparer.CurrentCultureIgnoreCase)).ToList();
+            articles = articles.Where(a => view.Of(a, culture).Tags(NewsArticle.Tags).Contains(tag, StringComparer.CurrentCultureIgnoreCase)).ToList();
         }
 
         var pageCount = Pager.PageCountOf(articles.Count, pageSize);
@@ -72,8 +72,8 @@ public static class NewsPageBuilder
         {
             PageNumber = request.PageNumber, PageCount = pageCount, Filter = filter, Title = tag is null ? null : title,
         });
-        var model = new NewsListPageModel(layout, title, tag is null ? index.TextOrNull(NewsIndex.Intro, culture) : null,
-            Pager.Slice(articles, request.PageNumber, pageSize).Select(a => CardBuilder.ForNews(a, culture, snapshot)).ToList(),
+        var model = new NewsListPageModel(layout, title, tag is null ? request.Values.Text(NewsIndex.Intro) : null,
+            Pager.Slice(articles, request.PageNumber, pageSize).Select(a => CardBuilder.ForNews(view, a, culture)).ToList(),
             new Pager(request.PageNumber, pageCount, index.Url(culture)!, filter),
             tag,
             tag is null ? null : new CallToAction(SiteText.Get(SiteText.AllNews, culture), index.Url(culture)!));
@@ -82,9 +82,9 @@ public static class NewsPageBuilder
 
     public static PageRendering BuildArticle(PageRequest request, Instant now)
     {
-        var (article, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
+        var (article, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         var title = article.Name(culture) ?? "";
-        var image = MediaImages.First(article, NewsArticle.Image, culture, alt: title, snapshot);
+        var image = MediaImages.First(values, NewsArticle.Image, alt: title);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", Image = image });
         var index = article.Parent is { } parent && parent.Url(culture) is { } indexUrl
             ? new CallToAction(SiteText.Get(SiteText.AllNews, culture), indexUrl)
@@ -92,13 +92,13 @@ public static class NewsPageBuilder
         var model = new NewsArticlePageModel(
             layout,
             title,
-            article.Date(NewsArticle.Date, culture) is { } date ? CardBuilder.DateOf(date, culture) : null,
-            article.TextOrNull(NewsArticle.Summary, culture),
+            values.Date(NewsArticle.Date) is { } date ? CardBuilder.DateOf(date, culture) : null,
+            values.Text(NewsArticle.Summary),
             image,
-            article.TextOrNull(NewsArticle.Body, culture),
-            TagLinks(article.Strings(NewsArticle.Tags, culture), index?.Url),
-            article.TextOrNull(NewsArticle.SourceUrl, culture),
-            Related(article, culture, snapshot).Select(a => CardBuilder.ForNews(a, culture, snapshot)).ToList(),
+            values.RichText(NewsArticle.Body),
+            TagLinks(values.Tags(NewsArticle.Tags), index?.Url),
+            values.Text(NewsArticle.SourceUrl),
+            view.RelatedNews(article, culture, RelatedCount).Select(a => CardBuilder.ForNews(view, a, culture)).ToList(),
             index);
         return new PageRendering("NewsArticle", model);
     }
@@ -106,35 +106,4 @@ public static class NewsPageBuilder
     /// <summary>Each tag links to its list of news in the article's own news list (no link when there is no list).</summary>
     public static IReadOnlyList<TagLink> TagLinks(IReadOnlyList<string> tags, string? newsListUrl) =>
         tags.Select(tag => new TagLink(tag, newsListUrl is null ? null : $"{newsListUrl}?{Pager.TagFilter(tag)}")).ToList();
-
-    /// <summary>
-    /// The articles the editor picked (visible ones), completed to a full row with the newest others of the same list,
-    /// so the row has no empty place unless the list has too few articles.
-    /// </summary>
-    private static List<PublishedDocument> Related(PublishedDocument article, string culture, PublishedSnapshot snapshot)
-    {
-        var related = article.PickedDocuments(NewsArticle.RelatedNews, culture, snapshot)
-            .Where(d => d.ContentType == NewsArticle.Alias && d.Id != article.Id)
-            .DistinctBy(d => d.Id)
-            .Take(RelatedCount)
-            .ToList();
-        if (related.Count == RelatedCount)
-        {
-            return related;
-        }
-
-        foreach (var other in snapshot.NewsNewestFirst(culture))
-        {
-            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent) && !related.Exists(d => d.Id == other.Id))
-            {
-                related.Add(other);
-                if (related.Count == RelatedCount)
-                {
-                    break;
-                }
-            }
-        }
-
-        return related;
-    }
 }

@@ -5,7 +5,16 @@ namespace MayorsClub.Web.Site.Rendering;
 /// <summary>A request for one published page in one culture, read from one snapshot.</summary>
 /// <param name="PageNumber">For paged lists: the 1-based page asked for (already checked to be ≥ 1).</param>
 /// <param name="Tag">For the news list: only the articles with this tag (<c>?tag=</c>), when given.</param>
-public sealed record PageRequest(PublishedDocument Document, string Culture, PublishedSnapshot Snapshot, int PageNumber = 1, string? Tag = null);
+/// <param name="Viewer">Who reads the page; anonymous when null (every page the page cache keeps is).</param>
+public sealed record PageRequest(PublishedDocument Document, string Culture, PublishedSnapshot Snapshot, int PageNumber = 1, string? Tag = null,
+    Viewer? Viewer = null)
+{
+    /// <summary>The published content as this page's viewer may read it.</summary>
+    public PublishedView View => Snapshot.For(Viewer ?? Core.Publishing.Viewer.Anonymous);
+
+    /// <summary>The page's own values in its culture.</summary>
+    public PublishedValues Values => View.Of(Document, Culture);
+}
 
 /// <summary>What to render for a page: the Razor view, its model, and for paged lists how many pages there are.</summary>
 public sealed record PageRendering(string ViewName, object Model, int PageCount = 1);

@@ -27,28 +27,24 @@ public sealed record ResponsiveImage(string Url, string Alt, int? Width = null, 
     public string Srcset(string? format = null) => string.Join(", ", Widths.Select(w => $"{Src(w, format)} {w}w"));
 }
 
-/// <summary>Turns media picker values into images.</summary>
+/// <summary>Turns picked media of the read model into images.</summary>
 public static class MediaImages
 {
     /// <summary>
     /// The first picked image that is a public image of the library (the snapshot holds only those), or null. Its alt
     /// text is the library's in the culture (or the other culture's), else <paramref name="alt"/>.
     /// </summary>
-    public static ResponsiveImage? First(PublishedDocument document, string alias, string culture, string alt, PublishedSnapshot snapshot) =>
-        First(document.Keys(alias, culture), culture, alt, snapshot);
+    public static ResponsiveImage? First(PublishedValues values, string alias, string alt) => From(values.FirstImage(alias), values.Culture, alt);
 
-    /// <summary>The first of the keys that is a public image, as <see cref="First(PublishedDocument, string, string, string, PublishedSnapshot)"/>.</summary>
-    public static ResponsiveImage? First(IEnumerable<Guid> keys, string culture, string alt, PublishedSnapshot snapshot)
+    /// <summary>A public image as a responsive image, as <see cref="First"/> (null for none).</summary>
+    public static ResponsiveImage? From(PublishedMedia? image, string culture, string alt)
     {
-        foreach (var key in keys)
+        if (image is null)
         {
-            if (snapshot.GetMedia(key) is { Format.IsImage: true, PublicUrl: { } url } media)
-            {
-                var text = media.Alt(culture);
-                return new ResponsiveImage(url, text.Length > 0 ? text : alt, media.Width, media.Height, media.FocalPoint);
-            }
+            return null;
         }
 
-        return null;
+        var text = image.Alt(culture);
+        return new ResponsiveImage(image.Url, text.Length > 0 ? text : alt, image.Width, image.Height, image.FocalPoint);
     }
 }

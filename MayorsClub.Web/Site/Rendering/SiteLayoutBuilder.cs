@@ -72,7 +72,7 @@ public static class SiteLayoutBuilder
                 ? JoinTitle(chrome.Identity.Name, chrome.Identity.Tagline)
                 : JoinTitle(title + pageSuffix, chrome.Identity.Name),
             PageTitle = title,
-            MetaDescription = page.Description ?? Description(document, culture) ?? chrome.Identity.Tagline,
+            MetaDescription = page.Description ?? Description(request.Values) ?? chrome.Identity.Tagline,
             CanonicalPath = document.Url(culture) + query,
             Alternates = alternates,
             OpenGraphType = page.OpenGraphType,
@@ -125,11 +125,11 @@ public static class SiteLayoutBuilder
     }
 
     /// <summary>meta description: the page's own, else its summary, else its introduction (null when none).</summary>
-    public static string? Description(PublishedDocument document, string culture) =>
-        document.TextOrNull("metaDescription", culture)
-        ?? document.TextOrNull(NewsArticle.Summary, culture)
-        ?? document.TextOrNull(NewsIndex.Intro, culture)
-        ?? document.TextOrNull(Home.HeroSubtitle, culture);
+    public static string? Description(PublishedValues values) =>
+        values.Text("metaDescription")
+        ?? values.Text(NewsArticle.Summary)
+        ?? values.Text(NewsIndex.Intro)
+        ?? values.Text(Home.HeroSubtitle);
 
     private static string JoinTitle(string first, string? second) =>
         string.IsNullOrWhiteSpace(second) || first == second ? first : $"{first} — {second}";
@@ -186,22 +186,22 @@ public static class SiteLayoutBuilder
         return links;
     }
 
-    private static bool IsHiddenFromNavigation(PublishedDocument page, string culture) =>
-        page.Value(ContentPage.HideFromNavigation, culture).ValueKind == System.Text.Json.JsonValueKind.True;
 
     private sealed record LayoutChrome(SiteIdentity Identity, IReadOnlyList<NavigationLink> Sections, List<int> SectionIds, SiteFooter Footer);
 
+    // The chrome is the same for every viewer: it is built from what anonymous visitors may read, once per snapshot.
     private static LayoutChrome Chrome(PublishedSnapshot snapshot, string culture) =>
-        snapshot.Memo($"site-layout-chrome:{culture}", s => BuildChrome(s, culture));
+        snapshot.Memo($"site-layout-chrome:{culture}", s => BuildChrome(s.For(Viewer.Anonymous), culture));
 
-    private static LayoutChrome BuildChrome(PublishedSnapshot snapshot, string culture)
+    private static LayoutChrome BuildChrome(PublishedView view, string culture)
     {
+        var snapshot = view.Snapshot;
         var sections = new List<NavigationLink>();
         var sectionIds = new List<int>();
         var footerLinks = new List<NavigationLink>();
         if (snapshot.Home is { } home)
         {
-            foreach (var child in home.ChildrenIn(culture))
+            foreach (var child in view.ChildrenIn(home, culture))
             {
                 if (child.Url(culture) is not { } url)
                 {
@@ -210,7 +210,7 @@ public static class SiteLayoutBuilder
 
                 var link = new NavigationLink(child.Name(culture) ?? url, url);
                 footerLinks.Add(link);
-                if (!IsHiddenFromNavigation(child, culture))
+                if (!view.Of(child, culture).Flag(ContentPage.HideFromNavigation))
                 {
                     sections.Add(link);
                     sectionIds.Add(child.Id);
@@ -218,22 +218,22 @@ public static class SiteLayoutBuilder
             }
         }
 
-        var settings = snapshot.Settings is { } found && found.IsVisibleIn(culture) ? found : null;
-        var name = settings?.TextOrNull(SiteSettings.SiteName, culture) ?? SiteText.Get(SiteText.SiteName, culture);
-        var tagline = settings?.TextOrNull(SiteSettings.Tagline, culture);
+        var settings = snapshot.Settings is { } found && found.IsVisibleIn(culture) ? view.Of(found, culture) : null;
+        var name = settings?.Text(SiteSettings.SiteName) ?? SiteText.Get(SiteText.SiteName, culture);
+        var tagline = settings?.Text(SiteSettings.Tagline);
         var social = new List<SocialLink>(3);
         foreach (var (alias, network) in new[] { (SiteSettings.FacebookUrl, "Facebook"), (SiteSettings.LinkedInUrl, "LinkedIn"), (SiteSettings.YouTubeUrl, "YouTube") })
         {
-            if (settings?.TextOrNull(alias, culture) is { } url)
+            if (settings?.Text(alias) is { } url)
             {
                 social.Add(new SocialLink(network, url));
             }
         }
 
-        var address = settings?.TextOrNull(SiteSettings.Address, culture)?
+        var address = settings?.Text(SiteSettings.Address)?
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        var footer = new SiteFooter(name, tagline, settings?.TextOrNull(SiteSettings.FooterText, culture),
-            settings?.TextOrNull(SiteSettings.ContactEmail, culture), settings?.TextOrNull(SiteSettings.ContactPhone, culture),
+        var footer = new SiteFooter(name, tagline, settings?.Text(SiteSettings.FooterText),
+            settings?.Text(SiteSettings.ContactEmail), settings?.Text(SiteSettings.ContactPhone),
             address, social, footerLinks, Year: 0);
         return new LayoutChrome(new SiteIdentity(name, tagline ?? ""), sections, sectionIds, footer);
     }
