@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
 

@@ -6,12 +6,12 @@ namespace MayorsClub.Web.ManagementApi.Documents;
 /// Runs several content operations of one request (unpublishing two languages, scheduling both) in one database
 /// transaction: all of them happen, or none. The published snapshot is rebuilt once the transaction is committed.
 /// </summary>
-public sealed class AllOrNothing(ContentStore store, IPublishedContentChanged published)
+public sealed class AllOrNothing(ContentTransactions transactions, IPublishedContentChanged published)
 {
     public async Task<ContentResult> RunAsync(IEnumerable<Func<Task<ContentResult>>> steps, bool publishedContentChanges, CancellationToken ct)
     {
         ContentResult? last = null;
-        await using (var transaction = await store.Db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await transactions.BeginAsync(ct))
         {
             foreach (var step in steps)
             {
@@ -19,7 +19,6 @@ public sealed class AllOrNothing(ContentStore store, IPublishedContentChanged pu
                 if (!last.Succeeded)
                 {
                     await transaction.RollbackAsync(ct);
-                    store.Db.ChangeTracker.Clear();
                     return last;
                 }
             }
