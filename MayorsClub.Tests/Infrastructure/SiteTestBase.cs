@@ -33,10 +33,15 @@ public abstract class SiteTestBase(DatabaseProvider provider)
     /// <summary>Configuration this test class's site needs beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
+    /// <summary>Services this test class's site needs beyond the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartSite()
     {
-        Site = await TestSite.StartAsync(provider, settings: Settings);
+        Site = await TestSite.StartAsync(provider, settings: Settings, configureServices: ConfigureServices);
         Client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     }
 
