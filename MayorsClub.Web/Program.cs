@@ -3,6 +3,7 @@ using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.BackOffice.Users;
 using MayorsClub.Web.Infrastructure;
 using MayorsClub.Web.ManagementApi;
+using MayorsClub.Web.Media;
 using MayorsClub.Web.Seo;
 using MayorsClub.Web.Site;
 
@@ -14,9 +15,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 // Responses do not name the server (see SecurityHeaders for the headers they do carry).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-// First: its middleware wraps every other, so each response gets the security headers.
-builder.Services.AddMayorsClubSecurityHeaders();
 
+// Each feature adds its services here and its middleware and endpoints below; nothing is added from elsewhere
+// (no IStartupFilter), so the pipeline reads top to bottom in this file.
 builder.AddMayorsClubLogging();
 builder.AddMayorsClubDataProtection();
 builder.AddMayorsClubPublicAddress();
@@ -39,6 +40,13 @@ if (args is [AdministratorAccess.ResetCommand, ..])
     return;
 }
 
+// First: its middleware wraps every other, so each response gets the security headers.
+app.UseMayorsClubSecurityHeaders();
+// Before anything reads the client's address, scheme or host: proxies' X-Forwarded-*, then the cookie policy.
+app.UseMayorsClubForwardedHeaders();
+app.UseHostFiltering();
+// Management API errors as ProblemDetails, and the token endpoint's rate limit (before authentication, which checks client secrets).
+app.UseMayorsClubManagementApiErrors();
 app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
@@ -52,7 +60,7 @@ app.UseMayorsClubPageRecording();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();
 app.MapMayorsClubManagementApi();
-MayorsClub.Web.Media.MediaEndpoints.MapMayorsClubMedia(app);
+app.MapMayorsClubMedia();
 app.MapMayorsClubSite();
 
 app.Run();

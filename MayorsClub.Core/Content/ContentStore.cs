@@ -12,7 +12,7 @@ namespace MayorsClub.Core.Content;
 /// </summary>
 public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry types, IClock clock)
 {
-    public MayorsClubDbContext Db => db;
+    internal MayorsClubDbContext Db => db;
     public DocumentTypeRegistry Types => types;
     public DateTime UtcNow => clock.GetCurrentInstant().ToDateTimeUtc();
 

@@ -32,6 +32,18 @@ public sealed class ContentTreeQuery(ContentStore store)
         return (await ItemsAsync(page, parentKey, ct), total);
     }
 
+    /// <summary>Which of the given documents have at least one child outside the recycle bin (one query).</summary>
+    public async Task<IReadOnlySet<int>> WithChildrenAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        var parents = ids.Select(id => (int?)id).ToList();
+        return (await store.Db.Documents.AsNoTracking()
+                .Where(d => parents.Contains(d.ParentId) && !d.Trashed)
+                .Select(d => d.ParentId!.Value)
+                .Distinct()
+                .ToListAsync(ct))
+            .ToHashSet();
+    }
+
     /// <summary>The documents from the root down to the given one (itself last); empty when it does not exist.</summary>
     public async Task<IReadOnlyList<Item>> PathAsync(Guid key, CancellationToken ct = default)
     {

@@ -21,8 +21,8 @@ public static class EditorRightsExtensions
 {
     /// <summary>The rights of a member of the back-office groups <paramref name="isInGroup"/> says yes to (a principal's IsInRole).</summary>
     public static EditorRights ForGroups(Func<string, bool> isInGroup) =>
-        isInGroup(Persistence.BackOfficeGroups.Administrators) ? EditorRights.Administer
-        : isInGroup(Persistence.BackOfficeGroups.Editors) ? EditorRights.Publish
+        isInGroup(Users.BackOfficeGroups.Administrators) ? EditorRights.Administer
+        : isInGroup(Users.BackOfficeGroups.Editors) ? EditorRights.Publish
         : EditorRights.Write;
 
     public static bool MayPublish(this EditorRights rights) => rights >= EditorRights.Publish;

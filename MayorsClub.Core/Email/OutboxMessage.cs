@@ -1,7 +1,7 @@
 namespace MayorsClub.Core.Email;
 
 /// <summary>An e-mail waiting to be sent, or sent. It is stored with the change that caused it, so it is never lost.</summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public long Id { get; set; }
     public string ToAddress { get; set; } = "";

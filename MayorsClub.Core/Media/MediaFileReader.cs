@@ -1,4 +1,5 @@
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Core.Media;
@@ -6,12 +7,25 @@ namespace MayorsClub.Core.Media;
 /// <summary>
 /// Finds a media file's bytes for whoever serves them. The public endpoint asks for public files only, so a
 /// members-only file is "not found" there; the back office's preview and, later, the members' download ask with
-/// <c>includeMembersOnly</c> after checking who is asking. This is the one place that decides.
+/// <c>includeMembersOnly</c> after checking who is asking. This is the one place that decides. Public files are
+/// found in the published snapshot (which holds only public files), without a database query.
 /// </summary>
-public sealed class MediaFileReader(MayorsClubDbContext db, MediaStorage storage)
+public sealed class MediaFileReader(MayorsClubDbContext db, MediaStorage storage, PublishedSnapshotService snapshots)
 {
-    /// <summary>A file anyone may see; null for unknown keys, folders and members-only files.</summary>
-    public Task<MediaFile?> FindPublicAsync(Guid key, CancellationToken ct = default) => FindAsync(key, includeMembersOnly: false, ct);
+    /// <summary>A file anyone may see, from the published snapshot; null for unknown keys, folders and members-only files.</summary>
+    public MediaFile? FindPublic(Guid key)
+    {
+        var item = snapshots.Current.GetMedia(key);
+        if (item is not { IsFolder: false, MembersOnly: false, StoragePath: { } storagePath, ContentType: { } contentType, FileToken: { } token })
+        {
+            return null;
+        }
+
+        var path = storage.FullPath(storagePath);
+        return File.Exists(path)
+            ? new MediaFile(key, path, contentType, item.FileName ?? "file", item.Size, item.UpdatedUtc, token, MembersOnly: false)
+            : null;
+    }
 
     /// <summary>The file, members-only ones included when the caller has checked the reader may see them.</summary>
     public async Task<MediaFile?> FindAsync(Guid key, bool includeMembersOnly, CancellationToken ct = default)

@@ -1,7 +1,7 @@
 namespace MayorsClub.Core.Media;
 
 /// <summary>A folder or a file in the media library.</summary>
-public sealed class MediaItemEntity
+internal sealed class MediaItemEntity
 {
     public int Id { get; set; }
     public Guid Key { get; set; }

@@ -89,6 +89,9 @@ public sealed record MediaItem(
 
     /// <summary>The public address of the file (/media/{key}/{name}?v=…), or null for folders and members-only files.</summary>
     public string? PublicUrl => IsFolder || MembersOnly || FileName is null || FileToken is null ? null : MediaUrls.Public(Key, FileName, FileToken);
+
+    /// <summary>Where the bytes are under the media folder; internal, so no API or page ever shows it.</summary>
+    internal string? StoragePath { get; init; }
 }
 
 /// <summary>A document whose draft or published values refer to a media item.</summary>

@@ -8,15 +8,15 @@ namespace MayorsClub.Core.Media;
 /// <summary>What every media use case needs: loading items and folders, the item as callers see it, an audit entry per change, and committing with the version check.</summary>
 public sealed class MediaStore(MayorsClubDbContext db, IClock clock)
 {
-    public MayorsClubDbContext Db => db;
+    internal MayorsClubDbContext Db => db;
 
     public DateTime UtcNow => clock.GetCurrentInstant().ToDateTimeUtc();
 
-    public Task<MediaItemEntity?> FindAsync(Guid key, CancellationToken ct) =>
+    internal Task<MediaItemEntity?> FindAsync(Guid key, CancellationToken ct) =>
         db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, ct);
 
     /// <summary>The folder to put something in: null for the root; refused when it does not exist or is a file.</summary>
-    public async Task<(MediaItemEntity? Folder, MediaResult? Refusal)> FindFolderAsync(Guid? key, CancellationToken ct)
+    internal async Task<(MediaItemEntity? Folder, MediaResult? Refusal)> FindFolderAsync(Guid? key, CancellationToken ct)
     {
         if (key is not { } folderKey)
         {
@@ -32,7 +32,7 @@ public sealed class MediaStore(MayorsClubDbContext db, IClock clock)
         return folder.IsFolder ? (folder, null) : (null, MediaResult.Invalid(new MediaError(MediaMessages.NotAFolder, "folder")));
     }
 
-    public async Task<MediaItem> ToItemAsync(MediaItemEntity entity, CancellationToken ct)
+    internal async Task<MediaItem> ToItemAsync(MediaItemEntity entity, CancellationToken ct)
     {
         Guid? parentKey = entity.ParentId is { } parentId
             ? await db.MediaItems.Where(m => m.Id == parentId).Select(m => m.Key).SingleAsync(ct)
@@ -40,7 +40,7 @@ public sealed class MediaStore(MayorsClubDbContext db, IClock clock)
         return ToItem(entity, parentKey);
     }
 
-    public static MediaItem ToItem(MediaItemEntity entity, Guid? parentKey) => new(
+    internal static MediaItem ToItem(MediaItemEntity entity, Guid? parentKey) => new(
         entity.Key,
         parentKey,
         entity.IsFolder,
@@ -57,7 +57,10 @@ public sealed class MediaStore(MayorsClubDbContext db, IClock clock)
         entity.CreatedUtc,
         entity.CreatedBy,
         entity.UpdatedUtc,
-        entity.StoragePath is null ? null : MediaUrls.FileToken(entity.StoragePath));
+        entity.StoragePath is null ? null : MediaUrls.FileToken(entity.StoragePath))
+    {
+        StoragePath = entity.StoragePath,
+    };
 
     public static IReadOnlyDictionary<string, string> ReadAltText(string json)
     {
@@ -74,7 +77,7 @@ public sealed class MediaStore(MayorsClubDbContext db, IClock clock)
     public static string WriteAltText(IReadOnlyDictionary<string, string> altText) => JsonSerializer.Serialize(altText);
 
     /// <summary>Marks the item changed (a new version) and records who did what to it.</summary>
-    public void RecordChange(MediaItemEntity item, string user, string action, string? details = null)
+    internal void RecordChange(MediaItemEntity item, string user, string action, string? details = null)
     {
         item.Version++;
         item.UpdatedUtc = UtcNow;
@@ -82,7 +85,7 @@ public sealed class MediaStore(MayorsClubDbContext db, IClock clock)
     }
 
     /// <summary>An audit entry naming the media item (the document key stays empty).</summary>
-    public void Audit(string user, string action, MediaItemEntity item, string? details = null)
+    internal void Audit(string user, string action, MediaItemEntity item, string? details = null)
     {
         var text = $"media {item.Key:D} \"{item.Name}\"{(details is null ? "" : "; " + details)}";
         db.AuditEntries.Add(new AuditEntryEntity { Utc = UtcNow, User = user, Action = action, DocumentKey = null, Details = text.Length > 2000 ? text[..2000] : text });

@@ -54,7 +54,7 @@ public sealed class DocumentCultureEntity
 }
 
 /// <summary>A saved state of a document: every save, publish and rollback writes one.</summary>
-public sealed class DocumentVersionEntity
+internal sealed class DocumentVersionEntity
 {
     public long Id { get; set; }
     public int DocumentId { get; set; }
@@ -67,7 +67,7 @@ public sealed class DocumentVersionEntity
 }
 
 /// <summary>Who did what to which document, and when.</summary>
-public sealed class AuditEntryEntity
+internal sealed class AuditEntryEntity
 {
     public long Id { get; set; }
     public DateTime Utc { get; set; }

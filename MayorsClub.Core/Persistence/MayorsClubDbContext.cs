@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using MayorsClub.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,17 +7,27 @@ namespace MayorsClub.Core.Persistence;
 
 /// <summary>
 /// The site's database. The model is shared; each provider has its own subclass so that
-/// SQLite and PostgreSQL keep their own migrations.
+/// SQLite and PostgreSQL keep their own migrations. Only Core reaches data through it (its sets are internal; an
+/// architecture test keeps the web app off the persistence types). The type itself is still public because
+/// ContentStore's constructor takes it. The back-office identity's entities are configured here explicitly (not
+/// inherited from IdentityDbContext) so that a second identity can bring its own types and tables.
 /// </summary>
-public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDbContext<BackOfficeUser>(options)
+public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(options)
 {
-    public DbSet<DocumentEntity> Documents => Set<DocumentEntity>();
-    public DbSet<DocumentCultureEntity> DocumentCultures => Set<DocumentCultureEntity>();
-    public DbSet<DocumentVersionEntity> DocumentVersions => Set<DocumentVersionEntity>();
-    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
-    public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
-    public DbSet<Media.MediaItemEntity> MediaItems => Set<Media.MediaItemEntity>();
-    public DbSet<PublishedChangeEntity> PublishedChanges => Set<PublishedChangeEntity>();
+    internal DbSet<BackOfficeUser> Users => Set<BackOfficeUser>();
+    internal DbSet<BackOfficeRole> Roles => Set<BackOfficeRole>();
+    internal DbSet<BackOfficeUserRole> UserRoles => Set<BackOfficeUserRole>();
+    internal DbSet<BackOfficeUserClaim> UserClaims => Set<BackOfficeUserClaim>();
+    internal DbSet<BackOfficeUserLogin> UserLogins => Set<BackOfficeUserLogin>();
+    internal DbSet<BackOfficeUserToken> UserTokens => Set<BackOfficeUserToken>();
+    internal DbSet<BackOfficeRoleClaim> RoleClaims => Set<BackOfficeRoleClaim>();
+    internal DbSet<DocumentEntity> Documents => Set<DocumentEntity>();
+    internal DbSet<DocumentCultureEntity> DocumentCultures => Set<DocumentCultureEntity>();
+    internal DbSet<DocumentVersionEntity> DocumentVersions => Set<DocumentVersionEntity>();
+    internal DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+    internal DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
+    internal DbSet<Media.MediaItemEntity> MediaItems => Set<Media.MediaItemEntity>();
+    internal DbSet<PublishedChangeEntity> PublishedChanges => Set<PublishedChangeEntity>();
 
     /// <summary>Skip/Take without OrderBy gives pages whose rows change from one query to the next: an error where it can be fixed.</summary>
     public static void ThrowOnUnorderedPaging(WarningsConfigurationBuilder warnings) =>
@@ -31,22 +40,11 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder builder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(builder);
+        var builder = modelBuilder;
 
-        builder.Entity<BackOfficeUser>().ToTable("BackOfficeUsers");
-        builder.Entity<IdentityRole>().ToTable("BackOfficeRoles");
-        builder.Entity<IdentityUserRole<string>>().ToTable("BackOfficeUserRoles");
-        builder.Entity<IdentityUserClaim<string>>().ToTable("BackOfficeUserClaims");
-        builder.Entity<IdentityUserLogin<string>>().ToTable("BackOfficeUserLogins");
-        builder.Entity<IdentityUserToken<string>>().ToTable("BackOfficeUserTokens");
-        builder.Entity<IdentityRoleClaim<string>>().ToTable("BackOfficeRoleClaims");
-        builder.Entity<BackOfficeUser>(user =>
-        {
-            user.Property(u => u.DisplayName).HasMaxLength(200);
-            user.Property(u => u.UiCulture).HasMaxLength(8);
-        });
+        ConfigureBackOfficeIdentity(builder);
 
         builder.Entity<DocumentEntity>(document =>
         {
@@ -130,6 +128,70 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : IdentityDb
             audit.Property(a => a.Action).HasMaxLength(100);
             audit.Property(a => a.Culture).HasMaxLength(8);
             audit.Property(a => a.Details).HasMaxLength(2000);
+        });
+    }
+
+    /// <summary>
+    /// The back-office identity's tables, as Identity's own IdentityDbContext would configure them (same keys,
+    /// indexes, lengths and cascades), under the BackOffice* names the migrations created.
+    /// </summary>
+    private static void ConfigureBackOfficeIdentity(ModelBuilder builder)
+    {
+        builder.Entity<BackOfficeUser>(user =>
+        {
+            user.ToTable("BackOfficeUsers");
+            user.HasKey(u => u.Id);
+            user.HasIndex(u => u.NormalizedUserName).HasDatabaseName("UserNameIndex").IsUnique();
+            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex");
+            user.Property(u => u.ConcurrencyStamp).IsConcurrencyToken();
+            user.Property(u => u.UserName).HasMaxLength(256);
+            user.Property(u => u.NormalizedUserName).HasMaxLength(256);
+            user.Property(u => u.Email).HasMaxLength(256);
+            user.Property(u => u.NormalizedEmail).HasMaxLength(256);
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.UiCulture).HasMaxLength(8);
+            user.HasMany<BackOfficeUserClaim>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
+            user.HasMany<BackOfficeUserLogin>().WithOne().HasForeignKey(l => l.UserId).IsRequired();
+            user.HasMany<BackOfficeUserToken>().WithOne().HasForeignKey(t => t.UserId).IsRequired();
+            user.HasMany<BackOfficeUserRole>().WithOne().HasForeignKey(r => r.UserId).IsRequired();
+        });
+
+        builder.Entity<BackOfficeRole>(role =>
+        {
+            role.ToTable("BackOfficeRoles");
+            role.HasKey(r => r.Id);
+            role.HasIndex(r => r.NormalizedName).HasDatabaseName("RoleNameIndex").IsUnique();
+            role.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+            role.Property(r => r.Name).HasMaxLength(256);
+            role.Property(r => r.NormalizedName).HasMaxLength(256);
+            role.HasMany<BackOfficeUserRole>().WithOne().HasForeignKey(r => r.RoleId).IsRequired();
+            role.HasMany<BackOfficeRoleClaim>().WithOne().HasForeignKey(c => c.RoleId).IsRequired();
+        });
+
+        builder.Entity<BackOfficeUserClaim>(claim =>
+        {
+            claim.ToTable("BackOfficeUserClaims");
+            claim.HasKey(c => c.Id);
+        });
+        builder.Entity<BackOfficeUserLogin>(login =>
+        {
+            login.ToTable("BackOfficeUserLogins");
+            login.HasKey(l => new { l.LoginProvider, l.ProviderKey });
+        });
+        builder.Entity<BackOfficeUserToken>(token =>
+        {
+            token.ToTable("BackOfficeUserTokens");
+            token.HasKey(t => new { t.UserId, t.LoginProvider, t.Name });
+        });
+        builder.Entity<BackOfficeUserRole>(userRole =>
+        {
+            userRole.ToTable("BackOfficeUserRoles");
+            userRole.HasKey(r => new { r.UserId, r.RoleId });
+        });
+        builder.Entity<BackOfficeRoleClaim>(claim =>
+        {
+            claim.ToTable("BackOfficeRoleClaims");
+            claim.HasKey(c => c.Id);
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,13 @@ public sealed class AdministratorAccess(
     /// Sets a new generated password for a back-office administrator (the configured one when no e-mail is given),
     /// ends their sessions (a new security stamp) and lifts a lockout from failed attempts, not a deliberate disable.
     /// </summary>
+    /// <summary>The <c>reset-admin-password</c> command: brings the database up to date (it may run before the site ever started), then resets.</summary>
+    public async Task<ResetResult> MigrateAndResetPasswordAsync(string? email, CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        return await ResetPasswordAsync(email, ct);
+    }
+
     public async Task<ResetResult> ResetPasswordAsync(string? email, CancellationToken ct)
     {
         email = string.IsNullOrWhiteSpace(email) ? options.Value.Admin.Email : email.Trim();

@@ -4,7 +4,7 @@ using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Content.Validation;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Publishing;
-using Microsoft.AspNetCore.Identity;
+using MayorsClub.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,14 +24,9 @@ public static class CoreServices
         services.AddSingleton(paths);
         services.AddMayorsClubDatabase(configuration, options, paths);
 
-        services.AddIdentityCore<BackOfficeUser>(identity =>
-            {
-                identity.User.RequireUniqueEmail = true;
-                identity.Password.RequiredLength = 10;
-                identity.Password.RequireNonAlphanumeric = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<MayorsClubDbContext>();
+        services.AddBackOfficeIdentity();
+        services.AddScoped<Audit.UserAudit>();
+        services.AddScoped<Audit.AuditLog>();
 
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(new DocumentTypeRegistry());
@@ -39,6 +34,7 @@ public static class CoreServices
         services.AddSingleton<PropertyValueValidator>();
         services.AddSingleton<ContentValidator>();
         services.AddScoped<ContentStore>();
+        services.AddScoped<ContentTransactions>();
         services.AddScoped<DocumentEditor>();
         services.AddScoped<DocumentPublisher>();
         services.AddScoped<DocumentHistory>();

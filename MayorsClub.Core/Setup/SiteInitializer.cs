@@ -1,5 +1,6 @@
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -95,12 +96,12 @@ public sealed class SiteInitializer(
         ct.ThrowIfCancellationRequested();
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        var roles = services.GetRequiredService<RoleManager<BackOfficeRole>>();
         foreach (var group in BackOfficeGroups.All)
         {
             if (!await roles.RoleExistsAsync(group))
             {
-                await roles.CreateAsync(new IdentityRole(group));
+                await roles.CreateAsync(new BackOfficeRole(group));
             }
         }
 

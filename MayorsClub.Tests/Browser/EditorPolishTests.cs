@@ -1,6 +1,7 @@
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Core.Publishing;
 using MayorsClub.Web.BackOffice;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,13 @@
 using System.Net;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using MayorsClub.Web.BackOffice;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Tests.Integration;
 
@@ -120,5 +123,28 @@ public sealed class BackOfficeAccessTests
 
         Assert.That(endpoints, Is.Not.Empty);
         Assert.That(withoutRule, Is.Empty);
+    }
+
+    /// <summary>
+    /// No identity is the site's: nothing authenticates a request unless its endpoint's policy names a scheme, and the
+    /// back-office policies name the back office's (so a member identity can come with its own cookie and policies).
+    /// </summary>
+    [Test]
+    public async Task NoSchemeIsTheDefault_AndEveryBackOfficePolicyNamesItsScheme()
+    {
+        var authentication = _site.Services.GetRequiredService<IOptions<AuthenticationOptions>>().Value;
+        var schemes = _site.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        var policies = _site.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+
+        Assert.That(new[]
+        {
+            authentication.DefaultScheme, authentication.DefaultAuthenticateScheme, authentication.DefaultChallengeScheme,
+            authentication.DefaultForbidScheme, authentication.DefaultSignInScheme, authentication.DefaultSignOutScheme,
+        }, Is.All.Null);
+        Assert.That(await schemes.GetDefaultAuthenticateSchemeAsync(), Is.Null);
+        foreach (var name in new[] { BackOfficeSecurity.Access, BackOfficeSecurity.Publish, BackOfficeSecurity.ManageUsers })
+        {
+            Assert.That((await policies.GetPolicyAsync(name))!.AuthenticationSchemes, Is.EqualTo(new[] { BackOfficeSecurity.Scheme }), name);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Core.Publishing;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Net;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using MayorsClub.Web.BackOffice.Users;
 

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -35,7 +38,7 @@ public abstract class BackOfficeUsersTestBase(DatabaseProvider provider)
         Site = await TestSite.StartAsync(provider, settings: SmtpSink.Settings.Concat(ExtraSettings).ToDictionary(), configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+            services.AddSingleton<IHttpContextFactory>(sp => new ClientAddressContextFactory(new DefaultHttpContextFactory(sp)));
             ConfigureServices(services);
         });
 
@@ -156,21 +159,21 @@ public abstract class BackOfficeUsersTestBase(DatabaseProvider provider)
 
     /// <summary>
     /// The in-memory test server has no network, so no client address: give each request one (its own, so that tests
-    /// do not share the per-address rate limits), or the one a test names in a header.
+    /// do not share the per-address rate limits), or the one a test names in a header. Set as the request's context is
+    /// made, so the whole pipeline (forwarded headers, rate limits) sees it as the connection's address.
     /// </summary>
-    private sealed class ClientAddressStartupFilter : IStartupFilter
+    private sealed class ClientAddressContextFactory(DefaultHttpContextFactory inner) : IHttpContextFactory
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        public HttpContext Create(IFeatureCollection featureCollection)
         {
-            app.Use((context, nextInPipeline) =>
-            {
-                context.Connection.RemoteIpAddress ??=
-                    context.Request.Headers.TryGetValue(ClientAddressHeader, out var named) && IPAddress.TryParse(named, out var address)
-                        ? address
-                        : new IPAddress(Random.Shared.NextInt64(1, uint.MaxValue));
-                return nextInPipeline(context);
-            });
-            next(app);
-        };
+            var context = inner.Create(featureCollection);
+            context.Connection.RemoteIpAddress ??=
+                context.Request.Headers.TryGetValue(ClientAddressHeader, out var named) && IPAddress.TryParse(named, out var address)
+                    ? address
+                    : new IPAddress(Random.Shared.NextInt64(1, uint.MaxValue));
+            return context;
+        }
+
+        public void Dispose(HttpContext httpContext) => inner.Dispose(httpContext);
     }
 }

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Users;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -49,7 +50,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
     public async Task SignInAndPrepare()
     {
         _admin = await SignedInAsync(Site, AdministratorsId, AdministratorsSecret);
-        _backOffice = await BackOfficeSession.SignInAsync(Site, "bad-input-admin@test.local", "Bad-input-password-1", Core.Persistence.BackOfficeGroups.Administrators);
+        _backOffice = await BackOfficeSession.SignInAsync(Site, "bad-input-admin@test.local", "Bad-input-password-1", Core.Users.BackOfficeGroups.Administrators);
         var openApi = await GetJsonAsync(_admin, "openapi.json");
         Assert.That(openApi.Status, Is.EqualTo(System.Net.HttpStatusCode.OK));
         _openApi = openApi.Body!;

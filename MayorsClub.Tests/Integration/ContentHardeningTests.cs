@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using static MayorsClub.Tests.Integration.ManagementApiClient;
 using HomeType = MayorsClub.Core.Content.DocumentTypes.Home;

@@ -5,6 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using MayorsClub.Core.Content;
 using MayorsClub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MayorsClub.Tests.Integration;
 
@@ -15,6 +16,12 @@ public sealed class FeedsSitemapAndCachingTests(DatabaseProvider provider) : Sit
 {
     private static readonly XNamespace SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace XhtmlNs = "http://www.w3.org/1999/xhtml";
+
+    /// <summary>A second identity's cookie, as the members' will be: named nowhere in the site's code.</summary>
+    private const string OtherIdentityCookie = "mc_test_member";
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddAuthentication().AddCookie("Test.Members", cookie => cookie.Cookie.Name = OtherIdentityCookie);
 
     [Test]
     public async Task Sitemap_ListsEveryVisiblePageOfBothCultures_WithItsTwinAsAlternate()
@@ -161,6 +168,28 @@ public sealed class FeedsSitemapAndCachingTests(DatabaseProvider provider) : Sit
         Assert.That(tokenAnswer.Headers.Age, Is.Null);
         Assert.That(cookieAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(cookieAnswer.Headers.Age, Is.Null);
+    }
+
+    /// <summary>Every registered cookie scheme's cookie makes a request personal: the back office's, its two-factor one, and any identity added later.</summary>
+    [TestCase(OtherIdentityCookie)]
+    [TestCase("mc_backoffice_2fa")]
+    public async Task RequestsWithAnyIdentitySchemesCookie_AreNeitherAnsweredFromTheCacheNorKept(string cookie)
+    {
+        await EmptyPageCacheAsync();
+        using var personal = new HttpRequestMessage(HttpMethod.Get, "/en/");
+        personal.Headers.Add("Cookie", cookie + "=someone");
+
+        using var personalAnswer = await Client.SendAsync(personal);
+        using var firstVisitor = await Client.GetAsync("/en/");
+        using var secondVisitor = await Client.GetAsync("/en/");
+        using var personalAgain = new HttpRequestMessage(HttpMethod.Get, "/en/");
+        personalAgain.Headers.Add("Cookie", "mc_culture=en; " + cookie + "=someone");
+        using var personalAgainAnswer = await Client.SendAsync(personalAgain);
+
+        Assert.That(personalAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(firstVisitor.Headers.Age, Is.Null, "the personal request's page was not kept");
+        Assert.That(secondVisitor.Headers.Age, Is.Not.Null, "a visitor's page is kept");
+        Assert.That(personalAgainAnswer.Headers.Age, Is.Null, "the kept page is not given to a personal request");
     }
 
     [Test]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Core.Setup;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -76,6 +76,22 @@ public sealed class ForwardedHeadersTests
         Assert.That(plain.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    /// <summary>Forwarded headers come before host filtering in the pipeline: a proxy may reach the site by an inner name.</summary>
+    [Test]
+    public async Task TheForwardedHost_FromAConfiguredProxy_IsTheOneChecked()
+    {
+        using var viaProxy = new HttpRequestMessage(HttpMethod.Get, "http://backend.internal/umbraco/login");
+        viaProxy.Headers.Add("X-Forwarded-Host", "localhost");
+        using var fromElsewhere = new HttpRequestMessage(HttpMethod.Get, "http://backend.internal/umbraco/login");
+        fromElsewhere.Headers.Add("X-Forwarded-Host", "localhost");
+
+        using var proxied = await Client(Proxy).SendAsync(viaProxy);
+        using var direct = await Client(NotAProxy).SendAsync(fromElsewhere);
+
+        Assert.That(proxied.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(direct.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
     private async Task<List<HttpStatusCode>> ForgotPasswordStatusesAsync(string from, Func<int, string> forwardedFor, int count)
     {
         using var client = Client(from);

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Users;
 using System.Net;
 using System.Text;
 using MayorsClub.Tests.Infrastructure;
@@ -212,7 +213,7 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
     public async Task Docs_AreForSignedInUsersOnly()
     {
         using var anonymous = BackOfficeSession.Anonymous(Site);
-        using var session = await BackOfficeSession.SignInAsync(Site, "docs-reader@test.local", "Writer-password-1", Core.Persistence.BackOfficeGroups.Writers);
+        using var session = await BackOfficeSession.SignInAsync(Site, "docs-reader@test.local", "Writer-password-1", Core.Users.BackOfficeGroups.Writers);
 
         using var refused = await anonymous.GetAsync("/umbraco/management/api/docs/");
         using var shown = await session.Client.GetAsync("/umbraco/management/api/docs/");

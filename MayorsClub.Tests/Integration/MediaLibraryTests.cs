@@ -6,6 +6,7 @@ using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Core.Setup;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

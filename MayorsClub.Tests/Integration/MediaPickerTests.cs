@@ -5,6 +5,7 @@ using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using MayorsClub.Tests.Unit;
 using Microsoft.Extensions.DependencyInjection;

@@ -125,6 +125,22 @@ public sealed partial class PickedImagesTests(DatabaseProvider provider) : SiteT
         await AssertNoDatabaseCommandsAsync("/uk/", "/en/");
     }
 
+    [Test]
+    public async Task PublicImageFile_IsServedFromTheSnapshot_WithoutADatabaseCommand()
+    {
+        var image = await UploadAsync("served-from-snapshot.png", 40, 30);
+        var bytes = MediaTestFiles.Png(40, 30);
+
+        using var counter = new DatabaseCommandCounter();
+        using var response = await Client.GetAsync(image.PublicUrl);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
+        Assert.That(body, Is.EqualTo(bytes));
+        Assert.That(counter.Commands, Is.Empty, "the file is found in the published snapshot");
+    }
+
     private async Task<DocumentState> CreatedAndPublishedAsync(Guid parent, string type, ContentValues values)
     {
         var created = await CreateAsync(parent, type, values);

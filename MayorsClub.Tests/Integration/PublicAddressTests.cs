@@ -1,5 +1,6 @@
 using System.Net;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 
 namespace MayorsClub.Tests.Integration;

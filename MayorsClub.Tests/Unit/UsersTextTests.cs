@@ -1,4 +1,5 @@
 using System.Globalization;
+using MayorsClub.Core.Audit;
 using MayorsClub.Web.BackOffice.Users;
 
 namespace MayorsClub.Tests.Unit;

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -8,7 +8,8 @@ namespace MayorsClub.Web.BackOffice;
 /// <summary>
 /// Who may do what in the back office. Back-office users sign in with ASP.NET Core Identity and a cookie
 /// that only travels under /umbraco. Every back-office endpoint names one of these policies; a test
-/// enumerates the routes so that an endpoint without one fails.
+/// enumerates the routes so that an endpoint without one fails. No scheme is the site's default: each policy
+/// names <see cref="Scheme"/>, so another identity (members) can have its own cookie and policies beside it.
 /// </summary>
 public static class BackOfficeSecurity
 {
@@ -28,9 +29,19 @@ public static class BackOfficeSecurity
 
     public const string SignInRateLimit = "BackOffice.SignIn";
 
+    /// <summary>
+    /// The scheme the back-office policies name: the back-office cookie, or on the Management API a bearer token
+    /// when the request sends one (see <see cref="ManagementApi.Security.ManagementApiSecurity"/>).
+    /// </summary>
+    public const string Scheme = "MayorsClub.BackOffice";
+
     public static IServiceCollection AddMayorsClubBackOffice(this IServiceCollection services)
     {
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication()
+            .AddPolicyScheme(Scheme, "Back-office cookie, or a bearer token on the Management API", scheme =>
+                scheme.ForwardDefaultSelector = context =>
+                    ManagementApi.Security.ManagementApiSecurity.BearerSchemeFor(context.Request) ?? IdentityConstants.ApplicationScheme);
+        services.AddAuthentication().AddIdentityCookies();
         services.AddIdentityCore<BackOfficeUser>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -60,9 +71,10 @@ public static class BackOfficeSecurity
         services.ConfigureExternalCookie(cookie => cookie.Cookie.Path = BasePath);
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Access, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.All))
-            .AddPolicy(Publish, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators, BackOfficeGroups.Editors))
-            .AddPolicy(ManageUsers, policy => policy.RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators));
+            .AddPolicy(Access, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(BackOfficeGroups.All))
+            .AddPolicy(Publish, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
+                .RequireRole(BackOfficeGroups.Administrators, BackOfficeGroups.Editors))
+            .AddPolicy(ManageUsers, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators));
 
         // Sign-in attempts: 10 a minute from one address, on top of SignInThrottle's growing waits after failures.
         services.AddRateLimiter(limiter =>

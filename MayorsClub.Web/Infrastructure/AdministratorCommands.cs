@@ -1,6 +1,4 @@
-using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Web.Infrastructure;
 
@@ -10,8 +8,7 @@ public static class AdministratorCommands
     public static async Task<int> ResetPasswordAsync(IServiceProvider services, string? email)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>().Database.MigrateAsync();
-        var result = await scope.ServiceProvider.GetRequiredService<AdministratorAccess>().ResetPasswordAsync(email, CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<AdministratorAccess>().MigrateAndResetPasswordAsync(email, CancellationToken.None);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync(result.Message);

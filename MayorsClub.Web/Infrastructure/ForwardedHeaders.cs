@@ -20,10 +20,18 @@ public static class ForwardedHeadersSetup
         var proxies = List(configuration.GetSection(Section + ":KnownProxies")).Select(ParseAddress).ToList();
         var networks = List(configuration.GetSection(Section + ":KnownNetworks")).Select(ParseNetwork).ToList();
         services.Configure<CookiePolicyOptions>(cookies => cookies.Secure = CookieSecurePolicy.SameAsRequest);
+        services.AddSingleton(new ForwardingSettings(proxies.Count > 0 || networks.Count > 0));
+
+        // The web host's defaults put host filtering in front of the whole pipeline with a start-up filter: it would
+        // check the Host before a proxy's X-Forwarded-Host is read. Program.cs calls UseHostFiltering after forwarding.
+        foreach (var hostFilter in services.Where(descriptor => descriptor.ServiceType == typeof(IStartupFilter)
+                     && descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.HostFilteringStartupFilter").ToList())
+        {
+            services.Remove(hostFilter);
+        }
         if (proxies.Count == 0 && networks.Count == 0)
         {
             // No proxy configured: the headers are ignored (with empty lists the middleware would trust any sender).
-            services.Insert(0, ServiceDescriptor.Transient<IStartupFilter>(_ => new ForwardedHeadersFirst(forward: false)));
             return services;
         }
 
@@ -46,10 +54,21 @@ public static class ForwardedHeadersSetup
             }
         });
 
-        // First in the pipeline, before the framework's host filtering and the Management API's token rate limit
-        // (both start-up filters), so that everything after sees the client's address and scheme.
-        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter>(_ => new ForwardedHeadersFirst(forward: true)));
         return services;
+    }
+
+    /// <summary>
+    /// Early in the pipeline (see Program.cs), before host filtering and the Management API's token rate limit, so
+    /// that everything after sees the client's address, scheme and host; then the cookie policy (Secure over HTTPS).
+    /// </summary>
+    public static void UseMayorsClubForwardedHeaders(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<ForwardingSettings>().FromKnownProxies)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseCookiePolicy();
     }
 
     private static IEnumerable<string> List(IConfigurationSection section) =>
@@ -67,17 +86,5 @@ public static class ForwardedHeadersSetup
             ? network
             : throw new InvalidOperationException($"{Section}:KnownNetworks: \"{text}\" is not a network in CIDR notation (e.g. 10.0.0.0/8).");
 
-    private sealed class ForwardedHeadersFirst(bool forward) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            if (forward)
-            {
-                app.UseForwardedHeaders();
-            }
-
-            app.UseCookiePolicy();
-            next(app);
-        };
-    }
+    private sealed record ForwardingSettings(bool FromKnownProxies);
 }

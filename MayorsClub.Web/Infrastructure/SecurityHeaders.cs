@@ -121,8 +121,20 @@ public static class SecurityHeaders
         return nonce;
     }
 
-    public static IServiceCollection AddMayorsClubSecurityHeaders(this IServiceCollection services) =>
-        services.AddTransient<IStartupFilter, SecurityHeadersStartup>();
+    /// <summary>First in the pipeline (see Program.cs): it wraps every other middleware, so each response gets the headers.</summary>
+    public static void UseMayorsClubSecurityHeaders(this WebApplication app)
+    {
+        var production = app.Environment.IsProduction();
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                Add(context, production);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+    }
 
     private static void Add(HttpContext context, bool production)
     {
@@ -137,24 +149,5 @@ public static class SecurityHeaders
         }
 
         headers.Server = default; // Kestrel's is turned off in Program.cs; nothing else may name the server
-    }
-
-    /// <summary>Registered before every other start-up filter, so it is the outermost middleware.</summary>
-    private sealed class SecurityHeadersStartup(IWebHostEnvironment environment) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            var production = environment.IsProduction();
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Response.OnStarting(() =>
-                {
-                    Add(context, production);
-                    return Task.CompletedTask;
-                });
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

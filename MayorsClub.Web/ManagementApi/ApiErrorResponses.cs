@@ -7,16 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Web.ManagementApi;
 
-/// <summary>
-/// Puts the Management API in front of the site's pipeline (a start-up filter, so it runs before authentication):
-/// the token endpoint's rate limit, and a ProblemDetails body for every error: an exception (500, or 400 for a body
-/// the server could not read) and the errors the framework answers with a bare status code (a body that is not JSON
-/// or has a value of the wrong type, a missing sign-in, a refused group, a rate limit…).
-/// </summary>
-internal sealed class ManagementApiPipeline : IStartupFilter
+public static class ManagementApiPipeline
 {
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
+    /// <summary>
+    /// The Management API's part of the pipeline, early (see Program.cs: before the site's error pages and
+    /// authentication): the token endpoint's rate limit, and a ProblemDetails body for every error: an exception (500,
+    /// or 400 for a body the server could not read) and the errors the framework answers with a bare status code (a
+    /// body that is not JSON or has a value of the wrong type, a missing sign-in, a refused group, a rate limit…).
+    /// </summary>
+    public static void UseMayorsClubManagementApiErrors(this WebApplication app) =>
         app.UseWhen(context => ManagementApiEndpoints.IsApiPath(context.Request.Path), api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
@@ -28,8 +27,6 @@ internal sealed class ManagementApiPipeline : IStartupFilter
             api.UseMiddleware<ApiErrorResponses>();
             api.UseTokenRateLimit();
         });
-        next(app);
-    };
 }
 
 /// <summary>Explains, in the caller's language, a 4xx that the framework answered without a body.</summary>

@@ -34,10 +34,8 @@ public static class ManagementApiEndpoints
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ManagementApiOptions>, ManagementApiOptionsValidator>();
         var options = section.Get<ManagementApiOptions>() ?? new ManagementApiOptions();
 
-        services.AddManagementApiAuthentication();
         services.AddManagementApiTokenServer(options);
         services.AddAntiforgery();
-        services.AddTransient<IStartupFilter, ManagementApiPipeline>();
 
         services.AddSingleton<DocumentResponses>();
         services.AddScoped<AllOrNothing>();

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Web.ManagementApi;

@@ -21,6 +21,7 @@ public static class PageCaching
     public static IServiceCollection AddMayorsClubPageCaching(this IServiceCollection services)
     {
         services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
+        services.AddSingleton<IdentityCookies>();
         services.AddSingleton<PublishedPageCache>();
         services.AddSingleton<Core.Changes.IPublishedChangeSubscriber>(sp => sp.GetRequiredService<PublishedPageCache>());
         return services;

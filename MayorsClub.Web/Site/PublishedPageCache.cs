@@ -11,23 +11,23 @@ namespace MayorsClub.Web.Site;
 /// <summary>
 /// Keeps the rendered bytes of published pages (endpoints marked <see cref="PublishedPageAttribute"/>) for the snapshot
 /// and hour they were rendered in, and answers later requests for them without routing or rendering.
-/// Requests that carry a user's identity are never answered from it, nor kept.
+/// Requests that carry a user's identity (any identity scheme's cookie, or an Authorization header) are never answered
+/// from it, nor kept.
 /// </summary>
 public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
 {
     private readonly IClock _clock;
     private readonly MemoryCache _pages;
     private readonly int _maxPageBytes;
+    private readonly IdentityCookies _identityCookies;
 
-    public PublishedPageCache(IClock clock, IOptions<PageCacheOptions> options)
+    public PublishedPageCache(IClock clock, IOptions<PageCacheOptions> options, IdentityCookies identityCookies)
     {
         _clock = clock;
+        _identityCookies = identityCookies;
         _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimitMegabytes * 1024L * 1024 });
         _maxPageBytes = options.Value.MaxPageKilobytes * 1024;
     }
-
-    /// <summary>The cookies that say who a visitor is: a request with one of them is personal.</summary>
-    public static IReadOnlyList<string> IdentityCookies { get; } = [BackOffice.BackOfficeSecurity.CookieName];
 
     public void Dispose() => _pages.Dispose();
 
@@ -92,28 +92,8 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
     // The site's clock, as the pages use it: what is "upcoming" is decided by the same hour.
     private DateTime UtcNow => _clock.GetCurrentInstant().ToDateTimeUtc();
 
-    private static bool IsPersonal(HttpRequest request)
-    {
-        if (request.Headers.Authorization.Count > 0)
-        {
-            return true;
-        }
-
-        if (request.Headers.Cookie.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var name in IdentityCookies)
-        {
-            if (request.Cookies.ContainsKey(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsPersonal(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || _identityCookies.AnyIn(request);
 
     /// <summary>The language cookie is added to every response as it starts (cached or not); any other cookie makes a response personal.</summary>
     private static bool SetsOnlyTheCultureCookie(HttpResponse response)

@@ -1,5 +1,6 @@
+using MayorsClub.Core.Audit;
 using MayorsClub.Core.Content;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Web.BackOffice.SignIn;
 using MayorsClub.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace MayorsClub.Web.BackOffice.Account;
 
 /// <summary>The signed-in user's own settings: password, interface language, two-factor sign-in and its recovery codes.</summary>
 public sealed class AccountController(
-    UserManager<BackOfficeUser> users, SignInManager<BackOfficeUser> signIn, MayorsClubDbContext db, UserAudit audit, IOptions<IdentityOptions> identity)
+    UserManager<BackOfficeUser> users, SignInManager<BackOfficeUser> signIn, UserChanges changes, UserAudit audit, IOptions<IdentityOptions> identity)
     : BackOfficeController
 {
     public const string Path = "/umbraco/account";
@@ -259,12 +260,11 @@ public sealed class AccountController(
     /// <summary>Makes a change to the user's account and its audit entry in one transaction: both or neither.</summary>
     private async Task<IdentityResult> AuditedAsync(BackOfficeUser user, string action, Func<Task<IdentityResult>> change)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await changes.BeginAsync();
         var result = await change();
         if (result.Succeeded)
         {
             audit.Add(user.Email!, action, user);
-            await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
 

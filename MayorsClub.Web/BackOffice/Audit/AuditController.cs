@@ -1,3 +1,4 @@
+using MayorsClub.Core.Audit;
 using MayorsClub.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Mvc;
 

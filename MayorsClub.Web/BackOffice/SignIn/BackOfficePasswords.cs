@@ -1,5 +1,6 @@
+using MayorsClub.Core.Audit;
 using MayorsClub.Core.Email;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public enum PasswordLink
 /// is known) and the pages that the invitation and reset links open.
 /// </summary>
 public sealed class BackOfficePasswords(
-    MayorsClubDbContext db, UserManager<BackOfficeUser> users, BackOfficeEmails emails, UserAudit audit, EmailSignal signal,
+    UserChanges changes, UserManager<BackOfficeUser> users, BackOfficeEmails emails, UserAudit audit, EmailSignal signal,
     IOptions<IdentityOptions> identity, IClock clock)
 {
     /// <summary>At most one reset e-mail per account in this time, however often it is asked for.</summary>
@@ -47,10 +48,9 @@ public sealed class BackOfficePasswords(
         }
 
         var token = await users.GenerateUserTokenAsync(user, PasswordResetTokenProvider.ProviderName, PasswordResetTokenProvider.Purpose);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await changes.BeginAsync(ct);
         emails.QueuePasswordReset(user, token);
         await users.SetAuthenticationTokenAsync(user, BackOfficeUserAdministration.SignInRecordProvider, LastResetRequestToken, now.ToString("O"));
-        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         signal.Wake();
     }
@@ -85,7 +85,7 @@ public sealed class BackOfficePasswords(
             return new SetPasswordResult(false, true, [UsersText.Get(UsersText.LinkInvalid, culture)]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await changes.BeginAsync(ct);
 
         // The link's token was checked above; Identity's own reset sets the password after its rules and changes the security stamp.
         var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
@@ -99,7 +99,6 @@ public sealed class BackOfficePasswords(
         user.AccessFailedCount = 0;
         await users.UpdateAsync(user);
         audit.Add(user.Email!, kind == PasswordLink.Invitation ? AuditActions.AcceptInvitation : AuditActions.ResetPassword, user);
-        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new SetPasswordResult(true, false, []);
     }

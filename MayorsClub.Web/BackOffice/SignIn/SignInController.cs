@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MayorsClub.Core.Content;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

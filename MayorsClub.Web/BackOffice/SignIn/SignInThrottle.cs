@@ -1,5 +1,5 @@
 using System.Net;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Email;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MayorsClub.Web.BackOffice.Users;

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Audit;
 using MayorsClub.Core.Email;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace MayorsClub.Web.BackOffice.Users;
@@ -37,7 +37,7 @@ public sealed record UserActionResult(bool Succeeded, string? Error = null, int 
 /// and the last active administrator is never disabled or demoted.
 /// </summary>
 public sealed class BackOfficeUserAdministration(
-    MayorsClubDbContext db, UserManager<BackOfficeUser> users, UserAudit audit, BackOfficeEmails emails, EmailSignal signal, IClock clock, TimeProvider time)
+    UserChanges changes, BackOfficeUserDirectory directory, UserManager<BackOfficeUser> users, UserAudit audit, BackOfficeEmails emails, EmailSignal signal, IClock clock, TimeProvider time)
 {
     public const string SignInRecordProvider = MayorsClub.Core.Setup.AdministratorAccess.SignInRecordProvider;
     public const string LastSignInToken = MayorsClub.Core.Setup.AdministratorAccess.LastSignInToken;
@@ -46,17 +46,8 @@ public sealed class BackOfficeUserAdministration(
 
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct)
     {
-        var all = await db.Users.AsNoTracking().ToListAsync(ct);
-        var groups = await (from userRole in db.UserRoles
-                            join role in db.Roles on userRole.RoleId equals role.Id
-                            select new { userRole.UserId, role.Name }).ToListAsync(ct);
-        var signIns = await db.UserTokens.AsNoTracking()
-            .Where(t => t.LoginProvider == SignInRecordProvider && t.Name == LastSignInToken)
-            .Select(t => new { t.UserId, t.Value }).ToListAsync(ct);
-        var groupsOf = groups.ToLookup(g => g.UserId, g => g.Name!);
-        var lastSignIn = signIns.ToDictionary(s => s.UserId, s => s.Value);
-        return all
-            .Select(u => Summarize(u, groupsOf[u.Id].ToList(), lastSignIn.GetValueOrDefault(u.Id)))
+        return (await directory.ListAsync(ct))
+            .Select(u => Summarize(u.User, u.Groups, u.LastSignIn))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -107,7 +98,7 @@ public sealed class BackOfficeUserAdministration(
             CreatedUtc = clock.GetCurrentInstant().ToDateTimeUtc(),
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await changes.BeginAsync(ct);
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
@@ -139,7 +130,7 @@ public sealed class BackOfficeUserAdministration(
             return UserActionResult.Refused(UsersText.AlreadyAccepted, StatusCodes.Status409Conflict);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await changes.BeginAsync(ct);
         Ensure(await users.UpdateSecurityStampAsync(user)); // the links sent before stop working
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
         emails.QueueInvitation(user, invitedBy, token);
@@ -169,7 +160,7 @@ public sealed class BackOfficeUserAdministration(
             return UserActionResult.Refused(UsersText.CannotLeaveAdministrators);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await changes.BeginAsync(ct);
         if (leavesAdministrators && !user.IsDisabled() && await ActiveAdministratorsAsync() <= 1)
         {
             return UserActionResult.Refused(UsersText.LastAdministrator, StatusCodes.Status409Conflict);
@@ -196,7 +187,7 @@ public sealed class BackOfficeUserAdministration(
             return UserActionResult.Refused(UsersText.CannotDisableYourself);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await changes.BeginAsync(ct);
         if (!user.IsDisabled() && await users.IsInRoleAsync(user, BackOfficeGroups.Administrators) && await ActiveAdministratorsAsync() <= 1)
         {
             return UserActionResult.Refused(UsersText.LastAdministrator, StatusCodes.Status409Conflict);
@@ -220,7 +211,7 @@ public sealed class BackOfficeUserAdministration(
         }
 
         var wasDisabled = user.IsDisabled();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await changes.BeginAsync(ct);
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
         audit.Add(actor, AuditActions.Enable, user, wasDisabled ? null : "unlock");
@@ -252,9 +243,8 @@ public sealed class BackOfficeUserAdministration(
         : groups.Any(g => !BackOfficeGroups.All.Contains(g)) ? UsersText.UnknownGroup
         : null;
 
-    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    private async Task CommitAsync(UserChanges.Transaction transaction, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         signal.Wake(); // the outbox woke the dispatcher on save, before the commit made the e-mail visible to it
     }

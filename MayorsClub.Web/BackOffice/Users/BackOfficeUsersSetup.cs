@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Web.BackOffice.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -58,11 +58,9 @@ public static class BackOfficeUsersSetup
         services.AddScoped<BackOfficeLinks>();
         services.AddOptions<SignInThrottleOptions>();
         services.AddSingleton<ISignInThrottle, MemorySignInThrottle>();
-        services.AddScoped<UserAudit>();
         services.AddScoped<BackOfficeEmails>();
         services.AddScoped<BackOfficeUserAdministration>();
         services.AddScoped<BackOfficePasswords>();
-        services.AddScoped<Audit.AuditLog>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Audit;
 using MayorsClub.Core.Content;
 
 namespace MayorsClub.Web.BackOffice.Users;
@@ -395,7 +396,7 @@ public static class UsersText
         }
 
         // "rollback to 7": the kind of action in words, then its number.
-        var general = Audit.AuditLog.Generalize(action);
+        var general = MayorsClub.Core.Audit.AuditLog.Generalize(action);
         return general != action && Texts.Contains("action." + general)
             ? Get("action." + general, culture) + action[general.Length..]
             : action;

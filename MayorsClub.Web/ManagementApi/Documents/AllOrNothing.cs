@@ -8,12 +8,12 @@ namespace MayorsClub.Web.ManagementApi.Documents;
 /// transaction: all of them happen, or none. The operations append to the change feed inside the transaction and do
 /// not wait; once it is committed, this waits until the changes are visible in this process.
 /// </summary>
-public sealed class AllOrNothing(ContentStore store, ChangeLog changes)
+public sealed class AllOrNothing(ContentTransactions transactions, ChangeLog changes)
 {
     public async Task<ContentResult> RunAsync(IEnumerable<Func<Task<ContentResult>>> steps, CancellationToken ct)
     {
         ContentResult? last = null;
-        await using (var transaction = await store.Db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await transactions.BeginAsync(ct))
         {
             foreach (var step in steps)
             {
@@ -21,7 +21,6 @@ public sealed class AllOrNothing(ContentStore store, ChangeLog changes)
                 if (!last.Succeeded)
                 {
                     await transaction.RollbackAsync(ct);
-                    store.Discard();
                     return last;
                 }
             }

@@ -2,7 +2,6 @@ using MayorsClub.Core.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ContentResult = MayorsClub.Core.Content.ContentResult;
-using Microsoft.EntityFrameworkCore;
 
 namespace MayorsClub.Web.ManagementApi.Documents;
 
@@ -26,11 +25,11 @@ public static class DocumentTreeEndpoints
     }
 
     private static async Task<Ok<PagedResponse<DocumentTreeItemResponse>>> Roots(
-        DocumentTree tree, ContentStore store, DocumentResponses responses, CancellationToken ct, int skip = 0, int take = DefaultTake) =>
-        TypedResults.Ok(await PageAsync(await tree.ChildrenAsync(null, ct), store, responses, skip, take, ct));
+        DocumentTree tree, ContentTreeQuery treeQuery, DocumentResponses responses, CancellationToken ct, int skip = 0, int take = DefaultTake) =>
+        TypedResults.Ok(await PageAsync(await tree.ChildrenAsync(null, ct), treeQuery, responses, skip, take, ct));
 
     private static async Task<Results<Ok<PagedResponse<DocumentTreeItemResponse>>, NotFound<ProblemDetails>>> Children(
-        Guid parentId, DocumentTree tree, ContentStore store, DocumentResponses responses, HttpContext http, CancellationToken ct,
+        Guid parentId, DocumentTree tree, ContentTreeQuery treeQuery, DocumentResponses responses, HttpContext http, CancellationToken ct,
         int skip = 0, int take = DefaultTake)
     {
         if (await tree.GetAsync(parentId, ct) is null)
@@ -38,24 +37,18 @@ public static class DocumentTreeEndpoints
             return ContentProblems.NotFound(http);
         }
 
-        return TypedResults.Ok(await PageAsync(await tree.ChildrenAsync(parentId, ct), store, responses, skip, take, ct));
+        return TypedResults.Ok(await PageAsync(await tree.ChildrenAsync(parentId, ct), treeQuery, responses, skip, take, ct));
     }
 
     private static async Task<Ok<PagedResponse<DocumentTreeItemResponse>>> RecycleBin(
-        DocumentTree tree, ContentStore store, DocumentResponses responses, CancellationToken ct, int skip = 0, int take = DefaultTake) =>
-        TypedResults.Ok(await PageAsync(await tree.TrashedAsync(ct), store, responses, skip, take, ct));
+        DocumentTree tree, ContentTreeQuery treeQuery, DocumentResponses responses, CancellationToken ct, int skip = 0, int take = DefaultTake) =>
+        TypedResults.Ok(await PageAsync(await tree.TrashedAsync(ct), treeQuery, responses, skip, take, ct));
 
     private static async Task<PagedResponse<DocumentTreeItemResponse>> PageAsync(
-        IReadOnlyList<DocumentState> all, ContentStore store, DocumentResponses responses, int skip, int take, CancellationToken ct)
+        IReadOnlyList<DocumentState> all, ContentTreeQuery treeQuery, DocumentResponses responses, int skip, int take, CancellationToken ct)
     {
         var page = all.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 0, MaxTake)).ToList();
-        var ids = page.Select(d => (int?)d.Id).ToList();
-        var withChildren = (await store.Db.Documents.AsNoTracking()
-                .Where(d => ids.Contains(d.ParentId) && !d.Trashed)
-                .Select(d => d.ParentId)
-                .Distinct()
-                .ToListAsync(ct))
-            .ToHashSet();
+        var withChildren = await treeQuery.WithChildrenAsync(page.Select(d => d.Id).ToList(), ct);
         return new PagedResponse<DocumentTreeItemResponse>(all.Count, page.Select(d => responses.TreeItem(d, withChildren.Contains(d.Id))).ToList());
     }
 }

@@ -1,7 +1,6 @@
 using MayorsClub.Web.BackOffice;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
 
 namespace MayorsClub.Web.ManagementApi.Security;
@@ -9,24 +8,21 @@ namespace MayorsClub.Web.ManagementApi.Security;
 /// <summary>
 /// Who may call the Management API: a person signed in to the back office (its cookie, and the antiforgery
 /// header on every change), or an API client with a bearer token from the token endpoint. Both carry the
-/// user group as a role, so the back office's own policies decide.
+/// user group as a role, so the back office's own policies (and their scheme, <see cref="BackOfficeSecurity.Scheme"/>) decide.
 /// </summary>
 public static class ManagementApiSecurity
 {
-    /// <summary>Picks the bearer token when the request sends one, else the back-office cookie.</summary>
-    public const string Scheme = "MayorsClub.ManagementApi";
-
-    public static void AddManagementApiAuthentication(this IServiceCollection services) =>
-        services.AddAuthentication().AddPolicyScheme(Scheme, "Back-office cookie or bearer token", scheme =>
-            scheme.ForwardDefaultSelector = context => SendsBearerToken(context.Request)
-                ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
-                : IdentityConstants.ApplicationScheme);
+    /// <summary>The token validation scheme when a Management API request sends a bearer token; null otherwise (the back-office cookie then).</summary>
+    public static string? BearerSchemeFor(HttpRequest request) =>
+        ManagementApiEndpoints.IsApiPath(request.Path) && SendsBearerToken(request)
+            ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+            : null;
 
     public static bool SendsBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A back-office policy, checked against the cookie or the bearer token.</summary>
-    public static IAuthorizeData Policy(string policy) => new AuthorizeAttribute(policy) { AuthenticationSchemes = Scheme };
+    public static IAuthorizeData Policy(string policy) => new AuthorizeAttribute(policy);
 
     /// <summary>Any back-office group: read, create, save drafts, roll back without publishing.</summary>
     public static TBuilder RequireAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

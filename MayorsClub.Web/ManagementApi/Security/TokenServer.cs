@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Setup;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -34,7 +35,7 @@ public static class TokenServer
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, TokenKeys>();
 
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<MayorsClubDbContext>())
+            .AddCore(core => core.UseMayorsClubDatabase())
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'));

@@ -1,7 +1,8 @@
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using NodaTime;
 
-namespace MayorsClub.Web.BackOffice.Users;
+namespace MayorsClub.Core.Audit;
 
 /// <summary>What the users section and account pages write to the audit log (who did what to which user).</summary>
 public static class AuditActions
@@ -20,7 +21,7 @@ public static class AuditActions
 }
 
 /// <summary>Adds audit entries to the unit of work; they are saved with the change they describe.</summary>
-public sealed class UserAudit(MayorsClubDbContext db, IClock clock)
+public sealed class UserAudit(UserChanges changes, IClock clock)
 {
     /// <param name="actor">Who did it (their sign-in name).</param>
     /// <param name="action">One of <see cref="AuditActions"/>.</param>
@@ -29,7 +30,7 @@ public sealed class UserAudit(MayorsClubDbContext db, IClock clock)
     public void Add(string actor, string action, BackOfficeUser target, string? details = null)
     {
         var text = details is null ? target.Email : $"{target.Email}: {details}";
-        db.AuditEntries.Add(new AuditEntryEntity
+        changes.Db.AuditEntries.Add(new AuditEntryEntity
         {
             Utc = clock.GetCurrentInstant().ToDateTimeUtc(),
             User = actor,

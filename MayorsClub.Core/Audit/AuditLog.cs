@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 using MayorsClub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace MayorsClub.Web.BackOffice.Audit;
+namespace MayorsClub.Core.Audit;
 
 /// <summary>Reads the audit log, newest first, a page at a time, filtered by who, what, when and which document.</summary>
+/// <remarks>The back office's audit section reads through this; the entries are written by the services that make the changes.</remarks>
 public sealed partial class AuditLog(MayorsClubDbContext db)
 {
     public const int PageSize = 50;

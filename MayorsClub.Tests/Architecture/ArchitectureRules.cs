@@ -1,0 +1,84 @@
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Loader;
+using ArchUnitNET.NUnit;
+using MayorsClub.Core.Setup;
+using Microsoft.AspNetCore.Hosting;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+
+namespace MayorsClub.Tests.Architecture;
+
+/// <summary>
+/// The dependencies the design intends, checked on the compiled assemblies (Core, Web and these tests), so that a
+/// public reader reaching the database, or Core reaching MVC, fails the build rather than waiting for a review.
+/// </summary>
+public sealed class ArchitectureRules
+{
+    // Loaded once for every rule: reading the assemblies is the slow part.
+    private static readonly ArchUnitNET.Domain.Architecture Loaded = new ArchLoader()
+        .LoadAssemblies(typeof(CoreServices).Assembly, typeof(Program).Assembly, typeof(ArchitectureRules).Assembly)
+        .Build();
+
+    /// <summary>The public readers: the site, SEO (sitemap, robots, feeds) and the Delivery API when it comes.</summary>
+    private static readonly IObjectProvider<IType> PublicReaders =
+        Types().That().ResideInNamespaceMatching(Under("MayorsClub.Web.Site", "MayorsClub.Web.Seo", "MayorsClub.Web.Delivery"))
+            .As("the site, SEO and the Delivery API");
+
+    private static readonly IObjectProvider<IType> Persistence =
+        Types(true).That().ResideInNamespaceMatching(Under("MayorsClub.Core.Persistence")).As("MayorsClub.Core.Persistence");
+
+    private static readonly IObjectProvider<IType> EntityFramework =
+        Types(true).That().ResideInNamespaceMatching(Under("Microsoft.EntityFrameworkCore")).As("EF Core");
+
+    private static readonly IObjectProvider<IType> Core =
+        Types().That().ResideInNamespaceMatching(Under("MayorsClub.Core")).As("MayorsClub.Core");
+
+    private static readonly IObjectProvider<IType> Web =
+        Types().That().ResideInNamespaceMatching(Under("MayorsClub.Web")).As("MayorsClub.Web");
+
+    [Test]
+    public void PublicReaders_DoNotDependOnPersistence() =>
+        Types().That().Are(PublicReaders).Should().NotDependOnAny(Persistence).Check(Loaded);
+
+    [Test]
+    public void PublicReaders_DoNotDependOnEntityFramework() =>
+        Types().That().Are(PublicReaders).Should().NotDependOnAny(EntityFramework).Check(Loaded);
+
+    [Test]
+    public void Web_NeverUsesPersistenceTypes() =>
+        Types().That().Are(Web).Should().NotDependOnAny(Persistence).Check(Loaded);
+
+    /// <summary>
+    /// No MVC in Core, nor the rest of the web stack (hosting, HTTP, routing, authentication): Core is used by the web
+    /// app, never the other way round. Identity's user manager and stores are in Microsoft.AspNetCore.Identity, which is
+    /// not the web stack (no HTTP in it), so that one namespace is allowed.
+    /// </summary>
+    [Test]
+    public void Core_DoesNotDependOnAspNetCore() =>
+        Types().That().Are(Core).Should().NotDependOnAny(
+                Types(true).That().ResideInNamespaceMatching(@"^Microsoft\.AspNetCore(\.(?!Identity(\.|$)).*)?$").As("ASP.NET Core (but Identity)"))
+            .Check(Loaded);
+
+    [Test]
+    public void Core_DoesNotDependOnMvc() =>
+        Types().That().Are(Core).Should().NotDependOnAny(
+                Types(true).That().ResideInNamespaceMatching(Under("Microsoft.AspNetCore.Mvc")).As("ASP.NET Core MVC"))
+            .Check(Loaded);
+
+    /// <summary>Publishing builds on content; content does not call publishing (no circle between the two).</summary>
+    [Test]
+    [Explicit("until the changefeed branch lands")]
+    public void Content_DoesNotDependOnPublishing() =>
+        Types().That().ResideInNamespaceMatching(Under("MayorsClub.Core.Content")).Should().NotDependOnAny(
+                Types().That().ResideInNamespaceMatching(Under("MayorsClub.Core.Publishing")).As("MayorsClub.Core.Publishing"))
+            .Check(Loaded);
+
+    /// <summary>The pipeline is listed in Program.cs: no middleware added from the side by a start-up filter.</summary>
+    [Test]
+    public void NoTypeIsAStartupFilter() =>
+        Types().Should().NotImplementInterface(typeof(IStartupFilter)).Check(Loaded);
+
+    /// <summary>A regular expression for a namespace and everything below it (MayorsClub.Web.Site, MayorsClub.Web.Site.Rendering…).</summary>
+    private static string Under(params string[] namespaces) =>
+        "^(" + string.Join("|", namespaces.Select(n => n.Replace(".", @"\.", StringComparison.Ordinal))) + @")(\..*)?$";
+}
