@@ -16,14 +16,14 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     public DocumentTypeRegistry Types => types;
     public DateTime UtcNow => clock.GetCurrentInstant().ToDateTimeUtc();
 
-    public Task<DocumentEntity?> FindAsync(Guid key, CancellationToken ct) =>
+    internal Task<DocumentEntity?> FindAsync(Guid key, CancellationToken ct) =>
         db.Documents.Include(d => d.Cultures).SingleOrDefaultAsync(d => d.Key == key, ct);
 
     /// <summary>
     /// Loads a document that is about to change. Refused when it does not exist, is in the recycle bin,
     /// or was changed by someone else since the version the caller started from (null: no check).
     /// </summary>
-    public async Task<(DocumentEntity? Document, ContentResult? Refusal)> FindForChangeAsync(Guid key, int? expectedVersion, CancellationToken ct)
+    internal async Task<(DocumentEntity? Document, ContentResult? Refusal)> FindForChangeAsync(Guid key, int? expectedVersion, CancellationToken ct)
     {
         var document = await FindAsync(key, ct);
         if (document is null)
@@ -50,7 +50,7 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         return document is null ? null : await ToStateAsync(document, ct);
     }
 
-    public async Task<DocumentState> ToStateAsync(DocumentEntity document, CancellationToken ct)
+    internal async Task<DocumentState> ToStateAsync(DocumentEntity document, CancellationToken ct)
     {
         Guid? parentKey = document.ParentId is { } parentId
             ? await db.Documents.Where(d => d.Id == parentId).Select(d => d.Key).SingleAsync(ct)
@@ -59,7 +59,7 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     }
 
     /// <summary>The document's state, when its parent's key is already known (children of one parent, say).</summary>
-    public static DocumentState ToState(DocumentEntity document, Guid? parentKey) =>
+    internal static DocumentState ToState(DocumentEntity document, Guid? parentKey) =>
         new(
             document.Id, document.Key, parentKey, document.ContentType, document.SortOrder, document.Version, document.Trashed,
             ContentValues.FromJson(document.DraftJson),
@@ -74,7 +74,7 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     /// Gives each culture of the draft a URL segment: the editor's own (refused if a sibling has it)
     /// or one made from the name (made unique with a number).
     /// </summary>
-    public async Task<IReadOnlyList<ContentError>> AssignSegmentsAsync(DocumentEntity document, ContentValues draft, CancellationToken ct)
+    internal async Task<IReadOnlyList<ContentError>> AssignSegmentsAsync(DocumentEntity document, ContentValues draft, CancellationToken ct)
     {
         // Every path that names a document comes here (create, save, restore, rollback to a version saved before
         // names were cleaned): the names and segments it keeps are clean ones.
@@ -162,7 +162,7 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
         return result;
     }
 
-    public static DocumentCultureEntity CultureRow(DocumentEntity document, string culture)
+    internal static DocumentCultureEntity CultureRow(DocumentEntity document, string culture)
     {
         var row = document.Cultures.SingleOrDefault(c => c.Culture == culture);
         if (row is null)
@@ -175,7 +175,7 @@ public sealed class ContentStore(MayorsClubDbContext db, DocumentTypeRegistry ty
     }
 
     /// <summary>Marks the document changed, records a version of its draft (numbered as the document's version) and an audit entry.</summary>
-    public void RecordChange(DocumentEntity document, string user, string action, string? culture)
+    internal void RecordChange(DocumentEntity document, string user, string action, string? culture)
     {
         var now = UtcNow;
         document.Version++;

@@ -132,7 +132,7 @@ public sealed class DocumentEditor(ContentStore store, ContentValidator validato
     /// Validates the saved cultures and shared values into the document's draft, without recording a version or
     /// committing: a save, or the first half of a whole "save and publish" command. Nothing is changed when refused.
     /// </summary>
-    public async Task<IReadOnlyList<ContentError>> ApplyDraftAsync(DocumentEntity document, SaveCommand command, CancellationToken ct)
+    internal async Task<IReadOnlyList<ContentError>> ApplyDraftAsync(DocumentEntity document, SaveCommand command, CancellationToken ct)
     {
         var type = store.Types.Get(document.ContentType);
         var draft = ContentValues.FromJson(document.DraftJson);

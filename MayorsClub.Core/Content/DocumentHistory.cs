@@ -58,7 +58,7 @@ public sealed class DocumentHistory(ContentStore store)
     }
 
     /// <summary>Puts an earlier version in the document's draft, without recording or committing (shared with rollback-and-publish).</summary>
-    public async Task<IReadOnlyList<ContentError>> ApplyVersionAsync(DocumentEntity document, int versionNumber, CancellationToken ct)
+    internal async Task<IReadOnlyList<ContentError>> ApplyVersionAsync(DocumentEntity document, int versionNumber, CancellationToken ct)
     {
         var restored = await VersionAsync(document.Key, versionNumber, ct);
         if (restored is null)

@@ -1,7 +1,7 @@
 namespace MayorsClub.Core.Persistence;
 
 /// <summary>A document in the content tree: its place, its current draft and what is published of it.</summary>
-public sealed class DocumentEntity
+internal sealed class DocumentEntity
 {
     public int Id { get; set; }
     public Guid Key { get; set; }
@@ -31,7 +31,7 @@ public sealed class DocumentEntity
 }
 
 /// <summary>The state of one language of a document.</summary>
-public sealed class DocumentCultureEntity
+internal sealed class DocumentCultureEntity
 {
     public int DocumentId { get; set; }
     public string Culture { get; set; } = "";

@@ -57,7 +57,7 @@ public sealed class DraftPreview(ContentStore store, PublishedSnapshotService sn
 }
 
 /// <summary>Builds a preview snapshot from a published snapshot and drafts, with <see cref="PublishedSnapshotBuilder"/>.</summary>
-public static class PreviewSnapshotBuilder
+internal static class PreviewSnapshotBuilder
 {
     /// <param name="current">What visitors see now.</param>
     /// <param name="draft">The document to preview: its draft replaces what is published of it, in every culture it has.</param>
