@@ -66,8 +66,10 @@ Console.WriteLine($"first start (migrations, administrator, demo content): {tota
 Guid newsIndex, sessionIndex, calendar;
 await using (var scope = provider.CreateAsyncScope())
 {
-    var db = scope.ServiceProvider.GetRequiredService<ContentStore>().Db;
-    async Task<Guid> KeyOf(string alias) => await db.Documents.Where(d => d.ContentType == alias && !d.Trashed).Select(d => d.Key).SingleAsync();
+    var tree = scope.ServiceProvider.GetRequiredService<DocumentTree>();
+    var home = (await tree.ChildrenAsync(null, CancellationToken.None)).Single(d => d.ContentType == Home.Alias);
+    var sections = await tree.ChildrenAsync(home.Key, CancellationToken.None);
+    Task<Guid> KeyOf(string alias) => Task.FromResult(sections.Single(d => d.ContentType == alias).Key);
     newsIndex = await KeyOf(NewsIndex.Alias);
     sessionIndex = await KeyOf(ExpertSessionIndex.Alias);
     calendar = await KeyOf(EventsCalendar.Alias);
@@ -84,10 +86,12 @@ await SeedAsync("expert sessions", sessionIndex, ExpertSession.Alias, documents 
 Console.WriteLine($"seeded {created} documents in {seeding.Elapsed.TotalSeconds:F1} s ({created / seeding.Elapsed.TotalSeconds:F0} documents/s)");
 
 // One file to copy: fold the write-ahead log into the database and close every pooled connection.
-await using (var scope = provider.CreateAsyncScope())
+await using (var connection = new SqliteConnection($"Data Source={Path.Combine(dataFolder, "mayorsclub.sqlite.db")}"))
 {
-    var db = scope.ServiceProvider.GetRequiredService<ContentStore>().Db;
-    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+    await connection.OpenAsync();
+    await using var checkpoint = connection.CreateCommand();
+    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+    await checkpoint.ExecuteNonQueryAsync();
 }
 
 SqliteConnection.ClearAllPools();
@@ -103,10 +107,10 @@ async Task SeedAsync(string label, Guid parent, string contentType, int count, F
     for (var first = 0; first < count; first += BatchSize)
     {
         await using var scope = provider.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var transactions = scope.ServiceProvider.GetRequiredService<ContentTransactions>();
         var editor = scope.ServiceProvider.GetRequiredService<DocumentEditor>();
         var publisher = scope.ServiceProvider.GetRequiredService<DocumentPublisher>();
-        await using var transaction = await store.Db.Database.BeginTransactionAsync(); // the editor and publisher join it
+        await using var transaction = await transactions.BeginAsync(); // the editor and publisher join it
         for (var i = first; i < Math.Min(first + BatchSize, count); i++)
         {
             var document = Require(await editor.CreateAsync(new DocumentEditor.CreateCommand(parent, contentType, values(i), BenchContent.User)), label, i);
