@@ -71,6 +71,7 @@ seeded_database() {
   rm -rf "$OUT/db/$seed_key.partial"
   # The seeder prints its progress; tee keeps it for later.
   dotnet "$OUT/seeder/Seeder.dll" "$OUT/db/$seed_key.partial" "$ROOT" "$DOCUMENTS" 2>&1 | tee "$OUT/seeder.log" | grep -v '^info:' | sed 's/^/  /'
+  if [ "${PIPESTATUS[0]}" != 0 ]; then echo "the seeder failed; see $OUT/seeder.log" >&2; exit 1; fi
   # Only a complete database becomes the cache (an interrupted seeding leaves .partial behind, removed next time).
   mkdir -p "$OUT/db/$seed_key"
   mv "$OUT/db/$seed_key.partial/mayorsclub.sqlite.db" "$DB_CACHE"

@@ -1,10 +1,4 @@
-using Ganss.Xss;
-using MayorsClub.Core.Content;
-using MayorsClub.Core.Content.DocumentTypes;
-using MayorsClub.Core.Content.Validation;
 using MayorsClub.Core.Persistence;
-using MayorsClub.Core.Publishing;
-using MayorsClub.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +9,11 @@ namespace MayorsClub.Core.Setup;
 
 public static class CoreServices
 {
-    /// <summary>The content core: database, document types, content services, published snapshot, start-up and scheduling.</summary>
+    /// <summary>
+    /// The ground every feature stands on: options, the data folder, the database, the clock, and start-up (migrations,
+    /// the first administrator, the demo content, loading the published snapshot, readiness). The features register
+    /// themselves with their own Add… methods, which Program.cs lists.
+    /// </summary>
     public static IServiceCollection AddMayorsClubCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<MayorsClubOptions>().BindConfiguration(MayorsClubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -23,52 +21,11 @@ public static class CoreServices
         var paths = SitePaths.FromConfiguration(configuration, contentRoot);
         services.AddSingleton(paths);
         services.AddMayorsClubDatabase(configuration, options, paths);
-
-        services.AddBackOfficeIdentity();
-        services.AddScoped<Audit.UserAudit>();
-        services.AddScoped<Audit.AuditLog>();
-
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddSingleton(new DocumentTypeRegistry());
-        services.AddSingleton<IHtmlSanitizer>(_ => RichTextSanitizer.Create());
-        services.AddSingleton<PropertyValueValidator>();
-        services.AddSingleton<ContentValidator>();
-        services.AddScoped<ContentStore>();
-        services.AddScoped<ContentTransactions>();
-        services.AddScoped<DocumentEditor>();
-        services.AddScoped<DocumentPublisher>();
-        services.AddScoped<DocumentHistory>();
-        services.AddScoped<DocumentTree>();
-        services.AddScoped<EditorialOverview>();
         services.AddScoped<DemoContentSeeder>();
         services.AddScoped<AdministratorAccess>();
-        Media.MediaServices.AddMayorsClubMedia(services);
-
-        services.AddSingleton<PublishedSnapshotService>();
-        services.AddMayorsClubChangeFeed();
-        services.AddSingleton<Changes.IPublishedChangeSubscriber>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<SiteReadiness>();
         services.AddHostedService<SiteInitializer>();
-        services.AddHostedService<ScheduledPublishingJob>();
-
-        services.AddOptions<Email.EmailOptions>().BindConfiguration(Email.EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Email.EmailSignal>();
-        services.AddScoped<Email.EmailOutbox>();
-        services.AddSingleton<Email.EmailDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<Email.EmailDispatcher>());
-        return services;
-    }
-
-    /// <summary>
-    /// The change feed: commands append to it (<see cref="Changes.ChangeLog"/>, per request), one worker per process applies
-    /// it after commit to every <see cref="Changes.IPublishedChangeSubscriber"/> ("MayorsClub:ChangeFeed").
-    /// </summary>
-    public static IServiceCollection AddMayorsClubChangeFeed(this IServiceCollection services)
-    {
-        services.AddOptions<Changes.ChangeFeedOptions>().BindConfiguration(Changes.ChangeFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<Changes.ChangeLog>();
-        services.AddSingleton<Changes.ChangeFeedWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<Changes.ChangeFeedWorker>());
         return services;
     }
 

@@ -9,10 +9,13 @@ public static class BackOfficeIdentity
 {
     /// <summary>
     /// Identity for back-office users, stored in the BackOffice* tables through Identity's EF stores closed over the
-    /// back office's own entity types. The cookie and sign-in scheme are the web app's (under /umbraco).
+    /// back office's own entity types, and the audit of account changes. The cookie and sign-in scheme are the web app's
+    /// (under /umbraco).
     /// </summary>
-    public static IdentityBuilder AddBackOfficeIdentity(this IServiceCollection services)
+    public static IdentityBuilder AddMayorsClubBackOfficeIdentity(this IServiceCollection services)
     {
+        services.AddScoped<Audit.UserAudit>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddScoped(sp => new UserChanges(sp.GetRequiredService<MayorsClubDbContext>()));
         services.AddScoped(sp => new BackOfficeUserDirectory(sp.GetRequiredService<MayorsClubDbContext>()));
         return services.AddIdentityCore<BackOfficeUser>(identity =>

@@ -9,7 +9,11 @@ using MayorsClub.Bench.Seeder;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Publishing;
+using MayorsClub.Core.Changes;
+using MayorsClub.Core.Email;
+using MayorsClub.Core.Media;
 using MayorsClub.Core.Setup;
+using MayorsClub.Core.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +54,12 @@ services.AddLogging(log => log
     .SetMinimumLevel(LogLevel.Warning)
     .AddFilter("MayorsClub", LogLevel.Information));
 services.AddMayorsClubCore(configuration, siteRoot);
+services.AddMayorsClubContent();
+services.AddMayorsClubPublishing();
+services.AddMayorsClubChangeFeed();
+services.AddMayorsClubMedia();
+services.AddMayorsClubEmail();
+services.AddMayorsClubBackOfficeIdentity();
 
 
 await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -8,7 +8,6 @@ public static class ContentServices
     /// <summary>The back office's content section: the tree reader and the draft preview.</summary>
     public static IServiceCollection AddMayorsClubContentSection(this IServiceCollection services)
     {
-        services.AddScoped<ContentTreeQuery>();
         services.AddScoped<DraftPreview>();
         return services;
     }
