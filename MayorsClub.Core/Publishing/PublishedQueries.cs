@@ -20,13 +20,13 @@ public static class PublishedQueries
     /// <summary>The articles of one news list visible in the culture, newest first (the site-wide order, kept per list).</summary>
     public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedView view, PublishedDocument newsIndex, string culture) =>
         view.Visible(view.Snapshot.Memo($"news-newest-first:{culture}:{newsIndex.Id}", s => NewsNewestFirst(s, culture)
-            .Where(d => d.Parent?.Id == newsIndex.Id)
+            .Where(d => d.ParentId == newsIndex.Id)
             .ToList()));
 
     /// <summary>The sessions of one expert session list visible in the culture, most recent first (kept per list).</summary>
     public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedView view, PublishedDocument sessionIndex, string culture) =>
         view.Visible(view.Snapshot.Memo($"sessions-newest-first:{culture}:{sessionIndex.Id}", s => ExpertSessionsNewestFirst(s, culture)
-            .Where(d => d.Parent?.Id == sessionIndex.Id)
+            .Where(d => d.ParentId == sessionIndex.Id)
             .ToList()));
 
     /// <summary>Events visible in the culture that have not ended yet, soonest first.</summary>
@@ -55,7 +55,7 @@ public static class PublishedQueries
 
         foreach (var other in view.NewsNewestFirst(culture))
         {
-            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent) && !related.Exists(d => d.Id == other.Id))
+            if (other.Id != article.Id && other.ParentId == article.ParentId && !related.Exists(d => d.Id == other.Id))
             {
                 related.Add(other);
                 if (related.Count == count)
