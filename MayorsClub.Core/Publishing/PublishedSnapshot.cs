@@ -111,6 +111,89 @@ public sealed class PublishedSnapshot
         where T : class =>
         (T)_memo.GetOrAdd(key, static (_, state) => state.compute(state.snapshot), (compute, snapshot: this));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OrderedList> _ordered = new(StringComparer.Ordinal);
+
+    /// <summary>A list of documents kept in an order, with what it takes to carry it over to the next snapshot.</summary>
+    internal sealed record OrderedList(List<PublishedDocument> Documents, Func<PublishedDocument, bool> Includes,
+        Func<PublishedSnapshot, IComparer<PublishedDocument>> Order);
+
+    /// <summary>
+    /// Like <see cref="Memo{T}"/> for a list of documents in an order (the newest news and the like), which the next
+    /// snapshot carries over when a change touches only leaves: it takes the touched documents out and puts the new ones
+    /// in their place, instead of sorting the site again on the first read after each publish.
+    /// </summary>
+    /// <param name="includes">Whether a document belongs in the list.</param>
+    /// <param name="order">The list's order in a snapshot: a total order (ties broken by <see cref="CompareTreeOrder"/>).</param>
+    /// <param name="compute">The list computed from the whole snapshot (in that order).</param>
+    internal List<PublishedDocument> Ordered(string key, Func<PublishedDocument, bool> includes,
+        Func<PublishedSnapshot, IComparer<PublishedDocument>> order, Func<PublishedSnapshot, List<PublishedDocument>> compute) =>
+        _ordered.GetOrAdd(key, static (_, state) => new OrderedList(state.compute(state.snapshot), state.includes, state.order),
+            (snapshot: this, includes, order, compute)).Documents;
+
+    /// <summary>How many ordered lists this snapshot has (computed, or carried over from the previous one).</summary>
+    internal int OrderedLists => _ordered.Count;
+
+    /// <summary>Carries the previous snapshot's ordered lists over, given the ids of every document the change put in or took out.</summary>
+    internal void CarryOrderedLists(PublishedSnapshot previous, IReadOnlySet<int> touched)
+    {
+        foreach (var (key, list) in previous._ordered)
+        {
+            var order = list.Order(this);
+            var documents = new List<PublishedDocument>(list.Documents.Count + touched.Count);
+            foreach (var document in list.Documents)
+            {
+                if (!touched.Contains(document.Id))
+                {
+                    documents.Add(document);
+                }
+            }
+
+            foreach (var id in touched)
+            {
+                if (Get(id) is { } document && list.Includes(document))
+                {
+                    var at = documents.BinarySearch(document, order);
+                    documents.Insert(at < 0 ? ~at : at, document);
+                }
+            }
+
+            _ordered[key] = list with { Documents = documents };
+        }
+    }
+
+    /// <summary>Depth-first tree order (the order of <see cref="All"/>) of two documents of this snapshot.</summary>
+    internal int CompareTreeOrder(PublishedDocument a, PublishedDocument b)
+    {
+        if (a.Id == b.Id)
+        {
+            return 0;
+        }
+
+        var (pathA, pathB) = (PathTo(a), PathTo(b));
+        for (var i = 0; i < Math.Min(pathA.Count, pathB.Count); i++)
+        {
+            var compared = TreeOrder.Compare(pathA[i], pathB[i]);
+            if (compared != 0)
+            {
+                return compared;
+            }
+        }
+
+        return pathA.Count.CompareTo(pathB.Count);
+    }
+
+    private List<PublishedDocument> PathTo(PublishedDocument document)
+    {
+        var path = new List<PublishedDocument>(6);
+        for (PublishedDocument? current = document; current is not null && path.Count < 1024; current = Parent(current))
+        {
+            path.Add(current);
+        }
+
+        path.Reverse();
+        return path;
+    }
+
     private PublishedView? _anonymous;
 
     /// <summary>

@@ -169,8 +169,21 @@ public static class PublishedSnapshotBuilder
             mediaIndex = builder.ToImmutable();
         }
 
-        return next.ToSnapshot(mediaIndex, generation, builtUtc);
+        var snapshot = next.ToSnapshot(mediaIndex, generation, builtUtc);
+
+        // Lists in an order are carried over when the change touched only leaves (the usual publish of an article):
+        // no other document moved in the tree order that breaks their ties.
+        var touched = next.Placed.Union(gone).ToHashSet();
+        if (touched.Count <= MostTouchedToCarry && touched.All(id => !previous.ChildIndex.ContainsKey(id) && !snapshot.ChildIndex.ContainsKey(id)))
+        {
+            snapshot.CarryOrderedLists(previous, touched);
+        }
+
+        return snapshot;
     }
+
+    /// <summary>Beyond this many documents touched, the ordered lists are computed again when first read.</summary>
+    private const int MostTouchedToCarry = 256;
 
     /// <summary>How many ancestors a row has in the next tree (counting stops at a missing parent, or at a loop's limit).</summary>
     private static int Depth(DocumentRow row, Dictionary<int, DocumentRow> dirty, NextSnapshot next)
@@ -200,6 +213,9 @@ public static class PublishedSnapshotBuilder
         private readonly HashSet<int> _placed = [];
 
         public DocumentRow? RowOf(int id) => _documents.GetValueOrDefault(id)?.Row;
+
+        /// <summary>The ids of the documents put in (changed, or below one whose URLs or cultures changed).</summary>
+        public IReadOnlySet<int> Placed => _placed;
 
         public ImmutableSortedSet<PublishedDocument> ChildrenOf(int id) => _children.GetValueOrDefault(id, PublishedSnapshot.NoChildren);
 

@@ -15,6 +15,20 @@ public sealed class PublishedSnapshotApplyTests
 {
     private static readonly DateTime Now = new(2026, 12, 5, 2, 0, 0, DateTimeKind.Utc);
     private static readonly JsonElement NoValues = Parse("{}");
+
+    /// <summary>Dated values (news, sessions, events): few dates, so that ties are broken by the tree order.</summary>
+    private static readonly JsonElement[] Dated =
+    [
+        .. new[] { "2026-05-11", "2026-05-12", "2026-05-13" }.Select(date => Parse(new ContentValues { Invariant = { [NewsArticle.Date] = date } }.ToJson())),
+        .. new[] { 10, 11 }.Select(day => Parse(new ContentValues
+        {
+            Invariant =
+            {
+                [ExpertSession.Date] = ZonedValue.Create(new NodaTime.LocalDateTime(2026, 12, day, 10, 0), "Europe/Kyiv"),
+                [Event.Start] = ZonedValue.Create(new NodaTime.LocalDateTime(2026, 12, day, 10, 0), "Europe/Kyiv"),
+            },
+        }.ToJson())),
+    ];
     private static readonly string[] Languages = [Cultures.Ukrainian, Cultures.English];
     private readonly DocumentTypeRegistry _types = new();
 
@@ -28,11 +42,13 @@ public sealed class PublishedSnapshotApplyTests
         var snapshot = Build(site.Published, _types, 1, Now);
         var operations = new Dictionary<string, int>();
         var reachable = 0;
+        var carried = 0;
         for (var step = 0; step < 400; step++)
         {
             var change = site.NextChange();
             operations[change.Name] = operations.GetValueOrDefault(change.Name) + 1;
             snapshot = Apply(snapshot, change.Changed, change.Removed, media: null, _types, step + 2, Now);
+            carried += snapshot.OrderedLists > 0 ? 1 : 0;
             var full = Build(site.Published, _types, step + 2, Now);
 
             reachable += full.All.Count;
@@ -45,8 +61,9 @@ public sealed class PublishedSnapshotApplyTests
             }
         }
 
-        TestContext.Out.WriteLine(string.Join(", ", operations.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}")) + $"; {reachable / 400} documents on average");
+        TestContext.Out.WriteLine(string.Join(", ", operations.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}")) + $"; {reachable / 400} documents on average; lists carried over after {carried} changes");
         Assert.That(operations.Keys, Is.SupersetOf(new[] { "publish culture", "unpublish culture", "rename parent", "move subtree", "sort", "trash", "add" }));
+        Assert.That(carried, Is.GreaterThan(50), "changes after which the ordered lists were carried over rather than sorted again");
         Assert.That(reachable / 400, Is.GreaterThan(15), "the site did not wither away: on average it had this many documents");
     }
 
@@ -170,6 +187,12 @@ public sealed class PublishedSnapshotApplyTests
             {
                 text.AppendLine($"{type} in {culture}: {string.Join(",", snapshot.OfType(type, culture).Select(d => d.Id))}");
             }
+
+            // The ordered lists, carried over from one applied snapshot to the next where the change allows it.
+            var view = snapshot.For(Viewer.Anonymous);
+            text.AppendLine($"news in {culture}: {string.Join(",", view.NewsNewestFirst(culture).Select(d => d.Id))}");
+            text.AppendLine($"sessions in {culture}: {string.Join(",", view.ExpertSessionsNewestFirst(culture).Select(d => d.Id))}");
+            text.AppendLine($"events in {culture}: {string.Join(",", view.UpcomingEvents(culture, NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)).Select(d => d.Id))}");
         }
 
         return text.ToString();
@@ -320,7 +343,7 @@ public sealed class PublishedSnapshotApplyTests
                     }
 
                     var parent = _random.Next(10) == 0 ? (int?)_nextId + 1000 : Any().Id;
-                    var id = Add(parent, _random.Next(2) == 0 ? NewsArticle.Alias : ContentPage.Alias, Pick());
+                    var id = Add(parent, _random.Next(4) switch { 0 => ContentPage.Alias, 1 => ExpertSession.Alias, 2 => Event.Alias, _ => NewsArticle.Alias }, Pick());
                     return new Change("add", [_documents[id]], []);
                 }
             }
@@ -377,13 +400,14 @@ public sealed class PublishedSnapshotApplyTests
         private CultureRow Culture(string culture)
         {
             var segment = $"s{_nextSegment++}";
-            return new CultureRow(culture, $"{culture} {segment}", segment, Now.AddMinutes(_nextSegment));
+            return new CultureRow(culture, $"{culture} {segment}", segment, Now.AddMinutes(_random.Next(3)));
         }
 
         private int Add(int? parent, string type, IEnumerable<string> cultures)
         {
             var id = _nextId++;
-            _documents[id] = new DocumentRow(id, Guid.NewGuid(), parent, type, _random.Next(20), 0, Now, Now, 1, NoValues,
+            var values = type is NewsArticle.Alias or ExpertSession.Alias or Event.Alias && _random.Next(5) > 0 ? Dated[_random.Next(Dated.Length)] : NoValues;
+            _documents[id] = new DocumentRow(id, Guid.NewGuid(), parent, type, _random.Next(20), 0, Now, Now, 1, values,
                 cultures.Select(Culture).ToList());
             _published.Add(id);
             return id;
