@@ -56,7 +56,10 @@ public sealed class DraftPreview(ContentStore store, PublishedSnapshotService sn
     }
 }
 
-/// <summary>Builds a preview snapshot from a published snapshot and drafts, with <see cref="PublishedSnapshotBuilder"/>.</summary>
+/// <summary>
+/// Builds a preview snapshot: the published snapshot with drafts applied over it (<see cref="PublishedSnapshotBuilder.Apply"/>),
+/// sharing everything else.
+/// </summary>
 internal static class PreviewSnapshotBuilder
 {
     /// <param name="current">What visitors see now.</param>
@@ -65,16 +68,11 @@ internal static class PreviewSnapshotBuilder
     public static PublishedSnapshot Build(PublishedSnapshot current, DocumentEntity draft, IReadOnlyList<DocumentEntity> ancestors,
         string culture, Content.DocumentTypes.DocumentTypeRegistry types, DateTime utcNow)
     {
-        var rows = new Dictionary<int, PublishedSnapshotBuilder.DocumentRow>();
-        foreach (var document in current.All)
-        {
-            rows[document.Id] = RowOf(document);
-        }
-
+        var rows = new List<PublishedSnapshotBuilder.DocumentRow>();
         foreach (var ancestor in ancestors)
         {
-            rows.TryGetValue(ancestor.Id, out var published);
-            if (published is not null && published.Cultures.Any(c => c.Culture == culture))
+            var published = current.Get(ancestor.Id);
+            if (published is not null && published.IsVisibleIn(culture))
             {
                 continue;
             }
@@ -87,24 +85,18 @@ internal static class PreviewSnapshotBuilder
 
             var values = published is null ? new ContentValues { Invariant = ContentValues.FromJson(ancestor.DraftJson).Invariant } : ContentValues.FromJson(published.Source.GetRawText());
             values.Cultures[culture] = ContentValues.FromJson(ancestor.DraftJson).Culture(culture) ?? new CultureVariant();
-            var cultures = published?.Cultures.ToList() ?? [];
+            var cultures = published?.Row.Cultures.Where(c => c.Culture != culture).ToList() ?? [];
             cultures.Add(new PublishedSnapshotBuilder.CultureRow(culture, row.Name, row.UrlSegment, row.PublishedUtc ?? utcNow));
-            rows[ancestor.Id] = RowOf(ancestor, values, cultures);
+            rows.Add(RowOf(ancestor, values, cultures));
         }
 
-        rows[draft.Id] = RowOf(draft, ContentValues.FromJson(draft.DraftJson),
-            draft.Cultures.Select(c => new PublishedSnapshotBuilder.CultureRow(c.Culture, c.Name, c.UrlSegment, c.PublishedUtc ?? utcNow)).ToList());
+        rows.Add(RowOf(draft, ContentValues.FromJson(draft.DraftJson),
+            draft.Cultures.Select(c => new PublishedSnapshotBuilder.CultureRow(c.Culture, c.Name, c.UrlSegment, c.PublishedUtc ?? utcNow)).ToList()));
 
-        return PublishedSnapshotBuilder.Build(rows.Values.ToList(), types, current.Generation, utcNow, current.Media);
+        return PublishedSnapshotBuilder.Apply(current, rows, removed: [], media: null, types, current.Generation, utcNow);
     }
 
     private static PublishedSnapshotBuilder.DocumentRow RowOf(DocumentEntity document, ContentValues values, List<PublishedSnapshotBuilder.CultureRow> cultures) =>
         new(document.Id, document.Key, document.ParentId, document.ContentType, document.SortOrder, document.Level, document.CreatedUtc, document.UpdatedUtc,
             document.Version, PublishedSnapshotBuilder.Parse(values.ToJson()), cultures);
-
-    /// <summary>A published document as the row it was built from: its parsed values are shared, not copied.</summary>
-    private static PublishedSnapshotBuilder.DocumentRow RowOf(PublishedDocument document) =>
-        new(document.Id, document.Key, document.Parent?.Id, document.ContentType, document.SortOrder, document.Level, document.CreatedUtc,
-            document.UpdatedUtc, document.SourceVersion, document.Source,
-            document.Cultures.Values.Select(c => new PublishedSnapshotBuilder.CultureRow(c.Culture, c.Name, c.UrlSegment, c.PublishedUtc)).ToList());
 }

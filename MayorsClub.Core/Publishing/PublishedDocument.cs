@@ -9,47 +9,53 @@ namespace MayorsClub.Core.Publishing;
 /// </summary>
 public sealed class PublishedDocument
 {
-    internal PublishedDocument(int id, Guid key, string contentType, DocumentType? type, int sortOrder, int level, DateTime createdUtc, DateTime updatedUtc,
-        int sourceVersion, JsonElement source, IReadOnlyDictionary<string, JsonElement> invariant)
+    // Counts the documents made on this thread: the tests prove that applying a change makes as many as the change needs.
+    [ThreadStatic]
+    private static int _created;
+
+    internal PublishedDocument(PublishedSnapshotBuilder.DocumentRow row, DocumentType? type, bool reachable,
+        IReadOnlyDictionary<string, PublishedCulture> cultures)
     {
-        SourceVersion = sourceVersion;
-        Source = source;
-        Id = id;
-        Key = key;
-        ContentType = contentType;
+        Row = row;
         Type = type;
-        SortOrder = sortOrder;
-        Level = level;
-        CreatedUtc = createdUtc;
-        UpdatedUtc = updatedUtc;
-        Invariant = invariant;
+        Reachable = reachable;
+        Cultures = cultures;
+        _created++;
     }
 
-    public int Id { get; }
-    public Guid Key { get; }
-    public string ContentType { get; }
-    public int SortOrder { get; }
-    public int Level { get; }
-    public DateTime CreatedUtc { get; }
-    public DateTime UpdatedUtc { get; }
-    public PublishedDocument? Parent { get; internal set; }
+    /// <summary>How many documents this thread has made so far.</summary>
+    internal static int CreatedOnThisThread => _created;
 
-    /// <summary>Children in sort order (all cultures: ask each child whether it is visible in yours).</summary>
-    public IReadOnlyList<PublishedDocument> Children { get; internal set; } = [];
+    public int Id => Row.Id;
+    public Guid Key => Row.Key;
+
+    /// <summary>The parent's id (null for a root). The parent itself is <c>snapshot.Parent(document)</c> or <c>view.Parent(document)</c>.</summary>
+    public int? ParentId => Row.ParentId;
+    public string ContentType => Row.ContentType;
+    public int SortOrder => Row.SortOrder;
+    public int Level => Row.Level;
+    public DateTime CreatedUtc => Row.CreatedUtc;
+    public DateTime UpdatedUtc => Row.UpdatedUtc;
 
     /// <summary>The cultures this document is visible in: published, with every ancestor published too.</summary>
-    public IReadOnlyDictionary<string, PublishedCulture> Cultures { get; internal set; } = new Dictionary<string, PublishedCulture>();
+    public IReadOnlyDictionary<string, PublishedCulture> Cultures { get; }
+
+    /// <summary>The published row this document was made from (kept: the next snapshot reuses it while it is the same).</summary>
+    internal PublishedSnapshotBuilder.DocumentRow Row { get; }
+
+    /// <summary>Whether every ancestor is published (in some culture): only then is the document in the snapshot's lookups.</summary>
+    internal bool Reachable { get; }
 
     /// <summary>The document type, whose properties say which values are members-only (null: a type the site no longer has).</summary>
     internal DocumentType? Type { get; }
 
-    internal IReadOnlyDictionary<string, JsonElement> Invariant { get; }
+    internal IReadOnlyDictionary<string, JsonElement> Invariant => Row.InvariantValues;
 
     /// <summary>The document's version when its published values were read: the next snapshot reuses them while it is the same.</summary>
-    internal int SourceVersion { get; }
+    internal int SourceVersion => Row.Version;
 
     /// <summary>The published values as parsed once from the database; every value of this document is an element of it.</summary>
-    internal JsonElement Source { get; }
+    internal JsonElement Source => Row.Source;
 
     public bool IsVisibleIn(string culture) => Cultures.ContainsKey(culture);
 
@@ -74,8 +80,6 @@ public sealed class PublishedDocument
 
     internal string? Text(string alias, string culture) =>
         Value(alias, culture) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    public IEnumerable<PublishedDocument> ChildrenIn(string culture) => Children.Where(c => c.IsVisibleIn(culture));
 }
 
 /// <summary>One visible culture of a published document.</summary>

@@ -20,13 +20,13 @@ public static class PublishedQueries
     /// <summary>The articles of one news list visible in the culture, newest first (the site-wide order, kept per list).</summary>
     public static IReadOnlyList<PublishedDocument> NewsNewestFirst(this PublishedView view, PublishedDocument newsIndex, string culture) =>
         view.Visible(view.Snapshot.Memo($"news-newest-first:{culture}:{newsIndex.Id}", s => NewsNewestFirst(s, culture)
-            .Where(d => d.Parent?.Id == newsIndex.Id)
+            .Where(d => d.ParentId == newsIndex.Id)
             .ToList()));
 
     /// <summary>The sessions of one expert session list visible in the culture, most recent first (kept per list).</summary>
     public static IReadOnlyList<PublishedDocument> ExpertSessionsNewestFirst(this PublishedView view, PublishedDocument sessionIndex, string culture) =>
         view.Visible(view.Snapshot.Memo($"sessions-newest-first:{culture}:{sessionIndex.Id}", s => ExpertSessionsNewestFirst(s, culture)
-            .Where(d => d.Parent?.Id == sessionIndex.Id)
+            .Where(d => d.ParentId == sessionIndex.Id)
             .ToList()));
 
     /// <summary>Events visible in the culture that have not ended yet, soonest first.</summary>
@@ -55,7 +55,7 @@ public static class PublishedQueries
 
         foreach (var other in view.NewsNewestFirst(culture))
         {
-            if (other.Id != article.Id && ReferenceEquals(other.Parent, article.Parent) && !related.Exists(d => d.Id == other.Id))
+            if (other.Id != article.Id && other.ParentId == article.ParentId && !related.Exists(d => d.Id == other.Id))
             {
                 related.Add(other);
                 if (related.Count == count)
@@ -68,27 +68,50 @@ public static class PublishedQueries
         return related;
     }
 
-    // The sorted lists are computed from values every viewer may read (dates), kept once per snapshot, and filtered per viewer.
+    // The sorted lists are computed from values every viewer may read (dates), kept with the snapshot (and carried over to
+    // the next one when a change touches only leaves), and filtered per viewer. Ties keep the tree order.
     private static List<PublishedDocument> NewsNewestFirst(PublishedSnapshot snapshot, string culture) =>
-        snapshot.Memo($"news-newest-first:{culture}", s => s.OfType(NewsArticle.Alias, culture)
-            .OrderByDescending(d => d.Date(NewsArticle.Date, culture))
-            .ThenByDescending(d => d.Cultures[culture].PublishedUtc)
-            .ToList());
+        snapshot.Ordered($"news-newest-first:{culture}",
+            d => d.ContentType == NewsArticle.Alias && d.IsVisibleIn(culture),
+            s => new KeyOrder<(LocalDate?, DateTime)>(s, d => (d.Date(NewsArticle.Date, culture), d.Cultures[culture].PublishedUtc), descending: true),
+            s => s.OfType(NewsArticle.Alias, culture)
+                .OrderByDescending(d => d.Date(NewsArticle.Date, culture))
+                .ThenByDescending(d => d.Cultures[culture].PublishedUtc)
+                .ToList());
 
     private static List<PublishedDocument> ExpertSessionsNewestFirst(PublishedSnapshot snapshot, string culture) =>
-        snapshot.Memo($"sessions-newest-first:{culture}", s => s.OfType(ExpertSession.Alias, culture)
-            .OrderByDescending(d => d.Zoned(ExpertSession.Date, culture)?.ToInstant())
-            .ToList());
+        snapshot.Ordered($"sessions-newest-first:{culture}",
+            d => d.ContentType == ExpertSession.Alias && d.IsVisibleIn(culture),
+            s => new KeyOrder<Instant?>(s, d => d.Zoned(ExpertSession.Date, culture)?.ToInstant(), descending: true),
+            s => s.OfType(ExpertSession.Alias, culture)
+                .OrderByDescending(d => d.Zoned(ExpertSession.Date, culture)?.ToInstant())
+                .ToList());
 
     private sealed record TimedEvent(PublishedDocument Document, Instant Starts, Instant Ends);
 
     private static List<TimedEvent> EventsByStart(PublishedSnapshot snapshot, string culture) =>
-        snapshot.Memo($"events-by-start:{culture}", s => s.OfType(Event.Alias, culture)
-            .Select(d => (Document: d, Starts: d.Zoned(Event.Start, culture)?.ToInstant(), Ends: d.Zoned(Event.End, culture)?.ToInstant()))
-            .Where(e => e.Starts is not null)
-            .Select(e => new TimedEvent(e.Document, e.Starts!.Value, e.Ends ?? e.Starts!.Value))
-            .OrderBy(e => e.Starts)
+        snapshot.Memo($"events-by-start:{culture}", s => EventsWithStart(s, culture)
+            .Select(d => new TimedEvent(d, d.Zoned(Event.Start, culture)!.Value.ToInstant(), (d.Zoned(Event.End, culture) ?? d.Zoned(Event.Start, culture)!.Value).ToInstant()))
             .ToList());
+
+    private static List<PublishedDocument> EventsWithStart(PublishedSnapshot snapshot, string culture) =>
+        snapshot.Ordered($"events-by-start:{culture}",
+            d => d.ContentType == Event.Alias && d.IsVisibleIn(culture) && d.Zoned(Event.Start, culture) is not null,
+            s => new KeyOrder<Instant?>(s, d => d.Zoned(Event.Start, culture)?.ToInstant(), descending: false),
+            s => s.OfType(Event.Alias, culture)
+                .Where(d => d.Zoned(Event.Start, culture) is not null)
+                .OrderBy(d => d.Zoned(Event.Start, culture)!.Value.ToInstant())
+                .ToList());
+
+    /// <summary>Documents by a key (as LINQ's OrderBy orders it), ties in the snapshot's tree order.</summary>
+    private sealed class KeyOrder<TKey>(PublishedSnapshot snapshot, Func<PublishedDocument, TKey> key, bool descending) : IComparer<PublishedDocument>
+    {
+        public int Compare(PublishedDocument? x, PublishedDocument? y)
+        {
+            var compared = descending ? Comparer<TKey>.Default.Compare(key(y!), key(x!)) : Comparer<TKey>.Default.Compare(key(x!), key(y!));
+            return compared != 0 ? compared : snapshot.CompareTreeOrder(x!, y!);
+        }
+    }
 
     /// <summary>A date property ("yyyy-MM-dd"), or null. Raw: for the read model's own sorting, not checked against the access rule.</summary>
     internal static LocalDate? Date(this PublishedDocument document, string alias, string culture) =>

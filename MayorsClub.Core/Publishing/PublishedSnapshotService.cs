@@ -12,9 +12,10 @@ namespace MayorsClub.Core.Publishing;
 /// <summary>
 /// Holds the current published snapshot. Start-up loads it whole (<see cref="RebuildAsync"/>); after that the change
 /// feed's worker hands it each committed change (<see cref="ApplyAsync"/>) and it reloads from the database only the
-/// documents and media the change names (a moved, trashed or restored document with its subtree), then assembles the
-/// new snapshot from the rows it keeps. Readers take <see cref="Current"/> once per request and keep a consistent view;
-/// the swap is one reference write.
+/// documents and media the change names (a moved, trashed or restored document with its subtree), then makes the next
+/// snapshot from the current one and those rows (<see cref="PublishedSnapshotBuilder.Apply"/>): the cost grows with the
+/// change, not with the site. Readers take <see cref="Current"/> once per request and keep a consistent view; the swap
+/// is one reference write.
 /// </summary>
 public sealed class PublishedSnapshotService(
     IServiceScopeFactory scopes,
@@ -26,11 +27,6 @@ public sealed class PublishedSnapshotService(
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
     private long _generation;
-
-    // The rows the current snapshot was assembled from (only touched under _rebuild).
-    private Dictionary<int, PublishedSnapshotBuilder.DocumentRow> _rows = [];
-    private Dictionary<Guid, int> _ids = [];
-    private Dictionary<Guid, MediaItem> _media = [];
 
     public PublishedSnapshot Current => Volatile.Read(ref _current);
 
@@ -55,11 +51,9 @@ public sealed class PublishedSnapshotService(
             var (rows, read) = await ReadDocumentsAsync(db, db.Documents.AsNoTracking().Where(d => !d.Trashed && d.PublishedJson != null), ct);
             var media = (await db.MediaItems.AsNoTracking().Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null).ToListAsync(ct))
                 .Select(m => MediaStore.ToItem(m, parentKey: null))
-                .ToDictionary(m => m.Key);
-            _rows = rows.Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value!);
-            _ids = _rows.Values.ToDictionary(r => r.Key, r => r.Id);
-            _media = media;
-            var snapshot = Assemble();
+                .ToList();
+            var snapshot = Publish(PublishedSnapshotBuilder.Build(rows.Values.OfType<PublishedSnapshotBuilder.DocumentRow>().ToList(), types,
+                Interlocked.Increment(ref _generation), clock.GetCurrentInstant().ToDateTimeUtc(), media));
             LastReads = new SnapshotReads(read, media.Count);
             logger.LogInformation("Published snapshot {Generation} loaded: {Count} documents in {Elapsed} ms ({Read} values read from the database, the rest kept)",
                 snapshot.Generation, snapshot.All.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, read);
@@ -79,9 +73,11 @@ public sealed class PublishedSnapshotService(
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
-            var documentsRead = await ReloadDocumentsAsync(db, changes, ct);
-            var mediaRead = await ReloadMediaAsync(db, changes, ct);
-            var snapshot = Assemble();
+            var (changed, removed, documentsRead) = await ReloadDocumentsAsync(db, changes, ct);
+            var media = await ReloadMediaAsync(db, changes, ct);
+            var snapshot = Publish(PublishedSnapshotBuilder.Apply(Current, changed, removed, media, types, Interlocked.Increment(ref _generation),
+                clock.GetCurrentInstant().ToDateTimeUtc()));
+            var mediaRead = media.Count(m => m.Value is not null);
             LastReads = new SnapshotReads(documentsRead, mediaRead);
             logger.LogDebug("Published snapshot {Generation}: changes {First}-{Last} applied in {Elapsed} ms ({Documents} documents and {Media} media read)",
                 snapshot.Generation, changes[0].Sequence, changes[^1].Sequence, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
@@ -93,21 +89,25 @@ public sealed class PublishedSnapshotService(
         }
     }
 
-    private PublishedSnapshot Assemble()
+    private PublishedSnapshot Publish(PublishedSnapshot snapshot)
     {
-        var snapshot = PublishedSnapshotBuilder.Build(_rows.Values.ToList(), types, Interlocked.Increment(ref _generation),
-            clock.GetCurrentInstant().ToDateTimeUtc(), _media.Values);
         Volatile.Write(ref _current, snapshot);
         return snapshot;
     }
 
-    /// <summary>The named documents, and the subtrees of those moved, trashed or restored, read again. Returns how many were read.</summary>
-    private async Task<int> ReloadDocumentsAsync(MayorsClubDbContext db, IReadOnlyList<PublishedChange> changes, CancellationToken ct)
+    /// <summary>
+    /// The named documents, and the subtrees of those moved, trashed or restored, read again: the rows now published, and
+    /// the ids of the documents no longer published (or gone from the database).
+    /// </summary>
+    private async Task<(List<PublishedSnapshotBuilder.DocumentRow> Changed, List<int> Removed, int Read)> ReloadDocumentsAsync(
+        MayorsClubDbContext db, IReadOnlyList<PublishedChange> changes, CancellationToken ct)
     {
+        var changed = new List<PublishedSnapshotBuilder.DocumentRow>();
+        var removed = new List<int>();
         var keys = changes.SelectMany(c => c.Documents).ToHashSet();
         if (keys.Count == 0)
         {
-            return 0;
+            return (changed, removed, 0);
         }
 
         var named = await db.Documents.AsNoTracking().Where(d => keys.Contains(d.Key)).Select(d => new { d.Id, d.Key, d.Path }).ToListAsync(ct);
@@ -120,11 +120,12 @@ public sealed class PublishedSnapshotService(
         }
 
         // Gone from the database altogether: drop them (what hung below them is no longer reachable from a root).
+        var current = Current;
         foreach (var key in keys.Except(named.Select(d => d.Key)))
         {
-            if (_ids.Remove(key, out var id))
+            if (current.ByKey.TryGetValue(key, out var document))
             {
-                _rows.Remove(id);
+                removed.Add(document.Id);
             }
         }
 
@@ -133,41 +134,34 @@ public sealed class PublishedSnapshotService(
         {
             if (row is null)
             {
-                if (_rows.Remove(id, out var old))
-                {
-                    _ids.Remove(old.Key);
-                }
+                removed.Add(id);
             }
             else
             {
-                _rows[id] = row;
-                _ids[row.Key] = id;
+                changed.Add(row);
             }
         }
 
-        return rows.Count;
+        return (changed, removed, rows.Count);
     }
 
-    private async Task<int> ReloadMediaAsync(MayorsClubDbContext db, IReadOnlyList<PublishedChange> changes, CancellationToken ct)
+    /// <summary>The named media as they are now: the public ones, and null for the others (gone, folders, members-only).</summary>
+    private static async Task<Dictionary<Guid, MediaItem?>> ReloadMediaAsync(MayorsClubDbContext db, IReadOnlyList<PublishedChange> changes, CancellationToken ct)
     {
         var keys = changes.SelectMany(c => c.Media).ToHashSet();
+        var media = keys.ToDictionary(k => k, MediaItem? (_) => null);
         if (keys.Count == 0)
         {
-            return 0;
+            return media;
         }
 
         var found = await db.MediaItems.AsNoTracking().Where(m => keys.Contains(m.Key)).ToListAsync(ct);
-        foreach (var key in keys)
-        {
-            _media.Remove(key);
-        }
-
         foreach (var item in found.Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null))
         {
-            _media[item.Key] = MediaStore.ToItem(item, parentKey: null);
+            media[item.Key] = MediaStore.ToItem(item, parentKey: null);
         }
 
-        return found.Count;
+        return media;
     }
 
     /// <summary>
@@ -193,7 +187,7 @@ public sealed class PublishedSnapshotService(
         var changed = new HashSet<int>();
         foreach (var document in documents.Where(d => d.Live))
         {
-            if (_rows.TryGetValue(document.Id, out var known) && known.Version == document.Version)
+            if (Current.Documents.TryGetValue(document.Id, out var known) && known.SourceVersion == document.Version)
             {
                 sources[document.Id] = known.Source;
             }

@@ -30,9 +30,13 @@ public sealed class PublishedView
     public PublishedDocument? GetByUrl(string culture, string url) =>
         Snapshot.GetByUrl(culture, url) is { } document && MaySee(document) ? document : null;
 
+    /// <summary>The document's parent if this viewer may see it, or null (a root, or a parent they may not see).</summary>
+    public PublishedDocument? Parent(PublishedDocument document) =>
+        Snapshot.Parent(document) is { } parent && MaySee(parent) ? parent : null;
+
     /// <summary>The document's children visible in the culture that this viewer may see, in sort order.</summary>
     public IEnumerable<PublishedDocument> ChildrenIn(PublishedDocument document, string culture) =>
-        document.ChildrenIn(culture).Where(MaySee);
+        Snapshot.Children(document).Where(c => c.IsVisibleIn(culture) && MaySee(c));
 
     /// <summary>A public file of the media library, or null.</summary>
     public PublishedMedia? Media(Guid key) => PublishedMedia.From(Snapshot.GetMedia(key));

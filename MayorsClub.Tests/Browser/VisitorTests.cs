@@ -21,7 +21,7 @@ public sealed class VisitorTests : BrowserTestBase
         Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/uk/"));
         Assert.That(await page.Locator("html").GetAttributeAsync("lang"), Is.EqualTo("uk"));
 
-        await page.GotoAsync(Snapshot.Home!.ChildrenIn("uk").Single(c => c.ContentType == NewsIndex.Alias).Url("uk")!);
+        await page.GotoAsync(Snapshot.For(Viewer.Anonymous).ChildrenIn(Snapshot.Home!, "uk").Single(c => c.ContentType == NewsIndex.Alias).Url("uk")!);
         await page.GetByRole(AriaRole.Link, new() { Name = article.Name("uk"), Exact = true }).First.ClickAsync();
         Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo(article.Url("uk")));
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo(article.Name("uk")));

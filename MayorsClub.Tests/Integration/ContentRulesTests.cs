@@ -264,7 +264,7 @@ public sealed class ContentRulesTests(DatabaseProvider provider) : SiteTestBase(
         var incomplete = await WithServices(s => s.GetRequiredService<DocumentTree>().SortAsync(section.Document.Key, reversed.Take(2).ToList(), Editor));
 
         Assert.That(sorted.Succeeded);
-        Assert.That(Snapshot.Get(section.Document.Key)!.Children.Select(c => c.Key), Is.EqualTo(reversed));
+        Assert.That(Snapshot.Children(Snapshot.Get(section.Document.Key)!).Select(c => c.Key), Is.EqualTo(reversed));
         Assert.That(incomplete.Errors.Single().Code, Is.EqualTo(ContentMessages.SortListMismatch));
     }
 

@@ -187,7 +187,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
     [TestCase("en", "Expert sessions")]
     public async Task ExpertSessionList_ShowsTheMostRecentFirst(string culture, string title)
     {
-        var index = Snapshot.Get(WtcSession)!.Parent!;
+        var index = Snapshot.Parent(Snapshot.Get(WtcSession)!)!;
         var page = await ViewAsync(index.Url(culture)!);
         var sessions = Snapshot.For(Viewer.Anonymous).ExpertSessionsNewestFirst(culture);
 
@@ -200,7 +200,7 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
     [TestCase("en", "Upcoming events", "Past events", "Trade mission")]
     public async Task EventsCalendar_ListsUpcomingThenPast_WithLocalizedTypes(string culture, string upcoming, string past, string tradeMission)
     {
-        var calendar = Snapshot.Get(ConferenceEvent)!.Parent!;
+        var calendar = Snapshot.Parent(Snapshot.Get(ConferenceEvent)!)!;
         var page = await ViewAsync(calendar.Url(culture)!);
 
         Assert.That(page.Status, Is.EqualTo(200));
@@ -287,8 +287,8 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
     {
         string[] urls =
         [
-            "/uk/", "/en/news/?page=2", UrlOf(MemorandumArticle, "en"), UrlOf(WtcSession, "uk"), Snapshot.Get(WtcSession)!.Parent!.Url("en")!,
-            Snapshot.Get(ConferenceEvent)!.Parent!.Url("uk")!, UrlOf(ConferenceEvent, "en"), UrlOf(AboutPage, "uk"), "/en/no-such-page/",
+            "/uk/", "/en/news/?page=2", UrlOf(MemorandumArticle, "en"), UrlOf(WtcSession, "uk"), Snapshot.Parent(Snapshot.Get(WtcSession)!)!.Url("en")!,
+            Snapshot.Parent(Snapshot.Get(ConferenceEvent)!)!.Url("uk")!, UrlOf(ConferenceEvent, "en"), UrlOf(AboutPage, "uk"), "/en/no-such-page/",
         ];
         foreach (var url in urls)
         {

@@ -21,7 +21,7 @@ public sealed partial class SiteReadingDetailsTests(DatabaseProvider provider) :
     public async Task ArticleTags_LinkToTheTagsListOfNews_WhichHasOnlyThoseArticles()
     {
         var article = Snapshot.Get(MemorandumArticle)!;
-        var newsList = article.Parent!.Url("uk")!;
+        var newsList = Snapshot.Parent(article)!.Url("uk")!;
         var (_, html) = await GetPageAsync(UrlOf(MemorandumArticle, "uk"));
         var tagUrl = $"{newsList}?tag={Uri.EscapeDataString("партнерство")}";
         Assert.That(html, Does.Contain($"<a class=\"tag tag--link\" href=\"{tagUrl}\" rel=\"tag\">партнерство</a>"));
@@ -31,7 +31,7 @@ public sealed partial class SiteReadingDetailsTests(DatabaseProvider provider) :
         Assert.That(status, Is.EqualTo(200));
         Assert.That(list, Does.Contain("<h1>Новини на тему «партнерство»</h1>"));
         Assert.That(list, Does.Contain(article.Name("uk")));
-        var untagged = Snapshot.For(Viewer.Anonymous).NewsNewestFirst("uk").First(a => a.Parent == article.Parent && !Snapshot.For(Viewer.Anonymous).Of(a, "uk").Tags(NewsArticle.Tags).Contains("партнерство"));
+        var untagged = Snapshot.For(Viewer.Anonymous).NewsNewestFirst("uk").First(a => a.ParentId == article.ParentId && !Snapshot.For(Viewer.Anonymous).Of(a, "uk").Tags(NewsArticle.Tags).Contains("партнерство"));
         Assert.That(list, Does.Not.Contain(untagged.Name("uk")!), "an article without the tag");
         Assert.That(list, Does.Contain($"<link rel=\"canonical\" href=\"http://localhost{tagUrl}\">"));
         Assert.That(list, Does.Contain($"href=\"{newsList}\""), "a way back to all the news");

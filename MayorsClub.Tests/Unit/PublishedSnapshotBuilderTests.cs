@@ -83,7 +83,7 @@ public sealed class PublishedSnapshotBuilderTests
             Row(3, 1, ContentPage.Alias, sortOrder: 0, ("uk", "persha")),
             Row(4, 1, ContentPage.Alias, sortOrder: 1, ("uk", "seredyna")));
 
-        Assert.That(snapshot.Home!.ChildrenIn("uk").Select(c => c.Id), Is.EqualTo(new[] { 3, 4, 2 }));
+        Assert.That(snapshot.For(Viewer.Anonymous).ChildrenIn(snapshot.Home!, "uk").Select(c => c.Id), Is.EqualTo(new[] { 3, 4, 2 }));
     }
 
     [Test]

@@ -71,7 +71,7 @@ public static class EventPageBuilder
 
     public static PageRendering BuildEvent(PageRequest request, Instant now)
     {
-        var (item, culture, values) = (request.Document, request.Culture, request.Values);
+        var (item, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         var title = item.Name(culture) ?? "";
         var image = MediaImages.First(values, Event.Image, alt: title);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
@@ -97,7 +97,7 @@ public static class EventPageBuilder
             registration,
             capacity is > 0 ? LocalizedFormat.Count(capacity.Value, SiteText.Get(SiteText.PlacesForms, culture), culture) : null,
             CardBuilder.Speakers(values, Event.Speakers),
-            item.Parent is { } parent && parent.Url(culture) is { } calendarUrl
+            view.Parent(item) is { } parent && parent.Url(culture) is { } calendarUrl
                 ? new CallToAction(SiteText.Get(SiteText.AllEvents, culture), calendarUrl)
                 : null);
         return new PageRendering("Event", model);
@@ -108,7 +108,7 @@ public static class EventPageBuilder
         var inCalendar = new List<PublishedDocument>(events.Count);
         foreach (var item in events)
         {
-            if (item.Parent?.Id == calendar.Id)
+            if (item.ParentId == calendar.Id)
             {
                 inCalendar.Add(item);
             }

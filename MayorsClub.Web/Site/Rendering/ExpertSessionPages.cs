@@ -61,7 +61,7 @@ public static class ExpertSessionPageBuilder
             values.RichText(ExpertSession.Description),
             NewsPageBuilder.TagLinks(values.Tags(ExpertSession.Tags), newsListUrl: null),
             MembersOnly(request.View, culture),
-            session.Parent is { } parent && parent.Url(culture) is { } indexUrl
+            request.View.Parent(session) is { } parent && parent.Url(culture) is { } indexUrl
                 ? new CallToAction(SiteText.Get(SiteText.AllExpertSessions, culture), indexUrl)
                 : null);
         return new PageRendering("ExpertSession", model);

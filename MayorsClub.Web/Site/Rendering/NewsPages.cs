@@ -86,7 +86,7 @@ public static class NewsPageBuilder
         var title = article.Name(culture) ?? "";
         var image = MediaImages.First(values, NewsArticle.Image, alt: title);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", Image = image });
-        var index = article.Parent is { } parent && parent.Url(culture) is { } indexUrl
+        var index = view.Parent(article) is { } parent && parent.Url(culture) is { } indexUrl
             ? new CallToAction(SiteText.Get(SiteText.AllNews, culture), indexUrl)
             : null;
         var model = new NewsArticlePageModel(

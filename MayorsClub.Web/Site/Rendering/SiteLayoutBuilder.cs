@@ -45,7 +45,7 @@ public static class SiteLayoutBuilder
         page ??= new LayoutRequest();
         var (document, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var chrome = Chrome(snapshot, culture);
-        var isHome = document.ContentType == Home.Alias && document.Parent is null;
+        var isHome = document.ContentType == Home.Alias && document.ParentId is null;
         var title = page.Title ?? document.Name(culture) ?? chrome.Identity.Name;
         var pageSuffix = page.PageNumber > 1 ? $", {SiteText.Format(SiteText.PageOfPages, culture, page.PageNumber, page.PageCount)}" : "";
         var query = new Pager(page.PageNumber, page.PageCount, "", page.Filter).UrlOf(page.PageNumber);
@@ -78,9 +78,9 @@ public static class SiteLayoutBuilder
             OpenGraphType = page.OpenGraphType,
             OpenGraphImage = page.Image?.Src(OpenGraphImageWidth),
             Site = chrome.Identity,
-            Navigation = MarkCurrent(chrome, document),
+            Navigation = MarkCurrent(chrome, request.View, document),
             LanguageSwitch = LanguageSwitchFor(document, culture),
-            Breadcrumbs = isHome ? [] : BreadcrumbsFor(document, culture),
+            Breadcrumbs = isHome ? [] : BreadcrumbsFor(request.View, document, culture),
             Footer = chrome.Footer with { Year = now.InZone(ClubZone).Year },
         };
     }
@@ -148,10 +148,10 @@ public static class SiteLayoutBuilder
             SiteText.Get(hint, culture), IsTwin: twin is not null);
     }
 
-    private static List<Breadcrumb> BreadcrumbsFor(PublishedDocument document, string culture)
+    private static List<Breadcrumb> BreadcrumbsFor(PublishedView view, PublishedDocument document, string culture)
     {
         var trail = new List<Breadcrumb>(4);
-        for (var current = document; current is not null; current = current.Parent)
+        for (var current = document; current is not null; current = view.Parent(current))
         {
             if (current.Url(culture) is not { } url)
             {
@@ -167,10 +167,10 @@ public static class SiteLayoutBuilder
     }
 
     /// <summary>The sections with the one the page belongs to marked: "page" when it is the section itself, "true" below it.</summary>
-    private static IReadOnlyList<NavigationLink> MarkCurrent(LayoutChrome chrome, PublishedDocument document)
+    private static IReadOnlyList<NavigationLink> MarkCurrent(LayoutChrome chrome, PublishedView view, PublishedDocument document)
     {
         var section = document;
-        while (section.Parent is { } parent && parent.Parent is not null)
+        while (view.Parent(section) is { } parent && parent.ParentId is not null)
         {
             section = parent;
         }
