@@ -66,7 +66,7 @@ public sealed class AccountController(
     public async Task<IActionResult> Index(string? saved)
     {
         var user = await CurrentAsync();
-        return user is null ? Challenge() : await PageAsync(user, saved is not null && Notices.TryGetValue(saved, out var key) ? U(key) : null);
+        return user is null ? Challenge(BackOfficeSecurity.Scheme) : await PageAsync(user, saved is not null && Notices.TryGetValue(saved, out var key) ? U(key) : null);
     }
 
     [HttpPost(Path + "/password")]
@@ -75,7 +75,7 @@ public sealed class AccountController(
         var user = await CurrentAsync();
         if (user is null)
         {
-            return Challenge();
+            return Challenge(BackOfficeSecurity.Scheme);
         }
 
         if (string.IsNullOrEmpty(form.Current) || string.IsNullOrEmpty(form.Password))
@@ -104,7 +104,7 @@ public sealed class AccountController(
         var user = await CurrentAsync();
         if (user is null)
         {
-            return Challenge();
+            return Challenge(BackOfficeSecurity.Scheme);
         }
 
         if (!Cultures.IsSupported(form.Culture))
@@ -124,7 +124,7 @@ public sealed class AccountController(
         var user = await CurrentAsync();
         if (user is null)
         {
-            return Challenge();
+            return Challenge(BackOfficeSecurity.Scheme);
         }
 
         return user.TwoFactorEnabled ? LocalRedirect(Path) : await SetupViewAsync(user, null);
@@ -137,7 +137,7 @@ public sealed class AccountController(
         var user = await CurrentAsync();
         if (user is null)
         {
-            return Challenge();
+            return Challenge(BackOfficeSecurity.Scheme);
         }
 
         if (user.TwoFactorEnabled)
@@ -168,7 +168,7 @@ public sealed class AccountController(
         var user = await CurrentAsync();
         if (user is null)
         {
-            return Challenge();
+            return Challenge(BackOfficeSecurity.Scheme);
         }
 
         if (!await users.CheckPasswordAsync(user, form.Password ?? ""))
@@ -197,7 +197,7 @@ public sealed class AccountController(
         var user = await CurrentAsync();
         if (user is null)
         {
-            return Challenge();
+            return Challenge(BackOfficeSecurity.Scheme);
         }
 
         if (!user.TwoFactorEnabled)

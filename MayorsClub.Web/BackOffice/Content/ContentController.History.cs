@@ -42,7 +42,7 @@ public sealed partial class ContentController
     {
         if (publish && !await CanPublishAsync())
         {
-            return Forbid();
+            return Forbid(BackOfficeSecurity.Scheme);
         }
 
         var result = publish
