@@ -141,9 +141,9 @@ start_site() {
   READY_MS=$(( $(now_ms) - t ))
   sleep 0.2 # the site logs its own breakdown just after it says ready
   local snapshot_line breakdown
-  snapshot_line=$(grep -o 'Published snapshot [0-9]* built: [0-9]* documents in [0-9.]* ms' "$SITE_LOG" | tail -1 || true)
+  snapshot_line=$(grep -oE 'Published snapshot [0-9]+ (built|loaded): [0-9]+ documents in [0-9.]+ ms' "$SITE_LOG" | tail -1 || true)
   breakdown=$(grep -o 'Site ready .*' "$SITE_LOG" | tail -1 || true)
-  DOC_COUNT=$(sed -E 's/.*built: ([0-9]+) documents.*/\1/' <<<"$snapshot_line")
+  DOC_COUNT=$(sed -E 's/.*(built|loaded): ([0-9]+) documents.*/\2/' <<<"$snapshot_line")
   RSS_READY=$(mem_mb VmRSS)
   echo "start to ready: $READY_MS ms (site's log: ${breakdown:-?}); ${snapshot_line:-snapshot line not found}; resident at ready $RSS_READY MB"
 }

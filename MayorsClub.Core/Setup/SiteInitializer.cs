@@ -37,8 +37,9 @@ public sealed class SiteInitializer(
             await MigrateAsync(stoppingToken);
             var migrated = started.ElapsedMilliseconds;
 
-            // Independent of each other, so they overlap: mostly first-call compilation, on two cores.
-            await Task.WhenAll(EnsureAdministratorAsync(stoppingToken), SeedDemoContentAsync(stoppingToken));
+            // The administrator is independent of the content, so it is made while the demo content and the snapshot load.
+            var administrator = EnsureAdministratorAsync(stoppingToken);
+            await SeedDemoContentAsync(stoppingToken);
             var seeded = started.ElapsedMilliseconds;
 
             // The feed's position first: a change committed while the snapshot loads is applied again after it (harmless).
@@ -50,6 +51,7 @@ public sealed class SiteInitializer(
 
             await snapshots.RebuildAsync(stoppingToken);
             changes.Loaded(position);
+            await administrator;
             readiness.MarkReady();
             var memory = GC.GetGCMemoryInfo();
             logger.LogInformation("Site ready {Uptime} ms after the process started (database {Migrated} ms, first data {Seeded} ms, snapshot {Snapshot} ms); managed heap {Heap} MB, committed {Committed} MB",
