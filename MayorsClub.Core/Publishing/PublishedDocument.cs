@@ -19,7 +19,7 @@ public sealed class PublishedDocument
         Row = row;
         Type = type;
         Reachable = reachable;
-        Cultures = cultures;
+        _cultures = cultures;
         _created++;
     }
 
@@ -38,7 +38,20 @@ public sealed class PublishedDocument
     public DateTime UpdatedUtc => Row.UpdatedUtc;
 
     /// <summary>The cultures this document is visible in: published, with every ancestor published too.</summary>
-    public IReadOnlyDictionary<string, PublishedCulture> Cultures { get; }
+    /// <remarks>Reading it (or a name, URL or visibility) is noted by <see cref="PublishedReads"/>, as reading values is.</remarks>
+    public IReadOnlyDictionary<string, PublishedCulture> Cultures
+    {
+        get
+        {
+            PublishedReads.Note(Id);
+            return _cultures;
+        }
+    }
+
+    private readonly IReadOnlyDictionary<string, PublishedCulture> _cultures;
+
+    /// <summary>The cultures, read by the snapshot's own bookkeeping without being noted as a page's read.</summary>
+    internal IReadOnlyDictionary<string, PublishedCulture> CulturesUnnoted => _cultures;
 
     /// <summary>The published row this document was made from (kept: the next snapshot reuses it while it is the same).</summary>
     internal PublishedSnapshotBuilder.DocumentRow Row { get; }
@@ -70,7 +83,7 @@ public sealed class PublishedDocument
     /// </summary>
     internal JsonElement Value(string alias, string culture)
     {
-        if (Cultures.GetValueOrDefault(culture) is { } variant && variant.Values.TryGetValue(alias, out var value))
+        if (_cultures.GetValueOrDefault(culture) is { } variant && variant.Values.TryGetValue(alias, out var value))
         {
             return value;
         }

@@ -103,6 +103,19 @@ public static class PublishedQueries
                 .OrderBy(d => d.Zoned(Event.Start, culture)!.Value.ToInstant())
                 .ToList());
 
+    /// <summary>The document's place in the sorted list of its type in the culture (news, sessions, events), or -1.</summary>
+    internal static int PlaceInSortedList(PublishedSnapshot snapshot, PublishedDocument document, string culture)
+    {
+        var list = document.ContentType switch
+        {
+            NewsArticle.Alias => NewsNewestFirst(snapshot, culture),
+            ExpertSession.Alias => ExpertSessionsNewestFirst(snapshot, culture),
+            Event.Alias => EventsWithStart(snapshot, culture),
+            _ => null,
+        };
+        return list?.FindIndex(d => d.Id == document.Id) ?? -1;
+    }
+
     /// <summary>Documents by a key (as LINQ's OrderBy orders it), ties in the snapshot's tree order.</summary>
     private sealed class KeyOrder<TKey>(PublishedSnapshot snapshot, Func<PublishedDocument, TKey> key, bool descending) : IComparer<PublishedDocument>
     {

@@ -35,6 +35,9 @@ public sealed class PublishedSnapshotService(
     /// <summary>How many documents and media items the last load or change read from the database.</summary>
     public SnapshotReads LastReads { get; private set; } = new(0, 0);
 
+    /// <summary>What the last applied change can have changed on a page (for the page cache, which comes after the snapshot).</summary>
+    public PublishedChangeEffect? LastEffect { get; private set; }
+
     int IPublishedChangeSubscriber.Order => 0;
 
     public void Dispose() => _rebuild.Dispose();
@@ -76,8 +79,11 @@ public sealed class PublishedSnapshotService(
             var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
             var (changed, removed, documentsRead) = await ReloadDocumentsAsync(db, changes, ct);
             var media = await ReloadMediaAsync(db, changes, ct);
-            var snapshot = Publish(PublishedSnapshotBuilder.Apply(Current, changed, removed, media, types, Interlocked.Increment(ref _generation),
+            var previous = Current;
+            var snapshot = Publish(PublishedSnapshotBuilder.Apply(previous, changed, removed, media, types, Interlocked.Increment(ref _generation),
                 clock.GetCurrentInstant().ToDateTimeUtc()));
+            LastEffect = PublishedChangeEffect.Between(previous, snapshot, changes[^1].Sequence, changed.Select(r => r.Id).ToList(), removed.ToList(),
+                media.Count > 0);
             var mediaRead = media.Count(m => m.Value is not null);
             LastReads = new SnapshotReads(documentsRead, mediaRead);
             logger.LogDebug("Published snapshot {Generation}: changes {First}-{Last} applied in {Elapsed} ms ({Documents} documents and {Media} media read)",

@@ -15,6 +15,7 @@ public sealed class PublishedValues
     internal PublishedValues(PublishedView view, PublishedDocument document, string culture)
     {
         _view = view;
+        PublishedReads.Note(document.Id);
         Document = document;
         Culture = culture;
     }

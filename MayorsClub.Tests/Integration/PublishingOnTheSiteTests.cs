@@ -37,6 +37,58 @@ public sealed class PublishingOnTheSiteTests(DatabaseProvider provider) : SiteTe
     }
 
     [Test]
+    public async Task ChangingAnArticleInPlace_DropsThePagesThatShowIt_AndKeepsTheOthersCached()
+    {
+        // The oldest date of all: last in the news list, so no other page's list shows it.
+        var article = await PublishedArticleDatedAsync(Unique("Стара новина"), "1999-12-31");
+        var articleUrl = UrlOf(article.Key, Cultures.Ukrainian);
+        var eventUrl = Snapshot.OfType(Event.Alias, Cultures.Ukrainian).First().Url(Cultures.Ukrainian)!;
+        await GetPageAsync(articleUrl);
+        await GetPageAsync(eventUrl);
+        Assert.That(await AnsweredFromTheCacheAsync(eventUrl), Is.True, "the event page is cached before the change");
+
+        var summary = Unique("Новий короткий виклад");
+        var saved = await SaveAsync(article.Key, (await GetAsync(article.Key))!.Version, Cultures.Ukrainian,
+            ArticleText(article.Cultures[Cultures.Ukrainian].Name, summary, "<p>Текст новини українською.</p>"));
+        Assert.That(saved.Succeeded && (await PublishAsync(article.Key, Cultures.Ukrainian)).Succeeded, Is.True);
+
+        Assert.That((await GetPageAsync(articleUrl)).Html, Does.Contain(summary), "the changed article's page is rendered again");
+        Assert.That(await AnsweredFromTheCacheAsync(eventUrl), Is.True, "a page that did not read the article stays cached");
+    }
+
+    [Test]
+    public async Task AnArticleMovedToTheTopOfTheListByItsDate_IsOnTheCachedListPageAtOnce()
+    {
+        var title = Unique("Новина, що стала найновішою");
+        var article = await PublishedArticleDatedAsync(title, "1999-12-30");
+        Assert.That((await GetPageAsync("/uk/novyny/")).Html, Does.Not.Contain(title));
+        Assert.That(await AnsweredFromTheCacheAsync("/uk/novyny/"), Is.True);
+
+        var saved = await SaveAsync(article.Key, (await GetAsync(article.Key))!.Version, Cultures.Ukrainian,
+            ArticleText(title, "Короткий виклад новини.", "<p>Текст новини українською.</p>"),
+            new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { [NewsArticle.Date] = "2099-01-01" });
+        Assert.That(saved.Succeeded && (await PublishAsync(article.Key, Cultures.Ukrainian)).Succeeded, Is.True);
+
+        // The list page never read this article, but its place in the list changed: every page is dropped.
+        Assert.That((await GetPageAsync("/uk/novyny/")).Html, Does.Contain(title));
+    }
+
+    private async Task<DocumentState> PublishedArticleDatedAsync(string title, string date)
+    {
+        var created = await CreateAsync(NewsIndexKey, NewsArticle.Alias, Article(title, date: date));
+        Assert.That(created.Succeeded && (await PublishAsync(created.Document!.Key, Cultures.Ukrainian)).Succeeded, Is.True);
+        return (await GetAsync(created.Document!.Key))!;
+    }
+
+    /// <summary>The page cache's answers carry Age (seconds since the page was rendered); a fresh render does not.</summary>
+    private async Task<bool> AnsweredFromTheCacheAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), url);
+        return response.Headers.Age is not null;
+    }
+
+    [Test]
     public async Task PublishUkrainianOnly_PageIsServedInUkrainian_AndIsMissingInEnglish()
     {
         var ukTitle = Unique("Громади обмінялися досвідом");

@@ -9,8 +9,10 @@ using NodaTime;
 namespace MayorsClub.Web.Site;
 
 /// <summary>
-/// Keeps the rendered bytes of published pages (endpoints marked <see cref="PublishedPageAttribute"/>) for the snapshot
-/// and hour they were rendered in, and answers later requests for them without routing or rendering.
+/// Keeps the rendered bytes of published pages (endpoints marked <see cref="PublishedPageAttribute"/>) for the hour they
+/// were rendered in, and answers later requests for them without routing or rendering. Each page keeps the documents its
+/// render read (<see cref="PublishedReads"/>): a change that only changes documents in place drops the pages that read
+/// them; any other change (the tree, cultures, URLs, a place in a list, media) drops every page.
 /// Requests that carry a user's identity (any identity scheme's cookie, or an Authorization header) are never answered
 /// from it, nor kept.
 /// </summary>
@@ -20,10 +22,22 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
     private readonly MemoryCache _pages;
     private readonly int _maxPageBytes;
     private readonly IdentityCookies _identityCookies;
+    private readonly PublishedSnapshotService _snapshots;
 
-    public PublishedPageCache(IClock clock, IOptions<PageCacheOptions> options, IdentityCookies identityCookies)
+    // Which pages read which document; kept, dropped and cleared under _lock, with the pages themselves.
+    private readonly Dictionary<int, HashSet<string>> _readers = [];
+    private readonly Lock _lock = new();
+
+    // The snapshot the last change handled here produced, and the last one after which every page was dropped. A page
+    // of an earlier snapshot is served only while the current snapshot is the one handled here (a snapshot loaded some
+    // other way, or one whose change is not handled yet, serves only its own pages).
+    private long _handledGeneration = -1;
+    private long _clearedAtGeneration;
+
+    public PublishedPageCache(IClock clock, IOptions<PageCacheOptions> options, IdentityCookies identityCookies, PublishedSnapshotService snapshots)
     {
         _clock = clock;
+        _snapshots = snapshots;
         _identityCookies = identityCookies;
         _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimitMegabytes * 1024L * 1024 });
         _maxPageBytes = options.Value.MaxPageKilobytes * 1024;
@@ -31,10 +45,35 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
 
     public void Dispose() => _pages.Dispose();
 
-    /// <summary>After the snapshot has taken in the changes: the pages of the old snapshot are never served again, so drop them.</summary>
+    /// <summary>After the snapshot has taken in the changes: drops the pages they can have changed.</summary>
     public Task ApplyAsync(IReadOnlyList<PublishedChange> changes, CancellationToken ct)
     {
-        _pages.Clear();
+        var effect = _snapshots.LastEffect;
+        lock (_lock)
+        {
+            if (effect is null || effect.UpToSequence != changes[^1].Sequence || effect.Everything)
+            {
+                _pages.Clear();
+                _readers.Clear();
+                _clearedAtGeneration = _snapshots.Current.Generation;
+            }
+            else
+            {
+                foreach (var document in effect.Documents)
+                {
+                    if (_readers.Remove(document, out var keys))
+                    {
+                        foreach (var key in keys)
+                        {
+                            _pages.Remove(key);
+                        }
+                    }
+                }
+            }
+
+            _handledGeneration = effect?.Generation ?? _snapshots.Current.Generation;
+        }
+
         return Task.CompletedTask;
     }
 
@@ -44,12 +83,12 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
         var request = context.Request;
         var head = HttpMethods.IsHead(request.Method);
         if ((!head && !HttpMethods.IsGet(request.Method)) || IsPersonal(request)
-            || !_pages.TryGetValue(Key(request), out CachedPage? page) || !page!.IsCurrent(current, UtcNow))
+            || !_pages.TryGetValue(Key(request), out CachedPage? page) || !IsCurrent(page!, current))
         {
             return next(context);
         }
 
-        return page.WriteAsync(context, head, UtcNow);
+        return page!.WriteAsync(context, head, UtcNow);
     }
 
     /// <summary>After routing: renders a published page as usual and keeps a copy of a successful one.</summary>
@@ -65,6 +104,7 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
 
         var snapshot = current;
         var renderedAt = UtcNow;
+        using var reads = PublishedReads.Start();
         var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         await using var recorder = new RecordingStream(originalBody.Stream, _maxPageBytes);
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(recorder, originalBody));
@@ -80,14 +120,39 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && recorder.Recorded is { } body && SetsOnlyTheCultureCookie(response))
         {
-            var page = CachedPage.From(response, body, snapshot, renderedAt);
-            _pages.Set(Key(request), page, new MemoryCacheEntryOptions
-            {
-                Size = body.Length + 512,
-                AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1),
-            });
+            Keep(Key(request), CachedPage.From(response, body, snapshot, renderedAt), reads.Documents);
         }
     }
+
+    /// <summary>
+    /// Keeps a page rendered from the current snapshot, with the documents it read. One rendered from a snapshot that has
+    /// since been replaced is not kept: the change that replaced it may already have been handled.
+    /// </summary>
+    private void Keep(string key, CachedPage page, IReadOnlyCollection<int> documents)
+    {
+        lock (_lock)
+        {
+            if (page.Generation != _snapshots.Current.Generation)
+            {
+                return;
+            }
+
+            _pages.Set(key, page, new MemoryCacheEntryOptions
+            {
+                Size = page.Body.Length + 512,
+                AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1),
+            });
+            foreach (var document in documents)
+            {
+                (_readers.TryGetValue(document, out var keys) ? keys : _readers[document] = []).Add(key);
+            }
+        }
+    }
+
+    private bool IsCurrent(CachedPage page, PublishedSnapshot current) =>
+        page.IsOfTheHour(UtcNow)
+        && (page.Generation == current.Generation
+            || (current.Generation == Volatile.Read(ref _handledGeneration) && page.Generation >= Volatile.Read(ref _clearedAtGeneration)));
 
     // The site's clock, as the pages use it: what is "upcoming" is decided by the same hour.
     private DateTime UtcNow => _clock.GetCurrentInstant().ToDateTimeUtc();
@@ -129,8 +194,7 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
                 response.Headers.CacheControl.ToString() is { Length: > 0 } cacheControl ? cacheControl : null);
         }
 
-        public bool IsCurrent(PublishedSnapshot snapshot, DateTime utcNow) =>
-            Generation == snapshot.Generation && HourOf(RenderedUtc) == HourOf(utcNow);
+        public bool IsOfTheHour(DateTime utcNow) => HourOf(RenderedUtc) == HourOf(utcNow);
 
         public Task WriteAsync(HttpContext context, bool headersOnly, DateTime utcNow)
         {
