@@ -76,8 +76,11 @@ public sealed partial class AuditLog(MayorsClubDbContext db)
             actionGroups.Keys.Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>"rollback to 7" and "rollback to 12" are one kind of action in the filter.</summary>
-    public static string Generalize(string action) => TrailingNumber().Replace(action, "");
+    /// <summary>"rollback to 7" and "rollback to 12" (and "rollback to 7 and publish" and its kin) are one kind of action each in the filter.</summary>
+    public static string Generalize(string action) => VersionNumber().Replace(action, "", 1);
+
+    /// <summary>The version number in an action like "rollback to 7 and publish", or null.</summary>
+    public static string? NumberIn(string action) => VersionNumber().Match(action) is { Success: true } found ? found.Value.Trim() : null;
 
     public static bool TryParseDate(string? text, out DateOnly? date)
     {
@@ -113,6 +116,6 @@ public sealed partial class AuditLog(MayorsClubDbContext db)
         return all.Where(x => x.Name.Contains(text, StringComparison.CurrentCultureIgnoreCase)).Select(x => x.Key).Distinct().ToList();
     }
 
-    [GeneratedRegex(@" \d+$")]
-    private static partial Regex TrailingNumber();
+    [GeneratedRegex(@" \d+(?=$| )")]
+    private static partial Regex VersionNumber();
 }

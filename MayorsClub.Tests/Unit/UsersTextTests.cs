@@ -30,6 +30,9 @@ public sealed class UsersTextTests
     [TestCase("publish", "uk", "публікація")]
     [TestCase("rollback to 7", "uk", "повернення до версії 7")]
     [TestCase("rollback to 12", "en", "rollback to 12")]
+    [TestCase("rollback to 7 and publish", "uk", "повернення до версії 7 з публікацією")]
+    [TestCase("save and publish", "uk", "збереження й публікація")]
+    [TestCase("save and send for approval", "en", "save and send for approval")]
     [TestCase("disable user", "uk", "вимкнення користувача")]
     [TestCase("something new", "uk", "something new")]
     public void AuditActions_ReadInTheEditorsLanguage(string action, string culture, string expected) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MayorsClub.Core.Audit;
 using MayorsClub.Core.Content;
 
@@ -362,6 +363,10 @@ public static class UsersText
         ["action.scheduled publish failed"] = ("публікація за розкладом не вдалася", "scheduled publish failed"),
         ["action.send for approval"] = ("надіслано на схвалення", "send for approval"),
         ["action.rollback to"] = ("повернення до версії", "rollback to"),
+        ["action.rollback to and publish"] = ("повернення до версії {0} з публікацією", "rollback to {0} and publish"),
+        ["action.save and publish"] = ("збереження й публікація", "save and publish"),
+        ["action.save and send for approval"] = ("збереження й надсилання на схвалення", "save and send for approval"),
+        ["action.save and schedule"] = ("збереження й планування", "save and schedule"),
         ["action.move"] = ("переміщення", "move"),
         ["action.sort"] = ("сортування", "sort"),
         ["action.trash"] = ("у кошик", "trash"),
@@ -395,11 +400,16 @@ public static class UsersText
             return Get("action." + action, culture);
         }
 
-        // "rollback to 7": the kind of action in words, then its number.
+        // "rollback to 7": the kind of action in words, with its number where the words put it ({0}) or after them.
         var general = MayorsClub.Core.Audit.AuditLog.Generalize(action);
-        return general != action && Texts.Contains("action." + general)
-            ? Get("action." + general, culture) + action[general.Length..]
-            : action;
+        if (general == action || !Texts.Contains("action." + general))
+        {
+            return action;
+        }
+
+        var label = Get("action." + general, culture);
+        var number = MayorsClub.Core.Audit.AuditLog.NumberIn(action);
+        return label.Contains("{0}", StringComparison.Ordinal) ? string.Format(CultureInfo.InvariantCulture, label, number) : $"{label} {number}";
     }
 
     public static string GroupLabel(string group, string culture) => Get("group." + group, culture);
