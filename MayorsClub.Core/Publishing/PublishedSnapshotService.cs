@@ -176,9 +176,6 @@ public sealed class PublishedSnapshotService(
     /// unpublished in every culture). Published values are parsed only where the document's version differs from the
     /// one kept; otherwise the parsed values are reused. Returns the rows and how many values were read.
     /// </summary>
-    /// <summary>From this many documents to parse (a whole load, not a change), they are parsed on every core.</summary>
-    private const int ParseInParallelFrom = 256;
-
     private async Task<(Dictionary<int, PublishedSnapshotBuilder.DocumentRow?> Rows, int ValuesRead)> ReadDocumentsAsync(
         MayorsClubDbContext db, IQueryable<DocumentEntity> query, CancellationToken ct)
     {
@@ -211,34 +208,11 @@ public sealed class PublishedSnapshotService(
         {
             var values = (changed.Count < live.Count / 2 ? query.Where(d => changed.Contains(d.Id)) : query)
                 .Where(d => !d.Trashed && d.PublishedJson != null).Select(d => new { d.Id, d.PublishedJson }).AsAsyncEnumerable();
-            if (changed.Count < ParseInParallelFrom)
+            await foreach (var document in values.WithCancellation(ct))
             {
-                await foreach (var document in values.WithCancellation(ct))
+                if (changed.Contains(document.Id))
                 {
-                    if (changed.Contains(document.Id))
-                    {
-                        sources[document.Id] = PublishedSnapshotBuilder.Parse(document.PublishedJson!);
-                    }
-                }
-            }
-            else
-            {
-                // A whole load (start-up): each core takes the next row from the database and parses it, so reading and
-                // parsing overlap instead of taking turns.
-                var parsed = new System.Collections.Concurrent.ConcurrentDictionary<int, System.Text.Json.JsonElement>(Environment.ProcessorCount, changed.Count);
-                await Parallel.ForEachAsync(values, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-                    (document, _) =>
-                    {
-                        if (changed.Contains(document.Id))
-                        {
-                            parsed[document.Id] = PublishedSnapshotBuilder.Parse(document.PublishedJson!);
-                        }
-
-                        return ValueTask.CompletedTask;
-                    });
-                foreach (var (id, source) in parsed)
-                {
-                    sources[id] = source;
+                    sources[document.Id] = PublishedSnapshotBuilder.Parse(document.PublishedJson!);
                 }
             }
         }
