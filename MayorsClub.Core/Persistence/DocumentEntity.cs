@@ -18,6 +18,12 @@ internal sealed class DocumentEntity
     public DateTime UpdatedUtc { get; set; }
     public string UpdatedBy { get; set; } = "";
 
+    /// <summary>
+    /// The public access rule set on this document, as in Umbraco: the member groups (comma separated) that may view it
+    /// and everything below it; null when the document sets no rule of its own.
+    /// </summary>
+    public string? PublicAccessGroups { get; set; }
+
     /// <summary>Raised by every change; a save must name the version it started from.</summary>
     public int Version { get; set; }
 

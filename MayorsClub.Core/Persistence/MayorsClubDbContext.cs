@@ -1,3 +1,4 @@
+using MayorsClub.Core.Members;
 using MayorsClub.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -21,6 +22,10 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
     internal DbSet<BackOfficeUserLogin> UserLogins => Set<BackOfficeUserLogin>();
     internal DbSet<BackOfficeUserToken> UserTokens => Set<BackOfficeUserToken>();
     internal DbSet<BackOfficeRoleClaim> RoleClaims => Set<BackOfficeRoleClaim>();
+    internal DbSet<Member> Members => Set<Member>();
+    internal DbSet<MemberGroup> MemberGroups => Set<MemberGroup>();
+    internal DbSet<MemberGroupMembership> MemberGroupMemberships => Set<MemberGroupMembership>();
+    internal DbSet<MemberPasskey> MemberPasskeys => Set<MemberPasskey>();
     internal DbSet<DocumentEntity> Documents => Set<DocumentEntity>();
     internal DbSet<DocumentCultureEntity> DocumentCultures => Set<DocumentCultureEntity>();
     internal DbSet<DocumentVersionEntity> DocumentVersions => Set<DocumentVersionEntity>();
@@ -45,6 +50,7 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
         var builder = modelBuilder;
 
         ConfigureBackOfficeIdentity(builder);
+        ConfigureMemberIdentity(builder);
 
         builder.Entity<DocumentEntity>(document =>
         {
@@ -55,6 +61,7 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
             document.Property(d => d.Path).HasMaxLength(1000);
             document.Property(d => d.CreatedBy).HasMaxLength(256);
             document.Property(d => d.UpdatedBy).HasMaxLength(256);
+            document.Property(d => d.PublicAccessGroups).HasMaxLength(1000);
             document.Property(d => d.Version).IsConcurrencyToken();
             document.HasOne<DocumentEntity>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
             document.HasMany(d => d.Cultures).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
@@ -192,6 +199,85 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
         {
             claim.ToTable("BackOfficeRoleClaims");
             claim.HasKey(c => c.Id);
+        });
+    }
+
+    /// <summary>
+    /// The member identity's tables (Member*), configured as Identity's IdentityDbContext would (schema version 3, with
+    /// passkeys), and the member groups every database starts with.
+    /// </summary>
+    private static void ConfigureMemberIdentity(ModelBuilder builder)
+    {
+        builder.Entity<Member>(member =>
+        {
+            member.ToTable("Members");
+            member.HasKey(m => m.Id);
+            member.HasIndex(m => m.NormalizedUserName).HasDatabaseName("MemberUserNameIndex").IsUnique();
+            member.HasIndex(m => m.NormalizedEmail).HasDatabaseName("MemberEmailIndex");
+            member.HasIndex(m => m.CreatedUtc);
+            member.Property(m => m.ConcurrencyStamp).IsConcurrencyToken();
+            member.Property(m => m.UserName).HasMaxLength(256);
+            member.Property(m => m.NormalizedUserName).HasMaxLength(256);
+            member.Property(m => m.Email).HasMaxLength(256);
+            member.Property(m => m.NormalizedEmail).HasMaxLength(256);
+            member.Property(m => m.PhoneNumber).HasMaxLength(40);
+            member.Property(m => m.Name).HasMaxLength(200);
+            member.Property(m => m.Position).HasMaxLength(200);
+            member.Property(m => m.Community).HasMaxLength(200);
+            member.Property(m => m.Region).HasMaxLength(8);
+            member.Property(m => m.PreferredCulture).HasMaxLength(8);
+            member.HasMany<MemberClaim>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
+            member.HasMany<MemberLogin>().WithOne().HasForeignKey(l => l.UserId).IsRequired();
+            member.HasMany<MemberToken>().WithOne().HasForeignKey(t => t.UserId).IsRequired();
+            member.HasMany<MemberGroupMembership>().WithOne().HasForeignKey(r => r.UserId).IsRequired();
+            member.HasMany<MemberPasskey>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
+        });
+
+        builder.Entity<MemberGroup>(group =>
+        {
+            group.ToTable("MemberGroups");
+            group.HasKey(g => g.Id);
+            group.HasIndex(g => g.NormalizedName).HasDatabaseName("MemberGroupNameIndex").IsUnique();
+            group.Property(g => g.ConcurrencyStamp).IsConcurrencyToken();
+            group.Property(g => g.Name).HasMaxLength(256);
+            group.Property(g => g.NormalizedName).HasMaxLength(256);
+            group.HasMany<MemberGroupMembership>().WithOne().HasForeignKey(r => r.RoleId).IsRequired();
+            group.HasMany<MemberGroupClaim>().WithOne().HasForeignKey(c => c.RoleId).IsRequired();
+            group.HasData(global::MayorsClub.Core.Members.MemberGroups.Seed);
+        });
+
+        builder.Entity<MemberClaim>(claim =>
+        {
+            claim.ToTable("MemberClaims");
+            claim.HasKey(c => c.Id);
+        });
+        builder.Entity<MemberLogin>(login =>
+        {
+            login.ToTable("MemberLogins");
+            login.HasKey(l => new { l.LoginProvider, l.ProviderKey });
+        });
+        builder.Entity<MemberToken>(token =>
+        {
+            token.ToTable("MemberTokens");
+            token.HasKey(t => new { t.UserId, t.LoginProvider, t.Name });
+        });
+        builder.Entity<MemberGroupMembership>(membership =>
+        {
+            membership.ToTable("MemberGroupMemberships");
+            membership.HasKey(m => new { m.UserId, m.RoleId });
+        });
+        builder.Entity<MemberGroupClaim>(claim =>
+        {
+            claim.ToTable("MemberGroupClaims");
+            claim.HasKey(c => c.Id);
+        });
+        builder.Entity<MemberPasskey>(passkey =>
+        {
+            passkey.ToTable("MemberPasskeys");
+            passkey.HasKey(p => p.CredentialId);
+            // WebAuthn credential ids are at most 1023 bytes.
+            passkey.Property(p => p.CredentialId).HasMaxLength(1024);
+            passkey.OwnsOne(p => p.Data).ToJson();
         });
     }
 

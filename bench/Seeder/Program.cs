@@ -12,6 +12,7 @@ using MayorsClub.Core.Publishing;
 using MayorsClub.Core.Changes;
 using MayorsClub.Core.Email;
 using MayorsClub.Core.Media;
+using MayorsClub.Core.Members;
 using MayorsClub.Core.Setup;
 using MayorsClub.Core.Users;
 using Microsoft.Data.Sqlite;
@@ -60,6 +61,7 @@ services.AddMayorsClubChangeFeed();
 services.AddMayorsClubMedia();
 services.AddMayorsClubEmail();
 services.AddMayorsClubBackOfficeIdentity();
+services.AddMayorsClubMembers();
 
 
 await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
