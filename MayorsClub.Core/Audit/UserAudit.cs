@@ -27,9 +27,13 @@ public sealed class UserAudit(UserChanges changes, IClock clock)
     /// <param name="action">One of <see cref="AuditActions"/>.</param>
     /// <param name="target">The user it was done to.</param>
     /// <param name="details">Anything more, e.g. the groups.</param>
-    public void Add(string actor, string action, BackOfficeUser target, string? details = null)
+    public void Add(string actor, string action, BackOfficeUser target, string? details = null) =>
+        Add(actor, action, target.Email ?? "", details);
+
+    /// <param name="subject">Whom it was done to, as the log names them (a back-office user's or a member's e-mail).</param>
+    public void Add(string actor, string action, string subject, string? details = null)
     {
-        var text = details is null ? target.Email : $"{target.Email}: {details}";
+        var text = details is null ? subject : $"{subject}: {details}";
         changes.Db.AuditEntries.Add(new AuditEntryEntity
         {
             Utc = clock.GetCurrentInstant().ToDateTimeUtc(),

@@ -2,6 +2,7 @@ using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.ManagementApi.Documents;
 using MayorsClub.Web.ManagementApi.DocumentTypes;
 using MayorsClub.Web.ManagementApi.Media;
+using MayorsClub.Web.ManagementApi.Members;
 using MayorsClub.Web.ManagementApi.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -62,6 +63,7 @@ public static class ManagementApiEndpoints
         api.MapDocumentVersionEndpoints();
         api.MapDocumentTypeEndpoints();
         api.MapMediaEndpoints();
+        api.MapMemberEndpoints();
 
         api.MapGet("openapi.json", WriteOpenApiDocumentAsync).ExcludeFromDescription();
 

@@ -1,18 +1,29 @@
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Members;
 using MayorsClub.Web.BackOffice.Content;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 
 namespace MayorsClub.Web.BackOffice.Dashboard;
 
 /// <summary>
 /// The back office's start page: quick "create" links, what the editor and everyone edited lately, what is scheduled,
-/// what waits for approval, and which published documents lack the other language.
+/// what waits for approval, and which published documents lack the other language; for editors and administrators also
+/// new members and members awaiting approval.
 /// </summary>
-public sealed class DashboardController(EditorialOverview overview, DocumentTypeRegistry types) : BackOfficeController
+public sealed class DashboardController(
+    EditorialOverview overview, DocumentTypeRegistry types, MemberDirectory members, IAuthorizationService authorization, IClock clock) : BackOfficeController
 {
     /// <summary>How many entries each panel lists.</summary>
     public const int PanelSize = 10;
+
+    /// <summary>How far back the "new members" panel looks.</summary>
+    public static readonly TimeSpan NewMembersPeriod = TimeSpan.FromDays(30);
+
+    /// <summary>The members panels, for those who may see the members section (null for writers).</summary>
+    public sealed record MemberPanels(IReadOnlyList<MemberSummary> New, IReadOnlyList<MemberSummary> AwaitingApproval);
 
     /// <summary>A quick action: create a document of a type under the place it belongs.</summary>
     public sealed record CreateLink(string ContentType, string TypeName, string Url);
@@ -24,7 +35,8 @@ public sealed class DashboardController(EditorialOverview overview, DocumentType
         IReadOnlyList<EditorialOverview.Entry> Everyone,
         IReadOnlyList<EditorialOverview.ScheduledChange> Scheduled,
         IReadOnlyList<EditorialOverview.ApprovalRequest> AwaitingApproval,
-        IReadOnlyList<EditorialOverview.MissingTranslation> MissingTranslations);
+        IReadOnlyList<EditorialOverview.MissingTranslation> MissingTranslations,
+        MemberPanels? Members);
 
     [HttpGet(BackOfficeSecurity.BasePath)]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -46,7 +58,19 @@ public sealed class DashboardController(EditorialOverview overview, DocumentType
             await overview.RecentlyEditedAsync(PanelSize, ct),
             await overview.ScheduledAsync(PanelSize, ct),
             await overview.AwaitingApprovalAsync(PanelSize, ct),
-            await overview.MissingTranslationsAsync(PanelSize, ct)));
+            await overview.MissingTranslationsAsync(PanelSize, ct),
+            await MemberPanelsAsync(ct)));
+    }
+
+    private async Task<MemberPanels?> MemberPanelsAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, BackOfficeSecurity.Publish)).Succeeded)
+        {
+            return null;
+        }
+
+        var since = clock.GetCurrentInstant().ToDateTimeUtc() - NewMembersPeriod;
+        return new MemberPanels(await members.NewSinceAsync(since, PanelSize, ct), await members.AwaitingApprovalAsync(PanelSize, ct));
     }
 
     /// <summary>A document type's name in the interface language.</summary>

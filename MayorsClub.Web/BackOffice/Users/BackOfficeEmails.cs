@@ -50,14 +50,16 @@ public sealed class BackOfficeEmails(EmailOutbox outbox, BackOfficeLinks links)
     private static string LinkPath(string path, BackOfficeUser user, string token) =>
         $"{path}?user={Uri.EscapeDataString(user.Id)}&token={EncodeToken(token)}";
 
-    private void Queue(BackOfficeUser user, string subject, string text, string link, string culture)
+    private void Queue(BackOfficeUser user, string subject, string text, string link, string culture) =>
+        outbox.Queue(user.Email!, string.IsNullOrWhiteSpace(user.DisplayName) ? null : user.DisplayName, subject, text, Html(text, link, culture));
+
+    /// <summary>The HTML part of an e-mail: the same text, paragraph by paragraph, with the link made clickable.</summary>
+    internal static string Html(string text, string link, string culture)
     {
-        // The HTML part is the same text, paragraph by paragraph, with the link made clickable.
         var paragraphs = text.Split("\n\n").Select(p => p == link || p.EndsWith("\n" + link, StringComparison.Ordinal)
             ? WebUtility.HtmlEncode(p[..^link.Length]).Replace("\n", "<br>", StringComparison.Ordinal) + $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a>"
             : WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal));
-        var html = $"<!DOCTYPE html><html lang=\"{culture}\"><body>{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}</body></html>";
-        outbox.Queue(user.Email!, string.IsNullOrWhiteSpace(user.DisplayName) ? null : user.DisplayName, subject, text, html);
+        return $"<!DOCTYPE html><html lang=\"{culture}\"><body>{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}</body></html>";
     }
 
     private static string CultureOf(BackOfficeUser user) => Cultures.IsSupported(user.UiCulture) ? user.UiCulture : Cultures.Default;

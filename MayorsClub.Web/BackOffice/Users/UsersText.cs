@@ -382,6 +382,14 @@ public static class UsersText
         ["action." + AuditActions.TwoFactorOn] = ("увімкнення 2FA", "turn on two-factor"),
         ["action." + AuditActions.TwoFactorOff] = ("вимкнення 2FA", "turn off two-factor"),
         ["action." + AuditActions.NewRecoveryCodes] = ("нові резервні коди", "new recovery codes"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.Create] = ("додавання члена клубу", "create member"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.Update] = ("зміна даних члена клубу", "edit member"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.ChangeGroups] = ("зміна груп члена клубу", "change member groups"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.Approve] = ("схвалення члена клубу", "approve member"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.Lock] = ("блокування члена клубу", "lock member"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.Unlock] = ("розблокування члена клубу", "unlock member"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.SendResetLink] = ("посилання для нового пароля члену клубу", "send member reset link"),
+        ["action." + MayorsClub.Core.Members.MemberAuditActions.Delete] = ("видалення члена клубу", "delete member"),
     });
 
     public static IEnumerable<string> Keys => Texts.Keys;
