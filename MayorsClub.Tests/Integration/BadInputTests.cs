@@ -247,6 +247,74 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         Report(failures);
     }
 
+    // ---- The back office's members forms ----
+
+    [Test]
+    public async Task BackOfficeMemberForms_AnswerMalformedFields_WithALocalizedPage_NeverA5xx()
+    {
+        var member = await WithServices(async services =>
+        {
+            var email = $"bad-input-{Guid.NewGuid():N}@test.local";
+            var created = new Core.Members.Member { UserName = email, Email = email, Name = "Bad Input", CreatedUtc = DateTime.UtcNow };
+            Assert.That((await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Members.Member>>().CreateAsync(created)).Succeeded, Is.True);
+            return created;
+        });
+        var huge = new string('ж', HugeLength);
+        string[] bodies =
+        [
+            $"Name={huge}&Email=a@test.local&Groups=Mayors",
+            $"Name=x&Email={huge}@test.local&Groups=Mayors",
+            $"Name=x&Email=a@test.local&Region={huge}&Phone={huge}&PreferredCulture={huge}&Position={huge}&Community={huge}&Groups={huge}",
+            "Name=%ZZ&Email=%C3%28%FF&Groups=%00&Groups=&Region=%01%1B",
+            "Groups=Mayors&Groups=Mayors&Groups=Partners&PreferredCulture=&Name=&Email=",
+            "Name[]=x&Email[0]=y&Groups[x]=Mayors",
+            "",
+        ];
+        var failures = new List<string>();
+        foreach (var action in new[] { "/umbraco/members/create", $"/umbraco/members/{member.Id}" })
+        {
+            foreach (var body in bodies)
+            {
+                var token = await BackOfficeSession.AntiforgeryTokenAsync(_backOffice.Client, action);
+                using var content = new StringContent($"{body}&__RequestVerificationToken={Uri.EscapeDataString(token)}", Encoding.UTF8, "application/x-www-form-urlencoded");
+                using var response = await _backOffice.Client.PostAsync(action, content);
+                await CheckPageAsync(response, $"POST {action} [{Shorten(body)}]", failures, mustFail: true);
+            }
+        }
+
+        // The actions on a member who does not exist (or an id that is no id at all).
+        foreach (var id in new[] { Guid.NewGuid().ToString(), Guid.Empty.ToString(), "not-a-guid" })
+        {
+            foreach (var verb in new[] { "", "/approve", "/lock", "/unlock", "/send-reset", "/delete" })
+            {
+                var token = await BackOfficeSession.AntiforgeryTokenAsync(_backOffice.Client, "/umbraco/members");
+                using var response = await _backOffice.Client.PostAsync($"/umbraco/members/{id}{verb}",
+                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Name"] = "x", ["Email"] = "x@test.local", ["Groups"] = "Mayors" }));
+                await CheckPageAsync(response, $"POST /umbraco/members/{id}{verb}", failures, mustFail: true);
+            }
+        }
+
+        Report(failures);
+    }
+
+    private static async Task CheckPageAsync(HttpResponseMessage response, string where, List<string> failures, bool mustFail)
+    {
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync();
+        if (status >= 500)
+        {
+            failures.Add($"{where}: {status} {Shorten(body)}");
+        }
+        else if (mustFail && status < 400)
+        {
+            failures.Add($"{where}: {status}, taken as if it were right");
+        }
+        else if (status >= 400 && (response.Content.Headers.ContentType?.MediaType != "text/html" || !LocalizedPage().IsMatch(body)))
+        {
+            failures.Add($"{where}: {status} without the localized page ({response.Content.Headers.ContentType}) {Shorten(body)}");
+        }
+    }
+
     // ---- Sending and checking ----
 
     private async Task CheckApiAsync(Operation op, string url, HttpContent? content, string input, List<string> failures, bool mustFail)
