@@ -62,8 +62,22 @@ public sealed partial class BackOfficeMembersTests(DatabaseProvider provider) : 
     [Test]
     public async Task BadInput_ShowsTheFormAgain_WithMessagesInTheEditorsLanguage_AndADuplicateAddressIsNamed()
     {
-        using var editor = await SignInEditorAsync();
-        editor.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        // An editor who reads the back office in English.
+        await using (var setup = Site.Services.CreateAsyncScope())
+        {
+            var users = setup.ServiceProvider.GetRequiredService<UserManager<BackOfficeUser>>();
+            if (await users.FindByEmailAsync("members-editor-en@test.local") is null)
+            {
+                var english = new BackOfficeUser
+                {
+                    UserName = "members-editor-en@test.local", Email = "members-editor-en@test.local", DisplayName = "English Editor", UiCulture = "en", CreatedUtc = DateTime.UtcNow,
+                };
+                Assert.That((await users.CreateAsync(english, Password)).Succeeded, Is.True);
+                await users.AddToRoleAsync(english, BackOfficeGroups.Editors);
+            }
+        }
+
+        using var editor = await BackOfficeSession.SignInAsync(Site, "members-editor-en@test.local", Password, BackOfficeGroups.Editors);
         var email = NewAddress("nobody");
         var taken = await NewMemberAsync("Taken Address", approved: true);
 

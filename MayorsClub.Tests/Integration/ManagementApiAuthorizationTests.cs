@@ -137,7 +137,7 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
             $"{Base}/document/{{id:guid}}/publish", $"{Base}/document/{{id:guid}}/unpublish", $"{Base}/document/{{id:guid}}/schedule",
             $"{Base}/document/{{id:guid}}/move-to-recycle-bin", $"{Base}/recycle-bin/document/{{id:guid}}/restore",
             // Members: every endpoint, reading included, is for editors and administrators.
-            $"{Base}/member", $"{Base}/member/{{id:guid}}", $"{Base}/member/{{id:guid}}/approve", $"{Base}/member/{{id:guid}}/lock",
+            $"{Base}/member/", $"{Base}/member/{{id:guid}}", $"{Base}/member/{{id:guid}}/approve", $"{Base}/member/{{id:guid}}/lock",
             $"{Base}/member/{{id:guid}}/unlock", $"{Base}/member/{{id:guid}}/send-reset", $"{Base}/member-group",
         }));
         Assert.That(answers, Is.Empty);
