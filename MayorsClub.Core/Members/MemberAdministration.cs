@@ -151,7 +151,7 @@ public sealed class MemberAdministration(
         }
 
         await using var transaction = await changes.BeginAsync(ct);
-        var before = Describe(member);
+        var before = Fields(member);
         Apply(member, clean);
         if (emailChanged || member.Email != clean.Email)
         {
@@ -166,10 +166,10 @@ public sealed class MemberAdministration(
             return RefusedAddress(updated);
         }
 
-        var after = Describe(member);
-        if (before != after)
+        var changed = Fields(member).Where(field => before[field.Key] != field.Value).Select(field => field.Key).ToList();
+        if (changed.Count > 0)
         {
-            audit.Add(actor, MemberAuditActions.Update, member.Email!, after);
+            audit.Add(actor, MemberAuditActions.Update, member.Email!, string.Join(", ", changed));
         }
 
         var stampChanged = emailChanged;
@@ -314,10 +314,15 @@ public sealed class MemberAdministration(
         member.PreferredCulture = clean.PreferredCulture!;
     }
 
-    /// <summary>The fields as the audit log keeps them.</summary>
-    private static string Describe(Member member) =>
-        string.Join("; ", new[] { member.Name, member.Email, member.Position, member.Community, member.Region, member.PhoneNumber, member.PreferredCulture }
-            .Where(v => !string.IsNullOrEmpty(v)));
+    /// <summary>
+    /// The fields by name, to tell which changed: the audit log names them without their values, because every back-office
+    /// user reads the log, and only editors and administrators may see members' details.
+    /// </summary>
+    private static Dictionary<string, string?> Fields(Member member) => new(StringComparer.Ordinal)
+    {
+        ["name"] = member.Name, ["email"] = member.Email, ["position"] = member.Position, ["community"] = member.Community,
+        ["region"] = member.Region, ["phone"] = member.PhoneNumber, ["preferredCulture"] = member.PreferredCulture,
+    };
 
     /// <summary>Identity's user checks refuse only the address (taken, or characters a sign-in name may not have).</summary>
     private static MemberResult RefusedAddress(IdentityResult result) =>
