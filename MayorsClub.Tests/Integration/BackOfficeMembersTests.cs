@@ -255,28 +255,10 @@ public sealed partial class BackOfficeMembersTests(DatabaseProvider provider) : 
 
     // ---- helpers ----
 
-    /// <summary>A member made as an application would make one (approved or not), without the back office.</summary>
-    private async Task<Member> NewMemberAsync(string name, bool approved, string community = "Буча", params string[] groups)
-    {
-        var email = NewAddress("member");
-        var member = new Member { UserName = email, Email = email, Name = name, Community = community, IsApproved = approved, CreatedUtc = DateTime.UtcNow };
-        await WithMembersAsync(async members =>
-        {
-            var created = await members.CreateAsync(member);
-            Assert.That(created.Succeeded, Is.True, string.Join(" ", created.Errors.Select(e => e.Description)));
-            if (groups.Length > 0)
-            {
-                await members.AddToRolesAsync(member, groups);
-            }
-        });
-        return member;
-    }
+    private Task<Member> NewMemberAsync(string name, bool approved, string community = "Буча", params string[] groups) =>
+        MemberAccounts.CreateAsync(Site, NewAddress("member"), name, approved, community, groups);
 
-    private async Task WithMembersAsync(Func<UserManager<Member>, Task> work)
-    {
-        await using var scope = Site.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<UserManager<Member>>());
-    }
+    private Task WithMembersAsync(Func<UserManager<Member>, Task> work) => MemberAccounts.WithManagerAsync(Site, work);
 
     private async Task<Member> MemberAsync(string email)
     {

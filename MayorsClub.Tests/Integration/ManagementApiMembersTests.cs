@@ -54,6 +54,8 @@ public sealed class ManagementApiMembersTests(DatabaseProvider provider) : BackO
         Assert.That(found.Body!["total"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(found.Body["items"]![0]!["id"]!.GetValue<Guid>(), Is.EqualTo(id));
         Assert.That(otherGroup.Body!["total"]!.GetValue<int>(), Is.Zero);
+        var pastTheEnd = await GetJsonAsync(editors, $"member?filter={Uri.EscapeDataString(community)}&skip=1&take=10");
+        Assert.That((pastTheEnd.Body!["total"]!.GetValue<int>(), pastTheEnd.Body["items"]!.AsArray().Count), Is.EqualTo((1, 0)), "skip pages");
 
         var stamp = (await MemberAsync(id))!.SecurityStamp;
         var updated = await PutJsonAsync(editors, $"member/{id}", new { position = "Колишня міська голова", groups = new[] { MemberGroups.Mayors, MemberGroups.CommunityTeams } });
@@ -204,21 +206,13 @@ public sealed class ManagementApiMembersTests(DatabaseProvider provider) : BackO
         Assert.That(Text(paths[$"{Base}/member"]!["post"]!, "summary"), Does.Contain("invitation"));
     }
 
-    private async Task<Member> NewApplicantAsync()
+    private Task<Member> NewApplicantAsync()
     {
         var email = NewAddress("applicant");
-        var member = new Member { UserName = email, Email = email, Name = "Заявник " + email[..14], IsApproved = false, CreatedUtc = DateTime.UtcNow };
-        await using var scope = Site.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().CreateAsync(member);
-        Assert.That(created.Succeeded, Is.True);
-        return member;
+        return MemberAccounts.CreateAsync(Site, email, "Заявник " + email[..14], approved: false);
     }
 
-    private async Task<Member?> MemberAsync(Guid id)
-    {
-        await using var scope = Site.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().FindByIdAsync(id.ToString());
-    }
+    private Task<Member?> MemberAsync(Guid id) => MemberAccounts.FindAsync(Site, id);
 
     private async Task<List<string>> AuditActionsAsync(string email)
     {
