@@ -127,8 +127,10 @@ public sealed class MemberAdministration(
     }
 
     /// <summary>
-    /// Changes the fields, and the groups when given. New groups change the security stamp, so the member's open sessions
-    /// pick them up at their next check; so does a new e-mail address (the address they sign in with).
+    /// Changes the fields, and the groups when given. New groups reach the member's open sessions at their next check
+    /// (within a minute: the check re-reads the groups into the cookie). The security stamp is left alone for that, because
+    /// a changed stamp signs the member out rather than refreshing the cookie; it changes with the e-mail address (the name
+    /// they sign in with), as Identity's own SetEmailAsync does.
     /// </summary>
     public async Task<MemberResult> UpdateAsync(Guid id, MemberFields fields, string actor, CancellationToken ct)
     {
@@ -172,7 +174,6 @@ public sealed class MemberAdministration(
             audit.Add(actor, MemberAuditActions.Update, member.Email!, string.Join(", ", changed));
         }
 
-        var stampChanged = emailChanged;
         if (clean.Groups is { } wanted)
         {
             var current = await members.GetRolesAsync(member);
@@ -181,11 +182,10 @@ public sealed class MemberAdministration(
                 Ensure(await members.RemoveFromRolesAsync(member, current.Except(wanted)));
                 Ensure(await members.AddToRolesAsync(member, wanted.Except(current)));
                 audit.Add(actor, MemberAuditActions.ChangeGroups, member.Email!, string.Join(", ", wanted));
-                stampChanged = true;
             }
         }
 
-        if (stampChanged)
+        if (emailChanged)
         {
             Ensure(await members.UpdateSecurityStampAsync(member));
         }
