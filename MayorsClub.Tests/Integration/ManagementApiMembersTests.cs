@@ -134,6 +134,7 @@ public sealed class ManagementApiMembersTests(DatabaseProvider provider) : BackO
         }
 
         Assert.That(answers, Is.Empty);
+        Assert.That((await GetJsonAsync(writers, "member")).Body!["detail"]!.GetValue<string>(), Does.Contain("manage members"), "it says why");
         var untouched = (await MemberAsync(applicant.Id))!;
         Assert.That((untouched.Name, untouched.IsApproved, untouched.LockoutEnd), Is.EqualTo((applicant.Name, false, (DateTimeOffset?)null)));
     }
