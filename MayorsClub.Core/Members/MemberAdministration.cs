@@ -34,6 +34,7 @@ public static class MemberErrors
     public const string GroupRequired = "members.error.noGroup";
     public const string GroupUnknown = "members.error.unknownGroup";
     public const string NotFound = "members.notFound";
+    public const string Conflict = "members.error.conflict";
 }
 
 /// <summary>One refused field and why (<see cref="MemberErrors"/>). Fields: name, email, position, community, region, phone, preferredCulture, groups, id.</summary>
@@ -45,6 +46,9 @@ public enum MemberStatus
     Invalid,
     NotFound,
     EmailTaken,
+
+    /// <summary>Someone else changed the member at the same moment; nothing was saved.</summary>
+    Conflict,
 }
 
 public sealed record MemberResult(MemberStatus Status, IReadOnlyList<MemberError> Errors, Guid? Id = null)
@@ -54,6 +58,8 @@ public sealed record MemberResult(MemberStatus Status, IReadOnlyList<MemberError
     public static MemberResult Done(Guid id) => new(MemberStatus.Done, [], id);
 
     public static MemberResult NotFound() => new(MemberStatus.NotFound, [new MemberError("id", MemberErrors.NotFound)]);
+
+    public static MemberResult Conflict() => new(MemberStatus.Conflict, [new MemberError("id", MemberErrors.Conflict)]);
 }
 
 /// <summary>A member's fields as an editor gives them. Null groups (an update) leaves the groups as they are.</summary>
@@ -89,7 +95,10 @@ public sealed class MemberAdministration(
     public static bool IsLockedByClub(Member member) => member.LockoutEnd is { Year: >= 9999 };
 
     /// <summary>Creates an approved member in the groups given and e-mails them an invitation to set their password, in their language.</summary>
-    public async Task<MemberResult> CreateAsync(MemberFields fields, string actor, CancellationToken ct)
+    public Task<MemberResult> CreateAsync(MemberFields fields, string actor, CancellationToken ct) =>
+        WithoutConflictsAsync(() => CreateCoreAsync(fields, actor, ct));
+
+    private async Task<MemberResult> CreateCoreAsync(MemberFields fields, string actor, CancellationToken ct)
     {
         var (clean, errors) = Check(fields, requireGroups: true);
         if (errors.Count > 0)
@@ -132,7 +141,10 @@ public sealed class MemberAdministration(
     /// a changed stamp signs the member out rather than refreshing the cookie; it changes with the e-mail address (the name
     /// they sign in with), as Identity's own SetEmailAsync does.
     /// </summary>
-    public async Task<MemberResult> UpdateAsync(Guid id, MemberFields fields, string actor, CancellationToken ct)
+    public Task<MemberResult> UpdateAsync(Guid id, MemberFields fields, string actor, CancellationToken ct) =>
+        WithoutConflictsAsync(() => UpdateCoreAsync(id, fields, actor, ct));
+
+    private async Task<MemberResult> UpdateCoreAsync(Guid id, MemberFields fields, string actor, CancellationToken ct)
     {
         var member = await FindAsync(id);
         if (member is null)
@@ -229,7 +241,23 @@ public sealed class MemberAdministration(
         ChangeAsync(id, actor, MemberAuditActions.Delete, async member =>
             Ensure(await members.DeleteAsync(member)), ct);
 
-    private async Task<MemberResult> ChangeAsync(Guid id, string actor, string action, Func<Member, Task> change, CancellationToken ct)
+    private Task<MemberResult> ChangeAsync(Guid id, string actor, string action, Func<Member, Task> change, CancellationToken ct) =>
+        WithoutConflictsAsync(() => ChangeCoreAsync(id, actor, action, change, ct));
+
+    /// <summary>A command that met another one changing the same member (Identity's concurrency stamp) is refused whole, not failed.</summary>
+    private static async Task<MemberResult> WithoutConflictsAsync(Func<Task<MemberResult>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (ConcurrentChangeException)
+        {
+            return MemberResult.Conflict();
+        }
+    }
+
+    private async Task<MemberResult> ChangeCoreAsync(Guid id, string actor, string action, Func<Member, Task> change, CancellationToken ct)
     {
         var member = await FindAsync(id);
         if (member is null)
@@ -324,11 +352,14 @@ public sealed class MemberAdministration(
         ["region"] = member.Region, ["phone"] = member.PhoneNumber, ["preferredCulture"] = member.PreferredCulture,
     };
 
-    /// <summary>Identity's user checks refuse only the address (taken, or characters a sign-in name may not have).</summary>
+    /// <summary>Identity's user checks refuse only the address (taken, or characters a sign-in name may not have), or a concurrent change.</summary>
     private static MemberResult RefusedAddress(IdentityResult result) =>
-        result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-            ? EmailTaken()
-            : new MemberResult(MemberStatus.Invalid, [new MemberError("email", MemberErrors.EmailInvalid)]);
+        IsConflict(result) ? MemberResult.Conflict()
+        : result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)) ? EmailTaken()
+        : new MemberResult(MemberStatus.Invalid, [new MemberError("email", MemberErrors.EmailInvalid)]);
+
+    private static bool IsConflict(IdentityResult result) =>
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
 
     private static MemberResult EmailTaken() => new(MemberStatus.EmailTaken, [new MemberError("email", MemberErrors.EmailTaken)]);
 
@@ -342,9 +373,11 @@ public sealed class MemberAdministration(
     {
         if (!result.Succeeded)
         {
-            throw Refused(result);
+            throw IsConflict(result) ? new ConcurrentChangeException() : Refused(result);
         }
     }
+
+    private sealed class ConcurrentChangeException : Exception;
 
     private static InvalidOperationException Refused(IdentityResult result) =>
         new("Identity refused a change to a member: " + string.Join("; ", result.Errors.Select(e => e.Code + " " + e.Description)));

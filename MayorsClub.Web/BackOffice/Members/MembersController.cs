@@ -124,19 +124,19 @@ public sealed class MembersController(MemberAdministration administration, Membe
 
     [HttpPost(Path + "/{id:guid}/approve")]
     public async Task<IActionResult> Approve(Guid id, CancellationToken ct) =>
-        After(id, await administration.ApproveAsync(id, CurrentUser, ct), "approved");
+        await AfterAsync(id, await administration.ApproveAsync(id, CurrentUser, ct), "approved", ct);
 
     [HttpPost(Path + "/{id:guid}/lock")]
     public async Task<IActionResult> Lock(Guid id, CancellationToken ct) =>
-        After(id, await administration.LockAsync(id, CurrentUser, ct), "locked");
+        await AfterAsync(id, await administration.LockAsync(id, CurrentUser, ct), "locked", ct);
 
     [HttpPost(Path + "/{id:guid}/unlock")]
     public async Task<IActionResult> Unlock(Guid id, CancellationToken ct) =>
-        After(id, await administration.UnlockAsync(id, CurrentUser, ct), "unlocked");
+        await AfterAsync(id, await administration.UnlockAsync(id, CurrentUser, ct), "unlocked", ct);
 
     [HttpPost(Path + "/{id:guid}/send-reset")]
     public async Task<IActionResult> SendReset(Guid id, CancellationToken ct) =>
-        After(id, await administration.SendResetLinkAsync(id, CurrentUser, ct), "reset");
+        await AfterAsync(id, await administration.SendResetLinkAsync(id, CurrentUser, ct), "reset", ct);
 
     [HttpGet(Path + "/{id:guid}/delete")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken ct) =>
@@ -152,16 +152,27 @@ public sealed class MembersController(MemberAdministration administration, Membe
         var result = await administration.DeleteAsync(id, CurrentUser, ct);
         return result.Succeeded && member is not null
             ? LocalRedirect($"{Path}?deleted={Uri.EscapeDataString(member.Email)}")
-            : NotFoundPage();
+            : await AfterAsync(id, result, "", ct);
     }
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
-    private IActionResult After(Guid id, MemberResult result, string done) => result.Succeeded ? Done(id, done) : NotFoundPage();
+    /// <summary>Done: back to the member's page with a confirmation (POST-redirect-GET). Refused: the page again saying why, or 404.</summary>
+    private async Task<IActionResult> AfterAsync(Guid id, MemberResult result, string done, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            return Done(id, done);
+        }
+
+        return result.Status != MemberStatus.NotFound && await directory.GetAsync(id, ct) is { } member
+            ? Refused(nameof(Details), member, MemberForm.Of(member), result)
+            : NotFoundPage();
+    }
 
     private LocalRedirectResult Done(Guid id, string done) => LocalRedirect($"{Path}/{id}?done={done}");
 
-    /// <summary>The form again with what was typed and a message by each refused field: 400, or 409 for an address another member has.</summary>
+    /// <summary>The form again with what was typed and a message by each refused field: 400, or 409 for an address another member has or a concurrent change.</summary>
     private ViewResult Refused(string viewName, MemberSummary? member, MemberForm form, MemberResult result)
     {
         if (result.Status == MemberStatus.NotFound)
@@ -170,10 +181,15 @@ public sealed class MembersController(MemberAdministration administration, Membe
         }
 
         var errors = result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => MembersText.Get(g.First().Code, UiCulture));
-        errors["form"] = MembersText.Get(result.Status == MemberStatus.EmailTaken ? MemberErrors.EmailTaken : MembersText.FixTheFields, UiCulture);
+        errors["form"] = MembersText.Get(result.Status switch
+        {
+            MemberStatus.EmailTaken => MemberErrors.EmailTaken,
+            MemberStatus.Conflict => MemberErrors.Conflict,
+            _ => MembersText.FixTheFields,
+        }, UiCulture);
         form.Groups ??= [];
         var view = View(viewName, new FormPage(UiCulture, member, form, errors, null));
-        view.StatusCode = result.Status == MemberStatus.EmailTaken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        view.StatusCode = result.Status is MemberStatus.EmailTaken or MemberStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return view;
     }
 

@@ -169,6 +169,9 @@ public static class MembersText
         [MemberErrors.GroupRequired] = ("Оберіть хоча б одну групу.", "Choose at least one group."),
         [MemberErrors.GroupUnknown] = ("Такої групи немає.", "There is no such group."),
         [MemberErrors.NotFound] = ("Такого члена клубу немає.", "There is no such member."),
+        [MemberErrors.Conflict] = (
+            "Цього члена клубу саме змінив хтось інший, тож нічого не збережено. Перегляньте сторінку й спробуйте ще раз.",
+            "Someone else changed this member at the same moment, so nothing was saved. Look at the page again and retry."),
 
         [InvitationSubject] = ("Запрошення до Клубу мерів", "Your invitation to the Mayors' Club"),
         [InvitationBody] = (

@@ -4,6 +4,16 @@ using MayorsClub.Web.ManagementApi.Documents;
 using MayorsClub.Web.ManagementApi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using MemberChange = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<MayorsClub.Web.ManagementApi.Members.MemberEndpoints.MemberResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>,
+    Microsoft.AspNetCore.Http.HttpResults.Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>;
+using MemberCommand = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.NoContent,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>,
+    Microsoft.AspNetCore.Http.HttpResults.Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>;
 
 namespace MayorsClub.Web.ManagementApi.Members;
 
@@ -101,7 +111,7 @@ public static class MemberEndpoints
     private static async Task<Results<Ok<MemberResponse>, NotFound<ProblemDetails>>> Get(Guid id, MemberDirectory directory, HttpContext http, CancellationToken ct) =>
         await directory.GetAsync(id, ct) is { } member ? TypedResults.Ok(ToResponse(member)) : NotFound(http);
 
-    private static async Task<Results<Created<MemberResponse>, ValidationProblem, NotFound<ProblemDetails>>> Create(
+    private static async Task<Results<Created<MemberResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Create(
         CreateMemberRequest request, MemberAdministration administration, MemberDirectory directory, HttpContext http, CancellationToken ct)
     {
         var result = await administration.CreateAsync(new MemberFields(request.Name, request.Email, request.Position, request.Community,
@@ -115,7 +125,7 @@ public static class MemberEndpoints
         return TypedResults.Created($"{ManagementApiEndpoints.BasePath}/member/{member.Id}", ToResponse(member));
     }
 
-    private static async Task<Results<Ok<MemberResponse>, ValidationProblem, NotFound<ProblemDetails>>> Update(
+    private static async Task<MemberChange> Update(
         Guid id, UpdateMemberRequest request, MemberAdministration administration, MemberDirectory directory, HttpContext http, CancellationToken ct)
     {
         if (await directory.GetAsync(id, ct) is not { } current)
@@ -136,47 +146,62 @@ public static class MemberEndpoints
         return await directory.GetAsync(id, ct) is { } updated ? TypedResults.Ok(ToResponse(updated)) : NotFound(http);
     }
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound<ProblemDetails>>> Approve(
+    private static async Task<MemberChange> Approve(
         Guid id, MemberAdministration administration, MemberDirectory directory, HttpContext http, CancellationToken ct) =>
         await ThenReadAsync(await administration.ApproveAsync(id, DocumentEndpoints.UserOf(http), ct), id, directory, http, ct);
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound<ProblemDetails>>> Lock(
+    private static async Task<MemberChange> Lock(
         Guid id, MemberAdministration administration, MemberDirectory directory, HttpContext http, CancellationToken ct) =>
         await ThenReadAsync(await administration.LockAsync(id, DocumentEndpoints.UserOf(http), ct), id, directory, http, ct);
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound<ProblemDetails>>> Unlock(
+    private static async Task<MemberChange> Unlock(
         Guid id, MemberAdministration administration, MemberDirectory directory, HttpContext http, CancellationToken ct) =>
         await ThenReadAsync(await administration.UnlockAsync(id, DocumentEndpoints.UserOf(http), ct), id, directory, http, ct);
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> SendReset(
+    private static async Task<MemberCommand> SendReset(
         Guid id, MemberAdministration administration, HttpContext http, CancellationToken ct) =>
-        (await administration.SendResetLinkAsync(id, DocumentEndpoints.UserOf(http), ct)).Succeeded ? TypedResults.NoContent() : NotFound(http);
+        Done(http, await administration.SendResetLinkAsync(id, DocumentEndpoints.UserOf(http), ct));
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> Delete(
+    private static async Task<MemberCommand> Delete(
         Guid id, MemberAdministration administration, HttpContext http, CancellationToken ct) =>
-        (await administration.DeleteAsync(id, DocumentEndpoints.UserOf(http), ct)).Succeeded ? TypedResults.NoContent() : NotFound(http);
+        Done(http, await administration.DeleteAsync(id, DocumentEndpoints.UserOf(http), ct));
+
+    private static MemberCommand Done(HttpContext http, MemberResult result) =>
+        result.Succeeded ? TypedResults.NoContent() : Refused<NoContent>(http, result);
 
     private static Ok<List<MemberGroupResponse>> Groups() =>
         TypedResults.Ok(MemberGroups.All.Select(group => new MemberGroupResponse(group,
             Core.Content.Cultures.All.ToDictionary(culture => culture, culture => MemberGroups.Label(group, culture)))).ToList());
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound<ProblemDetails>>> ThenReadAsync(
-        MemberResult result, Guid id, MemberDirectory directory, HttpContext http, CancellationToken ct) =>
-        result.Succeeded ? await Get(id, directory, http, ct) : NotFound(http);
+    private static async Task<MemberChange> ThenReadAsync(
+        MemberResult result, Guid id, MemberDirectory directory, HttpContext http, CancellationToken ct)
+    {
+        if (!result.Succeeded)
+        {
+            return Refused<Ok<MemberResponse>>(http, result);
+        }
+
+        return await directory.GetAsync(id, ct) is { } member ? TypedResults.Ok(ToResponse(member)) : NotFound(http);
+    }
 
     private static List<string>? GroupsOf(IReadOnlyList<string?>? groups) => groups?.Select(g => g ?? "").ToList();
 
-    /// <summary>A refused command: 404, or 400 naming each field (a taken e-mail address among them).</summary>
-    private static Results<TOk, ValidationProblem, NotFound<ProblemDetails>> Refused<TOk>(HttpContext http, MemberResult result)
+    /// <summary>A refused command: 404, 409 when another change met it, or 400 naming each field (a taken e-mail address among them).</summary>
+    private static Results<TOk, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>> Refused<TOk>(HttpContext http, MemberResult result)
         where TOk : IResult
     {
-        if (result.Status == MemberStatus.NotFound)
-        {
-            return NotFound(http);
-        }
-
         var culture = ManagementApiText.CultureOf(http.Request);
-        return ContentProblems.Invalid(http, result.Errors.Select(e => new FieldError(e.Field, MembersText.Get(e.Code, culture))));
+        switch (result.Status)
+        {
+            case MemberStatus.NotFound:
+                return NotFound(http);
+            case MemberStatus.Conflict:
+                http.Response.Headers.ContentLanguage = culture;
+                var conflict = MembersText.Get(MemberErrors.Conflict, culture);
+                return TypedResults.Conflict(ContentProblems.Problem(StatusCodes.Status409Conflict, conflict, conflict));
+            default:
+                return ContentProblems.Invalid(http, result.Errors.Select(e => new FieldError(e.Field, MembersText.Get(e.Code, culture))));
+        }
     }
 
     private static NotFound<ProblemDetails> NotFound(HttpContext http)
