@@ -167,11 +167,11 @@ public sealed class MemberAdministration(
         await using var transaction = await changes.BeginAsync(ct);
         var before = Fields(member);
         Apply(member, clean);
-        if (emailChanged || member.Email != clean.Email)
+        if (member.Email != clean.Email)
         {
             member.Email = clean.Email;
             member.UserName = clean.Email;
-            member.EmailConfirmed = false;
+            member.EmailConfirmed &= !emailChanged; // a new address is unconfirmed; a change of case is the same address
         }
 
         var updated = await members.UpdateAsync(member);
