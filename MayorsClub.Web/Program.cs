@@ -43,6 +43,7 @@ builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();
 builder.Services.AddMayorsClubMemberSignIn();
+builder.Services.AddMayorsClubProtectedMedia();
 builder.Services.AddMayorsClubBackOfficeUsers();
 builder.Services.AddMayorsClubManagementApi(builder.Configuration);
 builder.Services.AddMayorsClubContentSection();
@@ -77,6 +78,7 @@ app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();
 app.MapMayorsClubManagementApi();
 app.MapMayorsClubMedia();
+app.MapMayorsClubProtectedMedia();
 app.MapMayorsClubSite();
 
 app.Run();
