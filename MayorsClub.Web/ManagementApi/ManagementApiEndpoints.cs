@@ -59,6 +59,7 @@ public static class ManagementApiEndpoints
 
         api.MapDocumentEndpoints();
         api.MapDocumentTreeEndpoints();
+        api.MapPublicAccessEndpoints();
         api.MapDocumentVersionEndpoints();
         api.MapDocumentTypeEndpoints();
         api.MapMediaEndpoints();
