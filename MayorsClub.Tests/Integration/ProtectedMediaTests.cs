@@ -51,7 +51,7 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
 
         Assert.That(memberHtml, Does.Contain("<video").And.Contain("controls").And.Contain("preload=\"metadata\""));
         Assert.That(memberHtml, Does.Contain($"src=\"{_videoUrl}\""));
-        Assert.That(memberHtml, Does.Contain(_materialUrl).And.Contain(WebUtility.HtmlEncode(MaterialName)));
+        Assert.That(memberHtml, Does.Contain(_materialUrl).And.Contain(MaterialName));
         Assert.That(anonymousHtml, Does.Contain("Запис і матеріали — для членів Клубу"));
         Assert.That(anonymousHtml, Does.Contain($"/uk/members/sign-in?returnUrl={Uri.EscapeDataString(_sessionUrl)}"));
         Assert.That(anonymousHtml, Does.Not.Contain("/members/media/").And.Not.Contain("<video"));
@@ -125,7 +125,8 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
             Is.EqualTo((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized)));
         foreach (var response in new[] { browser, script, player, forged })
         {
-            Assert.That(await response.Content.ReadAsByteArrayAsync(), Has.Length.LessThan(100));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.Not.EqualTo("video/mp4").And.Not.EqualTo("application/pdf"));
+            Assert.That(response.Content.Headers.ContentRange, Is.Null);
             AssertPrivate(response);
         }
     }
