@@ -149,6 +149,41 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         Assert.That(html, Does.Not.Contain("/members/sign-in?returnUrl"), "nothing was set");
     }
 
+    [Test]
+    public async Task BackOffice_EditorSetsARule_TheChildShowsItApplies_AndTheEditorRemovesIt()
+    {
+        var (parent, _) = await PublishedPageAsync(HomeKey, "Розділ з правилом");
+        var (child, secret) = await PublishedPageAsync(parent, "Сторінка під правилом");
+        using var editor = await BackOfficeSession.SignInAsync(Site, "access-editor@test.local", "Editor-password-1", Core.Users.BackOfficeGroups.Editors);
+        using var writer = await BackOfficeSession.SignInAsync(Site, "access-writer@test.local", "Writer-password-1", Core.Users.BackOfficeGroups.Writers);
+        var url = $"/umbraco/content/{parent}/public-access";
+
+        var token = await BackOfficeSession.AntiforgeryTokenAsync(editor.Client, url);
+        using var set = await editor.Client.PostAsync(url, new FormUrlEncodedContent(
+        [
+            new("groups", MemberGroups.Mayors), new("groups", MemberGroups.CommunityTeams), new("__RequestVerificationToken", token),
+        ]));
+        var childPage = await editor.Client.GetStringAsync($"/umbraco/content/{child}/public-access");
+        var (_, childHtml) = await GetPageAsync(UrlOf(child, "uk"));
+        using var byWriter = await writer.Client.GetAsync(url);
+
+        Assert.That(set.Headers.Location?.OriginalString, Is.EqualTo($"/umbraco/content/{parent}?done=access-set"));
+        Assert.That(childPage, Does.Contain("data-inherited-access").And.Contain("Mayors").And.Contain("Community teams"));
+        Assert.That(childHtml, Does.Not.Contain(secret));
+        Assert.That(byWriter.StatusCode == HttpStatusCode.Forbidden || byWriter.Headers.Location?.OriginalString.Contains("/umbraco/denied") == true,
+            Is.True, $"a writer may not open it: {byWriter.StatusCode} {byWriter.Headers.Location}");
+
+        token = await BackOfficeSession.AntiforgeryTokenAsync(editor.Client, url);
+        using var removed = await editor.Client.PostAsync(url, new FormUrlEncodedContent(
+        [
+            new("remove", "1"), new("__RequestVerificationToken", token),
+        ]));
+        var (_, afterHtml) = await GetPageAsync(UrlOf(child, "uk"));
+
+        Assert.That(removed.Headers.Location?.OriginalString, Is.EqualTo($"/umbraco/content/{parent}?done=access-removed"));
+        Assert.That(afterHtml, Does.Contain(secret));
+    }
+
     /// <summary>A published content page with a unique secret in its body.</summary>
     private async Task<(Guid Key, string Secret)> PublishedPageAsync(Guid parent, string title)
     {

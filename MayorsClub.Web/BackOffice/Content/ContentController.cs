@@ -462,6 +462,8 @@ public sealed partial class ContentController(
         "scheduled" => ContentText.Get(ContentText.DoneScheduled, UiCulture),
         "rolledback" => ContentText.Get(ContentText.DoneRolledBack, UiCulture),
         "moved" => ContentText.Get(ContentText.DoneMoved, UiCulture),
+        "access-set" => ContentText.Get(ContentText.DoneAccessSet, UiCulture),
+        "access-removed" => ContentText.Get(ContentText.DoneAccessRemoved, UiCulture),
         "sorted" => ContentText.Get(ContentText.DoneSorted, UiCulture),
         "restored" => ContentText.Get(ContentText.DoneRestored, UiCulture),
         "trashed" => ContentText.Get(ContentText.DoneTrashed, UiCulture),
