@@ -168,7 +168,7 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         using var byWriter = await writer.Client.GetAsync(url);
 
         Assert.That(set.Headers.Location?.OriginalString, Is.EqualTo($"/umbraco/content/{parent}?done=access-set"));
-        Assert.That(childPage, Does.Contain("data-inherited-access").And.Contain("Mayors").And.Contain("Community teams"));
+        Assert.That(childPage, Does.Contain("data-inherited-access").And.Contain("Міські голови, Команди громад"));
         Assert.That(childHtml, Does.Not.Contain(secret));
         Assert.That(byWriter.StatusCode == HttpStatusCode.Forbidden || byWriter.Headers.Location?.OriginalString.Contains("/umbraco/denied") == true,
             Is.True, $"a writer may not open it: {byWriter.StatusCode} {byWriter.Headers.Location}");
