@@ -19,7 +19,6 @@ public static class ContentServices
         services.AddScoped<DocumentEditor>();
         services.AddScoped<DocumentHistory>();
         services.AddScoped<DocumentTree>();
-        services.AddScoped<PublicAccessRules>();
         services.AddScoped<ContentTreeQuery>();
         services.AddScoped<EditorialOverview>();
         return services;

@@ -5,6 +5,7 @@ using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Members;
+using MayorsClub.Core.Publishing;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

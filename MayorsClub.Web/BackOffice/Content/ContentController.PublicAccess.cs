@@ -1,5 +1,6 @@
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Members;
+using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

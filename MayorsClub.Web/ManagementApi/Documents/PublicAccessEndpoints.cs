@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Publishing;
 using MayorsClub.Web.ManagementApi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

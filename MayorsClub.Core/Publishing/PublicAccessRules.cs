@@ -1,9 +1,9 @@
 using MayorsClub.Core.Changes;
+using MayorsClub.Core.Content;
 using MayorsClub.Core.Members;
-using MayorsClub.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
-namespace MayorsClub.Core.Content;
+namespace MayorsClub.Core.Publishing;
 
 /// <summary>A document's public access: the rule set on it (null: none) and the nearest rule above it that applies when it has none.</summary>
 /// <param name="Groups">The member groups of the rule set on this document; empty when it has none.</param>
