@@ -72,7 +72,7 @@ with open(path, "wb") as f:
         f.write(block[:min(len(block), remaining)]); remaining -= len(block)
 PY
 t=$(now_ms)
-VIDEO_ID=$(curl -fsS "${auth[@]}" -H 'Content-Type: video/mp4' --data-binary "@$WORK/video.mp4" \
+VIDEO_ID=$(curl -fsS "${auth[@]}" -H 'Content-Type: application/octet-stream' --data-binary "@$WORK/video.mp4" \
   "$API/media?fileName=bench-session.mp4&membersOnly=true" | jq -r '.id')
 echo "uploaded the $VIDEO_MB MB video as members-only media in $(( $(now_ms) - t )) ms ($VIDEO_ID)"
 
