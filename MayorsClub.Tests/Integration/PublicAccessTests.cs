@@ -164,11 +164,13 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
             new("groups", MemberGroups.Mayors), new("groups", MemberGroups.CommunityTeams), new("__RequestVerificationToken", token),
         ]));
         var childPage = await editor.Client.GetStringAsync($"/umbraco/content/{child}/public-access");
+        var childEditor = await editor.Client.GetStringAsync($"/umbraco/content/{child}");
         var (_, childHtml) = await GetPageAsync(UrlOf(child, "uk"));
         using var byWriter = await writer.Client.GetAsync(url);
 
         Assert.That(set.Headers.Location?.OriginalString, Is.EqualTo($"/umbraco/content/{parent}?done=access-set"));
         Assert.That(childPage, Does.Contain("data-inherited-access").And.Contain("Міські голови, Команди громад"));
+        Assert.That(childEditor, Does.Contain("data-access-rule"), "the editor of a page below says a rule applies");
         Assert.That(childHtml, Does.Not.Contain(secret));
         Assert.That(byWriter.StatusCode == HttpStatusCode.Forbidden || byWriter.Headers.Location?.OriginalString.Contains("/umbraco/denied") == true,
             Is.True, $"a writer may not open it: {byWriter.StatusCode} {byWriter.Headers.Location}");

@@ -336,6 +336,7 @@ public sealed partial class ContentController(
             FieldMessages = state.FieldMessages,
             DocumentNames = await PickedNamesAsync(type, values, ct),
             Media = await PickedMediaAsync(type, values, ct),
+            UnderAccessRule = snapshot?.IsProtected == true,
             LiveUrls = Cultures.All.Where(c => snapshot?.Url(c) is not null).ToDictionary(c => c, c => snapshot!.Url(c)!, StringComparer.Ordinal),
         };
         var view = View("Editor", page);

@@ -71,6 +71,7 @@ public static class ContentText
     public const string PublicAccessRemove = "access.remove";
     public const string PublicAccessInherited = "access.inherited";
     public const string PublicAccessNone = "access.none";
+    public const string PublicAccessLimited = "access.limited";
     public const string DoneAccessSet = "done.accessSet";
     public const string DoneAccessRemoved = "done.accessRemoved";
     public const string SortChildren = "action.sort";
@@ -304,6 +305,7 @@ public static class ContentText
         [PublicAccessSave] = ("Зберегти обмеження", "Save the rule"),
         [PublicAccessRemove] = ("Зняти обмеження", "Remove the rule"),
         [PublicAccessInherited] = ("Тут діє обмеження, встановлене на «{0}»: {1}.", "A rule set on “{0}” applies here: {1}."),
+        [PublicAccessLimited] = ("лише для обраних груп учасників", "only for chosen member groups"),
         [PublicAccessNone] = ("Обмеження не встановлено: сторінку бачать усі.", "No rule is set: everyone sees the page."),
         [DoneAccessSet] = ("Обмеження доступу збережено.", "The access rule was saved."),
         [DoneAccessRemoved] = ("Обмеження доступу знято.", "The access rule was removed."),
