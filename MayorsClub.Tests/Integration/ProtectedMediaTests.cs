@@ -58,6 +58,21 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(anonymousHtml, Does.Not.Contain("/members/media/").And.Not.Contain("<video"));
     }
 
+    [Test]
+    public async Task Member_SeesTheEmbeddedPlayer_ForAVideoLink_WithoutCookiesFromYouTube()
+    {
+        var member = Viewer.Member(Guid.NewGuid(), [MemberGroups.Mayors]);
+        var session = Snapshot.OfType(ExpertSession.Alias, "uk")
+            .First(d => Snapshot.For(member).Of(d, "uk").Text(ExpertSession.VideoEmbedUrl) is { } link && link.Contains("youtube", StringComparison.Ordinal));
+        var id = Snapshot.For(member).Of(session, "uk").Text(ExpertSession.VideoEmbedUrl)!.Split('/')[^1];
+
+        using var asMember = await GetAsync(UrlOf(session.Key, "uk"), _member, accept: "text/html");
+        var (_, anonymous) = await GetPageAsync(UrlOf(session.Key, "uk"));
+
+        Assert.That(await asMember.Content.ReadAsStringAsync(), Does.Contain($"<iframe src=\"https://www.youtube-nocookie.com/embed/{id}\""));
+        Assert.That(anonymous, Does.Not.Contain(id));
+    }
+
     [TestCase("bytes=0-99", 0, 99)]
     [TestCase("bytes=1000-1999", 1000, 1999)]
     [TestCase("bytes=-100", -100, -1)]
