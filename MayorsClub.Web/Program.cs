@@ -44,6 +44,7 @@ builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();
 builder.Services.AddMayorsClubMemberSignIn();
+builder.Services.AddMayorsClubProtectedMedia();
 builder.Services.AddMayorsClubBackOfficeUsers();
 builder.Services.AddMayorsClubBackOfficeMembers();
 builder.Services.AddMayorsClubManagementApi(builder.Configuration);
@@ -79,6 +80,7 @@ app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();
 app.MapMayorsClubManagementApi();
 app.MapMayorsClubMedia();
+app.MapMayorsClubProtectedMedia();
 app.MapMayorsClubSite();
 
 app.Run();

@@ -13,6 +13,9 @@ public enum PublishedChangeKind
     Restore,
     Delete,
     Media,
+
+    /// <summary>A public access rule set, changed or removed on a document (it applies to the documents below too).</summary>
+    PublicAccess,
 }
 
 /// <summary>

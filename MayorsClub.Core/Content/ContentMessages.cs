@@ -51,6 +51,9 @@ public static class ContentMessages
     public const string ScheduleInPast = "schedule.inPast";
     public const string ScheduleOrder = "schedule.order";
     public const string ScheduleOnePerCulture = "schedule.onePerCulture";
+    public const string AccessNoGroups = "access.noGroups";
+    public const string AccessUnknownGroup = "access.unknownGroup";
+    public const string AccessNeedsEditor = "access.needsEditor";
 
     private static readonly BilingualTexts Messages = new(new(StringComparer.Ordinal)
     {
@@ -102,6 +105,9 @@ public static class ContentMessages
         [VersionNotFound] = ("Версію {0} не знайдено.", "Version {0} was not found."),
         [ScheduleInPast] = ("Запланований час уже минув.", "The scheduled time has already passed."),
         [ScheduleOnePerCulture] = ("Розклад задається один раз для кожної мови: щонайбільше {0} записи за запит.", "A schedule is given once per language: at most {0} entries in one request."),
+        [AccessNoGroups] = ("Оберіть принаймні одну групу учасників або зніміть обмеження доступу.", "Choose at least one member group, or remove the access rule."),
+        [AccessUnknownGroup] = ("Невідома група учасників «{0}».", "Unknown member group \"{0}\"."),
+        [AccessNeedsEditor] = ("Обмеження доступу встановлюють і знімають лише редактори та адміністратори.", "Only editors and administrators set or remove an access rule."),
         [ScheduleOrder] = ("Зняття з публікації має бути пізніше за публікацію.", "Unpublishing must be scheduled after publishing."),
     });
 

@@ -14,9 +14,10 @@ public sealed class PublishedDocument
     private static int _created;
 
     internal PublishedDocument(PublishedSnapshotBuilder.DocumentRow row, DocumentType? type, bool reachable,
-        IReadOnlyDictionary<string, PublishedCulture> cultures)
+        IReadOnlyDictionary<string, PublishedCulture> cultures, AccessRule? accessRule = null)
     {
         Row = row;
+        AccessRule = accessRule;
         Type = type;
         Reachable = reachable;
         _cultures = cultures;
@@ -58,6 +59,15 @@ public sealed class PublishedDocument
 
     /// <summary>Whether every ancestor is published (in some culture): only then is the document in the snapshot's lookups.</summary>
     internal bool Reachable { get; }
+
+    /// <summary>
+    /// The public access rule that applies to this document: its own, else the nearest one above it (null: none). Only
+    /// <see cref="PublishedAccess"/> reads it; the rule itself is public knowledge (<see cref="IsProtected"/>).
+    /// </summary>
+    internal AccessRule? AccessRule { get; }
+
+    /// <summary>Whether a public access rule (on this document or above it) limits its values to some member groups.</summary>
+    public bool IsProtected => AccessRule is not null;
 
     /// <summary>The document type, whose properties say which values are members-only (null: a type the site no longer has).</summary>
     internal DocumentType? Type { get; }

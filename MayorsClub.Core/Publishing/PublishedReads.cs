@@ -67,7 +67,9 @@ public sealed record PublishedChangeEffect(long Generation, long UpToSequence, b
     private static bool InPlace(PublishedSnapshot previous, PublishedSnapshot next, int id)
     {
         if (previous.Get(id) is not { } before || next.Get(id) is not { } after
-            || before.ParentId != after.ParentId || before.SortOrder != after.SortOrder || before.Level != after.Level)
+            || before.ParentId != after.ParentId || before.SortOrder != after.SortOrder || before.Level != after.Level
+            // A rule set or lifted changes what every page that lists the document (or anything below it) may show.
+            || !AccessRule.Same(before.AccessRule, after.AccessRule))
         {
             return false;
         }

@@ -302,10 +302,10 @@ public static class PublishedSnapshotBuilder
                 _urls.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutable(), StringComparer.Ordinal), media, generation, builtUtc);
     }
 
-    /// <summary>Whether the children of the document would inherit the same from both: reachability, visible cultures and URLs.</summary>
+    /// <summary>Whether the children of the document would inherit the same from both: reachability, visible cultures, URLs and the access rule.</summary>
     private static bool SameForChildren(PublishedDocument before, PublishedDocument after)
     {
-        if (before.Reachable != after.Reachable || before.Cultures.Count != after.Cultures.Count)
+        if (before.Reachable != after.Reachable || before.Cultures.Count != after.Cultures.Count || !AccessRule.Same(before.AccessRule, after.AccessRule))
         {
             return false;
         }
@@ -346,9 +346,10 @@ public static class PublishedSnapshotBuilder
     private static PublishedDocument Make(DocumentRow row, PublishedDocument? parent, bool reachable, DocumentTypeRegistry types)
     {
         var type = types.Find(row.ContentType);
+        var rule = AccessRule.Parse(row.PublicAccessGroups) ?? parent?.AccessRule;
         if (!reachable)
         {
-            return new PublishedDocument(row, type, reachable: false, NoCultures);
+            return new PublishedDocument(row, type, reachable: false, NoCultures, rule);
         }
 
         var isPage = type?.IsPage ?? false;
@@ -373,17 +374,18 @@ public static class PublishedSnapshotBuilder
                 row.CultureValues(culture.Culture));
         }
 
-        return new PublishedDocument(row, type, reachable: true, cultures);
+        return new PublishedDocument(row, type, reachable: true, cultures, rule);
     }
 
     /// <param name="Version">The document's version its published values were read at.</param>
     /// <param name="Source">Its published values, parsed (<see cref="Parse"/>).</param>
+    /// <param name="PublicAccessGroups">The public access rule set on this document (comma-separated member groups), or null.</param>
     /// <remarks>
     /// The values by alias are taken from <paramref name="Source"/> once per row and kept: the snapshot service keeps the
     /// rows of unchanged documents from one snapshot to the next, so applying a change does not walk their JSON again.
     /// </remarks>
     public sealed record DocumentRow(int Id, Guid Key, int? ParentId, string ContentType, int SortOrder, int Level, DateTime CreatedUtc, DateTime UpdatedUtc,
-        int Version, JsonElement Source, List<CultureRow> Cultures)
+        int Version, JsonElement Source, List<CultureRow> Cultures, string? PublicAccessGroups = null)
     {
         private IReadOnlyDictionary<string, JsonElement>? _invariant;
         private Dictionary<string, IReadOnlyDictionary<string, JsonElement>>? _cultures;

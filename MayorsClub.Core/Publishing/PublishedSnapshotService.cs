@@ -180,7 +180,7 @@ public sealed class PublishedSnapshotService(
         MayorsClubDbContext db, IQueryable<DocumentEntity> query, CancellationToken ct)
     {
         var documents = await query
-            .Select(d => new { d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc, d.Version, Live = !d.Trashed && d.PublishedJson != null })
+            .Select(d => new { d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc, d.Version, d.PublicAccessGroups, Live = !d.Trashed && d.PublishedJson != null })
             .ToListAsync(ct);
         var live = documents.Where(d => d.Live).Select(d => d.Id).ToHashSet();
         var cultures = (await db.DocumentCultures.AsNoTracking()
@@ -223,7 +223,7 @@ public sealed class PublishedSnapshotService(
             // Unpublished between the two reads: its own change comes next and reads it again.
             rows[d.Id] = d.Live && sources.TryGetValue(d.Id, out var source)
                 ? new PublishedSnapshotBuilder.DocumentRow(d.Id, d.Key, d.ParentId, d.ContentType, d.SortOrder, d.Level, d.CreatedUtc, d.UpdatedUtc,
-                    d.Version, source, cultures[d.Id].ToList())
+                    d.Version, source, cultures[d.Id].ToList(), d.PublicAccessGroups)
                 : null;
         }
 

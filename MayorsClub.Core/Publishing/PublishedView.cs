@@ -20,6 +20,43 @@ public sealed class PublishedView
     /// <summary>Whether this viewer may see the document (see <see cref="PublishedAccess.MaySee"/>).</summary>
     public bool MaySee(PublishedDocument document) => PublishedAccess.MaySee(Viewer, document);
 
+    /// <summary>
+    /// Whether this viewer reads the whole document: false for a document under a public access rule that does not admit
+    /// them (see <see cref="PublishedAccess.MayReadWhole"/>), which they see only by its teaser.
+    /// </summary>
+    public bool MayReadWhole(PublishedDocument document) => PublishedAccess.MayReadWhole(Viewer, document);
+
+    /// <summary>
+    /// Whether this viewer may read a value of the document that picks the media item, in any culture the document is
+    /// visible in: what the members' file delivery asks before it sends a members-only file.
+    /// </summary>
+    public bool MayReadMediaOf(PublishedDocument document, Guid mediaKey)
+    {
+        if (!MaySee(document) || document.Type is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (property.Editor != Content.PropertyEditor.MediaPicker)
+            {
+                continue;
+            }
+
+            foreach (var culture in document.Cultures.Keys)
+            {
+                var values = Of(document, culture);
+                if (values.MayRead(property.Alias) && values.Keys(property.Alias).Contains(mediaKey))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The document's values in the culture, as this viewer may read them.</summary>
     public PublishedValues Of(PublishedDocument document, string culture) => new(this, document, culture);
 

@@ -11,6 +11,7 @@ public static class PublishingServices
     public static IServiceCollection AddMayorsClubPublishing(this IServiceCollection services)
     {
         services.AddScoped<DocumentPublisher>();
+        services.AddScoped<PublicAccessRules>();
         services.AddSingleton<PublishedSnapshotService>();
         services.AddSingleton<Changes.IPublishedChangeSubscriber>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddHostedService<ScheduledPublishingJob>();

@@ -169,8 +169,8 @@ public sealed partial class SitePagesTests(DatabaseProvider provider) : SiteTest
         Assert.That(beyond.Headers.Location?.OriginalString, Is.EqualTo($"/uk/novyny/?page={pages}"));
     }
 
-    [TestCase("uk", "11 травня 2026, 11:00 (за київським часом)", "Відео та матеріали — для членів Клубу")]
-    [TestCase("en", "11 May 2026, 11am (Kyiv time)", "Video and materials are for club members")]
+    [TestCase("uk", "11 травня 2026, 11:00 (за київським часом)", "Запис і матеріали — для членів Клубу")]
+    [TestCase("en", "11 May 2026, 11am (Kyiv time)", "The recording and materials are for members of the club")]
     public async Task ExpertSession_ShowsTheTeaserAndTheMembersOnlyPlaceholder_NeverTheVideo(string culture, string when, string membersOnly)
     {
         var page = await ViewAsync(UrlOf(WtcSession, culture));

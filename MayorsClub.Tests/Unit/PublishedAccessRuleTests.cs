@@ -33,6 +33,14 @@ public sealed class PublishedAccessRuleTests
     /// <summary>Every marker written, with the document type and property it was written to.</summary>
     private readonly List<Marker> _markers = [];
 
+    /// <summary>
+    /// Every marker written to a document under a public access rule (for the group "Partners"): in each property that
+    /// is not its teaser, public properties too.
+    /// </summary>
+    private readonly List<Marker> _protected = [];
+
+    private const string ProtectedGroup = "Partners";
+
     private PublishedSnapshot _snapshot = null!;
 
     private sealed record Marker(string Text, string ContentType, string Alias, string Where, bool ShadowedForReaders);
@@ -52,7 +60,7 @@ public sealed class PublishedAccessRuleTests
     [Test]
     public void AnonymousViewer_ReachesNoMembersOnlyValue_ThroughAnyPublicMethodOfTheReadModel()
     {
-        var explorer = new ReadModelExplorer(_snapshot, Viewer.Anonymous, _types, _markers.Select(m => m.Text));
+        var explorer = new ReadModelExplorer(_snapshot, Viewer.Anonymous, _types, _markers.Concat(_protected).Select(m => m.Text));
 
         explorer.Run();
 
@@ -77,9 +85,75 @@ public sealed class PublishedAccessRuleTests
     }
 
     [Test]
+    public void MemberOutsideTheRulesGroups_ReachesNoProtectedValue_ThroughAnyPublicMethodOfTheReadModel()
+    {
+        var explorer = new ReadModelExplorer(_snapshot, Viewer.Member(Guid.NewGuid(), ["Mayors", "CommunityTeams"]), _types, _protected.Select(m => m.Text));
+
+        explorer.Run();
+
+        Assert.That(_protected, Is.Not.Empty);
+        Assert.That(explorer.Unsupported, Is.Empty);
+        Assert.That(explorer.Found, Is.Empty, "protected markers a member outside the rule's groups reached:\n" + string.Join("\n", explorer.Found.Select(f => $"{f.Key} via {f.Value}")));
+    }
+
+    [Test]
+    public void MemberOfARulesGroup_ReachesEveryProtectedValue_SoTheSearchCanFail()
+    {
+        var explorer = new ReadModelExplorer(_snapshot, Viewer.Member(Guid.NewGuid(), ["partners"]), _types, _protected.Select(m => m.Text));
+
+        explorer.Run();
+
+        var expected = _protected.Where(m => !m.ShadowedForReaders).Select(m => m.Text).Distinct().ToList();
+        Assert.That(explorer.Found.Keys, Is.SupersetOf(expected),
+            "missed: " + string.Join(", ", _protected.Where(m => !m.ShadowedForReaders && !explorer.Found.ContainsKey(m.Text)).Select(m => $"{m.ContentType}.{m.Alias} ({m.Where})")));
+    }
+
+    [Test]
+    public void ProtectedDocument_ShowsItsTeaser_ToEveryone()
+    {
+        var session = _snapshot.All.First(d => d.ContentType == ExpertSession.Alias && d.IsProtected);
+        var anonymous = _snapshot.For(Viewer.Anonymous).Of(session, "uk");
+
+        Assert.That(anonymous.Name, Is.Not.Null);
+        Assert.That(anonymous.Url, Is.Not.Null);
+        Assert.That(anonymous.Text(ExpertSession.Summary), Is.EqualTo("public summary"));
+        Assert.That(anonymous.Zoned(ExpertSession.Date), Is.Not.Null);
+        Assert.That(anonymous.RichText(ExpertSession.Description), Is.Null);
+        Assert.That(_snapshot.For(Viewer.Anonymous).MayReadWhole(session), Is.False);
+        Assert.That(_snapshot.For(Viewer.Member(Guid.NewGuid(), [ProtectedGroup])).MayReadWhole(session), Is.True);
+    }
+
+    [Test]
+    public void Rule_AppliesBelow_TheNearestWins_AndRemovingItLiftsItBelow()
+    {
+        var types = new DocumentTypeRegistry();
+        var rows = new List<DocumentRow>
+        {
+            Plain(1, null, Home.Alias, null), Plain(2, 1, ContentPage.Alias, "Partners"), Plain(3, 2, ContentPage.Alias, null), Plain(4, 3, ContentPage.Alias, "Mayors"),
+        };
+        var before = PublishedSnapshotBuilder.Build(rows, types, 1, Built);
+        var after = PublishedSnapshotBuilder.Apply(before, [Plain(2, 1, ContentPage.Alias, null) with { Source = rows[1].Source, Cultures = rows[1].Cultures }], [], null,
+            types, 2, Built);
+        var partner = Viewer.Member(Guid.NewGuid(), ["Partners"]);
+        var mayor = Viewer.Member(Guid.NewGuid(), ["Mayors"]);
+
+        Assert.That(Whole(before, Viewer.Anonymous), Is.EqualTo(new[] { true, false, false, false }));
+        Assert.That(Whole(before, partner), Is.EqualTo(new[] { true, true, true, false }), "the nearest rule up the tree wins");
+        Assert.That(Whole(before, mayor), Is.EqualTo(new[] { true, false, false, true }));
+        Assert.That(Whole(after, Viewer.Anonymous), Is.EqualTo(new[] { true, true, true, false }), "lifted below, the rule further down stays");
+        Assert.That(Whole(after, mayor), Is.EqualTo(new[] { true, true, true, true }));
+
+        static bool[] Whole(PublishedSnapshot snapshot, Viewer viewer) => [.. Enumerable.Range(1, 4).Select(id => snapshot.For(viewer).MayReadWhole(snapshot.Get(id)!))];
+
+        static DocumentRow Plain(int id, int? parent, string type, string? rule) =>
+            new(id, Guid.NewGuid(), parent, type, id, id - 1, Built, Built, 1, PublishedSnapshotBuilder.Parse("{}"),
+                [new CultureRow("uk", $"doc {id}", $"doc-{id}", Built)], rule);
+    }
+
+    [Test]
     public void AnonymousViewer_KnowsAMembersOnlyValueExists_ButReadsNothingOfIt()
     {
-        var session = _snapshot.All.First(d => d.ContentType == ExpertSession.Alias);
+        var session = _snapshot.All.First(d => d.ContentType == ExpertSession.Alias && !d.IsProtected);
         var anonymous = _snapshot.For(Viewer.Anonymous).Of(session, "uk");
         var member = _snapshot.For(Viewer.Member(Guid.NewGuid(), [])).Of(session, "uk");
 
@@ -111,13 +185,22 @@ public sealed class PublishedAccessRuleTests
             }
         }
 
+        // A page for partners, and below it a document of every type, each protected by the rule above it.
+        var protectedRoot = nextId++;
+        rows.Add(Row(protectedRoot, 1, _types.Get(ContentPage.Alias), "for-partners", withCultureMarkers: true, rule: ProtectedGroup));
+        foreach (var type in _types.All.Where(t => t.Alias != SiteSettings.Alias))
+        {
+            rows.Add(Row(nextId++, protectedRoot, type, $"protected-{type.Alias}", withCultureMarkers: true, rule: null, underRule: true));
+        }
+
         var image = new MediaItem(PublicImage, null, false, "Фото", "photo.jpg", MediaFormat.Jpeg, 1000, 800, 600, new FocalPoint(0.5, 0.5),
             new Dictionary<string, string> { ["uk"] = "Опис", ["en"] = "Alt" }, false, 1, Built, "editor@example.org", Built, "token");
         return PublishedSnapshotBuilder.Build(rows, _types, 1, Built, [image]);
     }
 
-    private DocumentRow Row(int id, int? parentId, DocumentType type, string segment, bool withCultureMarkers)
+    private DocumentRow Row(int id, int? parentId, DocumentType type, string segment, bool withCultureMarkers, string? rule = null, bool underRule = false)
     {
+        var isProtected = rule is not null || underRule;
         var values = new ContentValues();
         foreach (var culture in Languages)
         {
@@ -126,7 +209,11 @@ public sealed class PublishedAccessRuleTests
 
         foreach (var property in type.Properties)
         {
-            if (!property.MembersOnly)
+            // Under a rule every value but the teaser is protected; a true/false cannot carry a marker, and stays public.
+            var marked = isProtected
+                ? !PublishedAccess.IsTeaser(type.Alias, property.Alias) && property.Editor != PropertyEditor.TrueFalse
+                : property.MembersOnly;
+            if (!marked)
             {
                 var value = PublicValue(property, type.Alias);
                 if (property.VariesByCulture)
@@ -144,19 +231,20 @@ public sealed class PublishedAccessRuleTests
                 continue;
             }
 
-            values.Invariant[property.Alias] = MarkerValue(property, type.Alias, "shared", shadowed: withCultureMarkers);
+            var into = isProtected ? _protected : _markers;
+            values.Invariant[property.Alias] = MarkerValue(property, type.Alias, "shared", shadowed: withCultureMarkers, into);
             if (withCultureMarkers)
             {
                 foreach (var culture in Languages)
                 {
-                    values.Cultures[culture].Values[property.Alias] = MarkerValue(property, type.Alias, culture, shadowed: false);
+                    values.Cultures[culture].Values[property.Alias] = MarkerValue(property, type.Alias, culture, shadowed: false, into);
                 }
             }
         }
 
         return new DocumentRow(id, Guid.NewGuid(), parentId, type.Alias, id, parentId is null ? 0 : 1, Built, Built, 1,
             PublishedSnapshotBuilder.Parse(values.ToJson()),
-            Languages.Select(c => new CultureRow(c, $"{segment} {c}", $"{segment}-{c}", Built)).ToList());
+            Languages.Select(c => new CultureRow(c, $"{segment} {c}", $"{segment}-{c}", Built)).ToList(), rule);
     }
 
     /// <summary>A readable public value of each editor (so the typed reads have something to return), with public blocks.</summary>
@@ -175,19 +263,21 @@ public sealed class PublishedAccessRuleTests
         _ => $"public {property.Alias}",
     };
 
-    private JsonNode? MarkerValue(PropertyType property, string contentType, string where, bool shadowed)
+    private JsonNode? MarkerValue(PropertyType property, string contentType, string where, bool shadowed, List<Marker> into)
     {
         string Mark(string text)
         {
-            _markers.Add(new Marker(text, contentType, property.Alias, where, shadowed));
+            into.Add(new Marker(text, contentType, property.Alias, where, shadowed));
             return text;
         }
 
+        // Dates and numbers of protected documents differ from the members-only ones, so each search finds its own.
+        var year = ReferenceEquals(into, _protected) ? "1912" : "1911";
         return property.Editor switch
         {
-            PropertyEditor.Date => Mark("1911-11-11"),
-            PropertyEditor.DateTimeZoned => ZonedValue.Create(LocalDateTime.FromDateTime(DateTime.Parse(Mark("1911-11-11T11:11"), System.Globalization.CultureInfo.InvariantCulture)), "Europe/Kyiv"),
-            PropertyEditor.Number => decimal.Parse(Mark("19111111"), System.Globalization.CultureInfo.InvariantCulture),
+            PropertyEditor.Date => Mark($"{year}-11-11"),
+            PropertyEditor.DateTimeZoned => ZonedValue.Create(LocalDateTime.FromDateTime(DateTime.Parse(Mark($"{year}-11-11T11:11"), System.Globalization.CultureInfo.InvariantCulture)), "Europe/Kyiv"),
+            PropertyEditor.Number => decimal.Parse(Mark($"{year}1111"), System.Globalization.CultureInfo.InvariantCulture),
             PropertyEditor.MediaPicker or PropertyEditor.ContentPicker => new JsonArray(Mark(Guid.NewGuid().ToString()), Mark(Guid.NewGuid().ToString())),
             PropertyEditor.Tags => new JsonArray(Mark($"members-only-tag-{Guid.NewGuid():N}")),
             PropertyEditor.Url => Mark($"https://example.org/members-only/{Guid.NewGuid():N}"),

@@ -60,6 +60,7 @@ public static class ManagementApiEndpoints
 
         api.MapDocumentEndpoints();
         api.MapDocumentTreeEndpoints();
+        api.MapPublicAccessEndpoints();
         api.MapDocumentVersionEndpoints();
         api.MapDocumentTypeEndpoints();
         api.MapMediaEndpoints();

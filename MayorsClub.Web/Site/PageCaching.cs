@@ -83,6 +83,19 @@ public sealed class PageCacheOptions
 }
 
 /// <summary>
+/// A response rendered for one signed-in person (a member's page): answered with <c>Cache-Control: private, no-store</c>
+/// and no validators, so neither a shared cache nor a later visitor's revalidation can get it.
+/// </summary>
+public static class PersonalResponse
+{
+    private const string Item = "MayorsClub.PersonalResponse";
+
+    public static void Mark(HttpContext context) => context.Items[Item] = true;
+
+    public static bool IsMarked(HttpContext context) => context.Items.ContainsKey(Item);
+}
+
+/// <summary>
 /// Marks an endpoint whose successful GET responses are the same for every visitor until the next publish, so they
 /// may be kept and shared: published pages, the sitemap, feeds.
 /// </summary>
@@ -104,6 +117,12 @@ public sealed class ConditionalGetAttribute : ActionFilterAttribute
         }
 
         var http = context.HttpContext;
+        if (PersonalResponse.IsMarked(http))
+        {
+            http.Response.Headers.CacheControl = "private, no-store";
+            return;
+        }
+
         var snapshot = http.RequestServices.GetRequiredService<PublishedSnapshotService>().Current;
         var etag = PageCaching.ETag(snapshot, http.RequestServices.GetRequiredService<NodaTime.IClock>().GetCurrentInstant().ToDateTimeUtc());
         var lastModified = PageCaching.LastModified(snapshot);

@@ -1,12 +1,18 @@
 using System.Globalization;
+using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Publishing;
+using MayorsClub.Web.Media;
+using MayorsClub.Web.Members;
 using MayorsClub.Web.Site.Rendering;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MayorsClub.Web.Site;
 
-/// <summary>Renders published pages from the in-memory snapshot; never touches the database.</summary>
-public sealed class PageController(PublishedSnapshotService snapshots, IPageRenderer renderer) : Controller
+/// <summary>
+/// Renders published pages from the in-memory snapshot for the viewer (anonymous, or the signed-in member); never
+/// touches the database, except to name the files a member's session page links (kept in memory after the first time).
+/// </summary>
+public sealed class PageController(PublishedSnapshotService snapshots, IPageRenderer renderer, ProtectedMediaCatalog files) : Controller
 {
     public const string PageParameter = "page";
     public const string TagParameter = "tag";
@@ -14,11 +20,16 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
     [HttpGet("{culture:regex(^(uk|en)$)}/{**path}")]
     [PublishedPage]
     [ConditionalGet]
-    public IActionResult Show(string culture, string? path)
+    public async Task<IActionResult> Show(string culture, string? path)
     {
-        // Every visitor is anonymous until members can sign in; the members issue passes the signed-in member here.
         var snapshot = snapshots.Current;
-        var viewer = Viewer.Anonymous;
+        var viewer = await MemberSecurity.ViewerAsync(HttpContext);
+        if (viewer.IsMember)
+        {
+            // A member's page is theirs alone: no shared cache may keep it (the page cache never sees member requests).
+            PersonalResponse.Mark(HttpContext);
+        }
+
         var document = snapshot.For(viewer).GetByUrl(culture, $"/{culture}/{path}");
         if (document is null)
         {
@@ -32,7 +43,13 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
         }
 
         var tag = RequestedTag();
-        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag, viewer));
+        IReadOnlyDictionary<Guid, LibraryFile>? linked = null;
+        if (viewer.IsMember && document.ContentType == ExpertSession.Alias)
+        {
+            linked = await files.GetAsync(ExpertSessionPageBuilder.FilesOf(snapshot.For(viewer).Of(document, culture)), HttpContext.RequestAborted);
+        }
+
+        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag, viewer, linked));
         if (pageNumber < 1 || pageNumber > rendering.PageCount)
         {
             // The nearest page that exists: the first for zero or less, the last past the end.

@@ -73,12 +73,21 @@ public static class SiteText
     public const string AllExpertSessions = "sessions.all";
     public const string NoExpertSessions = "sessions.none";
     public const string SessionDate = "sessions.date";
-    public const string MembersOnlyTitle = "members.title";
     public const string MembersOnlyPlaceholder = "members.placeholder";
     public const string MembersOnlyDetails = "members.details";
-    public const string MembersOnlyJoin = "members.join";
     public const string MembersOnlyBadge = "members.badge";
-    public const string MembersOnlyContact = "members.contact";
+    public const string MembersOnlySessionBox = "members.sessionBox";
+    public const string MembersSignIn = "members.signIn";
+    public const string MembersApply = "members.apply";
+    public const string ProtectedPageTitle = "protected.title";
+    public const string ProtectedPageText = "protected.text";
+    public const string ProtectedNotIncludedTitle = "protected.notIncludedTitle";
+    public const string ProtectedNotIncludedText = "protected.notIncludedText";
+    public const string SessionRecording = "session.recording";
+    public const string SessionMaterials = "session.materials";
+    public const string SessionVideoFallback = "session.videoFallback";
+    public const string SessionOpenRecording = "session.openRecording";
+    public const string SessionNotIncludedText = "session.notIncludedText";
 
     // Events
     public const string UpcomingEvents = "events.upcoming";
@@ -172,12 +181,21 @@ public static class SiteText
         [AllExpertSessions] = ("Усі експертні сесії", "All expert sessions"),
         [NoExpertSessions] = ("Експертних сесій поки немає.", "There are no expert sessions yet."),
         [SessionDate] = ("Дата і час", "Date and time"),
-        [MembersOnlyTitle] = ("Відео та матеріали — для членів Клубу", "Video and materials are for club members"),
         [MembersOnlyPlaceholder] = ("Відео та матеріали сесії доступні членам клубу.", "The session’s video and materials are available to club members."),
         [MembersOnlyDetails] = ("Повний запис сесії, презентації спікерів і додаткові матеріали доступні лише членам Клубу мерів — міським головам, очільникам громад та їхнім командам.", "The full recording, the speakers’ slides and further materials are available only to members of the Mayors’ Club: mayors, heads of communities and their teams."),
-        [MembersOnlyJoin] = ("Як стати членом Клубу", "How to become a member"),
         [MembersOnlyBadge] = ("Відео для членів Клубу", "Video for members"),
-        [MembersOnlyContact] = ("Уже член Клубу? Вхід для членів з’явиться на сайті найближчим часом.", "Already a member? Member sign-in is coming to the site soon."),
+        [MembersOnlySessionBox] = ("Запис і матеріали — для членів Клубу", "The recording and materials are for members of the club"),
+        [MembersSignIn] = ("Увійти", "Sign in"),
+        [MembersApply] = ("Подати заявку на членство", "Apply for membership"),
+        [ProtectedPageTitle] = ("Ця сторінка — для членів Клубу", "This page is for members of the club"),
+        [ProtectedPageText] = ("Увійдіть як член Клубу мерів, щоб прочитати її повністю.", "Sign in as a member of the Mayors’ Club to read all of it."),
+        [ProtectedNotIncludedTitle] = ("Ваше членство не охоплює цієї сторінки", "Your membership does not include this"),
+        [ProtectedNotIncludedText] = ("Цю сторінку бачать лише члени окремих груп Клубу. Якщо вважаєте, що вона має бути доступна вам, зверніться до секретаріату Клубу.", "Only members of certain groups of the club see this page. If you believe it should be open to you, write to the club’s secretariat."),
+        [SessionRecording] = ("Запис сесії", "Recording of the session"),
+        [SessionMaterials] = ("Матеріали", "Materials"),
+        [SessionVideoFallback] = ("Ваш браузер не відтворює це відео. Завантажте його:", "Your browser cannot play this video. Download it:"),
+        [SessionOpenRecording] = ("Відкрити запис", "Open the recording"),
+        [SessionNotIncludedText] = ("Запис і матеріали цієї сесії доступні іншим групам членів Клубу.", "The recording and materials of this session are open to other groups of members."),
 
         [UpcomingEvents] = ("Найближчі події", "Upcoming events"),
         [PastEvents] = ("Минулі події", "Past events"),

@@ -336,6 +336,7 @@ public sealed partial class ContentController(
             FieldMessages = state.FieldMessages,
             DocumentNames = await PickedNamesAsync(type, values, ct),
             Media = await PickedMediaAsync(type, values, ct),
+            UnderAccessRule = snapshot?.IsProtected == true,
             LiveUrls = Cultures.All.Where(c => snapshot?.Url(c) is not null).ToDictionary(c => c, c => snapshot!.Url(c)!, StringComparer.Ordinal),
         };
         var view = View("Editor", page);
@@ -462,6 +463,8 @@ public sealed partial class ContentController(
         "scheduled" => ContentText.Get(ContentText.DoneScheduled, UiCulture),
         "rolledback" => ContentText.Get(ContentText.DoneRolledBack, UiCulture),
         "moved" => ContentText.Get(ContentText.DoneMoved, UiCulture),
+        "access-set" => ContentText.Get(ContentText.DoneAccessSet, UiCulture),
+        "access-removed" => ContentText.Get(ContentText.DoneAccessRemoved, UiCulture),
         "sorted" => ContentText.Get(ContentText.DoneSorted, UiCulture),
         "restored" => ContentText.Get(ContentText.DoneRestored, UiCulture),
         "trashed" => ContentText.Get(ContentText.DoneTrashed, UiCulture),

@@ -129,6 +129,9 @@ public sealed class EditorPage
     /// <summary>What the form shows: the saved draft, or what the editor typed when a save was refused.</summary>
     public required ContentValues Values { get; init; }
 
+    /// <summary>Whether a public access rule (on this document or above it) limits the published page to some member groups.</summary>
+    public bool UnderAccessRule { get; init; }
+
     public int Version { get; init; }
 
     public IReadOnlyList<ContentError> Errors { get; init; } = [];

@@ -3,12 +3,20 @@ using NodaTime;
 
 namespace MayorsClub.Web.Site.Rendering;
 
-/// <summary>Picks the view and builds the typed model for each document type. Reads only the snapshot, never the database.</summary>
+/// <summary>
+/// Picks the view and builds the typed model for each document type (a page under an access rule that does not admit the
+/// viewer: its teaser and a notice). Reads only the snapshot, never the database.
+/// </summary>
 public sealed class PageRenderer(IClock clock) : IPageRenderer
 {
     public PageRendering Render(PageRequest request)
     {
         var now = clock.GetCurrentInstant();
+        if (!request.View.MayReadWhole(request.Document))
+        {
+            return ProtectedPageBuilder.Build(request, now);
+        }
+
         return request.Document.ContentType switch
         {
             Home.Alias => new PageRendering("Home", HomePageBuilder.Build(request, now)),

@@ -6,8 +6,9 @@ namespace MayorsClub.Web.Site.Rendering;
 /// <param name="PageNumber">For paged lists: the 1-based page asked for (already checked to be ≥ 1).</param>
 /// <param name="Tag">For the news list: only the articles with this tag (<c>?tag=</c>), when given.</param>
 /// <param name="Viewer">Who reads the page; anonymous when null (every page the page cache keeps is).</param>
+/// <param name="Files">For a member: the names and types of the library files the page links (members-only files are not in the snapshot).</param>
 public sealed record PageRequest(PublishedDocument Document, string Culture, PublishedSnapshot Snapshot, int PageNumber = 1, string? Tag = null,
-    Viewer? Viewer = null)
+    Viewer? Viewer = null, IReadOnlyDictionary<Guid, Media.LibraryFile>? Files = null)
 {
     /// <summary>The published content as this page's viewer may read it.</summary>
     public PublishedView View => Snapshot.For(Viewer ?? Core.Publishing.Viewer.Anonymous);
