@@ -72,6 +72,7 @@ app.UseMayorsClubCultureCookie();
 app.UseMayorsClubPageCache();
 app.UseRouting();
 app.UseMayorsClubBackOffice();
+app.UseMayorsClubMembers();
 app.UseMayorsClubPageRecording();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();

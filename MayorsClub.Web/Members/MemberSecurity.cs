@@ -115,6 +115,26 @@ public static class MemberSecurity
     }
 
     /// <summary>
+    /// After authentication: on the public site (not under /umbraco), a request with a valid member cookie runs as that
+    /// member (HttpContext.User), so that what reads the user without naming a scheme (antiforgery tokens, the forms in
+    /// the site header) sees the same identity on the page and on the POST that follows.
+    /// </summary>
+    public static void UseMayorsClubMembers(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Cookies.ContainsKey(CookieName) && !context.Request.Path.StartsWithSegments("/umbraco", StringComparison.OrdinalIgnoreCase))
+            {
+                var result = await context.AuthenticateAsync(Scheme);
+                if (result.Succeeded)
+                {
+                    context.User = result.Principal;
+                }
+            }
+
+            await next(context);
+        });
+
+    /// <summary>
     /// Who is reading: the signed-in member with their groups, or <see cref="Viewer.Anonymous"/>. Authenticates the
     /// member scheme once per request (no scheme is the default, so nothing else does).
     /// </summary>
