@@ -35,14 +35,7 @@ public static class MemberIdentity
             identity.Lockout.MaxFailedAccessAttempts = 5;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             identity.SignIn.RequireConfirmedAccount = true;
-            // Links in e-mails (reset, invitation, e-mail confirmation) use the members' own token provider.
-            identity.Tokens.ProviderMap[MemberLinkTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(MemberLinkTokenProvider));
-            identity.Tokens.PasswordResetTokenProvider = MemberLinkTokenProvider.ProviderName;
-            identity.Tokens.EmailConfirmationTokenProvider = MemberLinkTokenProvider.ProviderName;
-            identity.Tokens.ChangeEmailTokenProvider = MemberLinkTokenProvider.ProviderName;
         });
-        services.AddOptions<MemberLinkTokenProvider.LinkOptions>().BindConfiguration(MemberLinkTokenProvider.LinkOptions.Section);
-        services.AddTransient<MemberLinkTokenProvider>();
 
         return services.AddIdentityCore<Member>()
             .AddRoles<MemberGroup>()

@@ -1,5 +1,5 @@
 using MayorsClub.Core.Members;
-using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +17,7 @@ public sealed class MemberAccountController(
     MemberAccountLimiter limiter,
     MemberPasskeys passkeys,
     MemberEmails emails,
-    MayorsClubDbContext db,
+    UserChanges changes,
     IClock clock) : MemberController
 {
     private const string Views = "/Members/Views/Account/";
@@ -159,7 +159,7 @@ public sealed class MemberAccountController(
         if (member is { IsApproved: true, Email: not null })
         {
             emails.QueuePasswordReset(member, await users.GeneratePasswordResetTokenAsync(member));
-            await db.SaveChangesAsync(ct);
+            await changes.SaveAsync(ct);
         }
 
         return ForgotView(new ForgotPage(Culture, email, true, null));

@@ -50,6 +50,17 @@ public static class MemberSecurity
         services.AddHttpContextAccessor();
         services.AddOptions<MemberSignInOptions>().BindConfiguration(MemberSignInOptions.Section);
         services.AddScoped<MemberLinks>();
+
+        // Links in e-mails (reset, invitation, e-mail confirmation) use the members' own token provider.
+        services.AddOptions<MemberLinkTokenProvider.LinkOptions>().BindConfiguration(MemberLinkTokenProvider.LinkOptions.Section);
+        services.AddTransient<MemberLinkTokenProvider>();
+        services.Configure<IdentityOptions>(MemberIdentity.OptionsName, identity =>
+        {
+            identity.Tokens.ProviderMap[MemberLinkTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(MemberLinkTokenProvider));
+            identity.Tokens.PasswordResetTokenProvider = MemberLinkTokenProvider.ProviderName;
+            identity.Tokens.EmailConfirmationTokenProvider = MemberLinkTokenProvider.ProviderName;
+            identity.Tokens.ChangeEmailTokenProvider = MemberLinkTokenProvider.ProviderName;
+        });
         services.AddScoped<MemberEmails>();
         services.AddScoped<MemberPasskeys>();
         services.AddSingleton<MemberAccountLimiter>();

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace MayorsClub.Core.Members;
+using MayorsClub.Core.Members;
+
+namespace MayorsClub.Web.Members;
 
 /// <summary>
 /// The token in a member's set-password link (a reset they asked for, or the back office's invitation): protected with the
