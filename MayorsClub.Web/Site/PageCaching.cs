@@ -104,6 +104,14 @@ public sealed class ConditionalGetAttribute : ActionFilterAttribute
         }
 
         var http = context.HttpContext;
+        if (http.RequestServices.GetRequiredService<IdentityCookies>().AnyIn(http.Request))
+        {
+            // A signed-in reader's page is theirs (the member's name in the header, later what only members see): no
+            // 304 against a copy the browser kept while anonymous, and no copy kept at all.
+            http.Response.Headers.CacheControl = "private, no-store";
+            return;
+        }
+
         var snapshot = http.RequestServices.GetRequiredService<PublishedSnapshotService>().Current;
         var etag = PageCaching.ETag(snapshot, http.RequestServices.GetRequiredService<NodaTime.IClock>().GetCurrentInstant().ToDateTimeUtc());
         var lastModified = PageCaching.LastModified(snapshot);
