@@ -30,6 +30,7 @@ public sealed class MemberSignInBrowserTests : BrowserTestBase
         var newsUrl = page.Url;
 
         await page.ClickAsync(".member-header__sign-in");
+        Assert.That(await SeriousAccessibilityViolationsAsync(page, "sign-in"), Is.Empty);
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", MemberSession.DefaultPassword);
         await page.ClickAsync("form.members-form button[type=submit]");
@@ -70,6 +71,7 @@ public sealed class MemberSignInBrowserTests : BrowserTestBase
         await page.ClickAsync("form.members-form button[type=submit]");
         await page.WaitForURLAsync(LocalhostUrl + "/en/members/profile");
 
+        Assert.That(await SeriousAccessibilityViolationsAsync(page, "profile"), Is.Empty);
         await page.FillAsync("#NewPasskeyName", "Test phone");
         await page.ClickAsync("#add-passkey");
         await page.WaitForURLAsync(new Regex("done=passkey-added"));

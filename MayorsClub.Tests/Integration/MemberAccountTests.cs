@@ -55,6 +55,60 @@ public sealed partial class MemberAccountTests(DatabaseProvider provider) : Site
     }
 
     [Test]
+    public async Task ASignedInMembersPages_AreTheirs_NeverRevalidatedAgainstAnAnonymousCopyNorKept()
+    {
+        using var anonymous = MemberSession.Anonymous(Site);
+        using var shared = await anonymous.GetAsync("/uk/");
+        using var member = await MemberSession.SignInNewAsync(Site);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, "/uk/");
+        revalidation.Headers.IfNoneMatch.Add(shared.Headers.ETag!);
+        using var personal = await member.Client.SendAsync(revalidation);
+
+        Assert.That(shared.Headers.ETag, Is.Not.Null);
+        Assert.That(personal.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not a 304 to the copy kept while anonymous");
+        Assert.That(personal.Headers.CacheControl?.NoStore, Is.True);
+        Assert.That(personal.Headers.ETag, Is.Null);
+        Assert.That(await personal.Content.ReadAsStringAsync(), Does.Contain("/uk/members/sign-out"));
+    }
+
+    [Test]
+    public async Task SigningOut_TouchesOnlyTheMembersCookies_NeverTheBackOffices()
+    {
+        using var member = await MemberSession.SignInNewAsync(Site);
+        using var signedOut = await MemberSession.PostFormAsync(member.Client, "/uk/members/profile", "/uk/members/sign-out", []);
+
+        var cookies = signedOut.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
+        Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(cookies, Has.Some.StartsWith("mc_member=;"));
+        Assert.That(cookies, Has.None.Contains("path=/umbraco"));
+        Assert.That(cookies.Select(c => c.Split('=')[0]), Is.SubsetOf(new[] { "mc_member", "mc_member_passkey" }));
+    }
+
+    [Test]
+    public async Task PasskeySignIn_KeepsItsChallengeInTheMembersOwnCookie_AndAForgedCredentialGets400()
+    {
+        using var client = MemberSession.Anonymous(Site);
+        var token = await MemberSession.AntiforgeryTokenAsync(client, "/en/members/sign-in");
+        using var options = new HttpRequestMessage(HttpMethod.Post, "/en/members/passkey/options");
+        options.Headers.Add("RequestVerificationToken", token);
+        using var answer = await client.SendAsync(options);
+        var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+        var cookies = answer.Headers.GetValues("Set-Cookie").ToList();
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(json.GetProperty("rpId").GetString(), Is.EqualTo("localhost"));
+        Assert.That(json.GetProperty("challenge").GetString(), Is.Not.Empty);
+        Assert.That(cookies, Has.One.StartsWith("mc_member_passkey=").And.Contains("path=/;").And.Contains("httponly"));
+        Assert.That(cookies, Has.None.Contains("Identity.TwoFactorUserId"));
+
+        using var forged = await MemberSession.PostFormAsync(client, "/en/members/sign-in", "/en/members/passkey/sign-in",
+            [new("Credential", "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}")]);
+        Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(AlertIn(await BodyAsync(forged)), Is.EqualTo("Signing in with a passkey did not work. Try again or sign in with your password."));
+        Assert.That(MemberCookie(forged), Is.Empty);
+    }
+
+    [Test]
     public async Task RememberMe_MakesTheCookieOutliveTheBrowser_OnlyWhenTicked()
     {
         var email = MemberSession.NewEmail();
