@@ -282,6 +282,53 @@ public sealed partial class MemberAccountTests(DatabaseProvider provider) : Site
     }
 
     [Test]
+    public async Task AnInvitationLink_FromMemberLinks_LetsANewMemberSetAFirstPassword_AndConfirmsTheirEmail()
+    {
+        var email = MemberSession.NewEmail("invited");
+        var (id, link) = await WithServices(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<Member>>();
+            var member = new Member { UserName = email, Email = email, Name = "Запрошена Членкиня", IsApproved = true, CreatedUtc = DateTime.UtcNow };
+            Assert.That((await users.CreateAsync(member)).Succeeded, Is.True);
+            var token = await users.GeneratePasswordResetTokenAsync(member);
+            return (member.Id, s.GetRequiredService<MayorsClub.Web.Members.MemberLinks>().SetPassword("uk", member.Id, token));
+        });
+        using var client = MemberSession.Anonymous(Site);
+
+        var (shown, form) = await GetAsync(client, link);
+        using var set = await SetPasswordAsync(client, link, "First-password-6");
+
+        Assert.That(link, Does.StartWith($"http://localhost/uk/members/set-password?member={id}&code="));
+        Assert.That(shown, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(form, Does.Contain("Задайте пароль для входу як " + email));
+        Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await MemberAsync(email)).EmailConfirmed, Is.True);
+        (await MemberSession.SignInAsync(Site, email, "First-password-6")).Dispose();
+    }
+
+    [Test]
+    public async Task ASetPasswordForm_WithAShortOrMismatchedPassword_ShowsTheFormAgain_AndTheLinkStillWorks()
+    {
+        var email = await NewMemberAsync("short");
+        var link = await WithServices(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<Member>>();
+            var member = (await users.FindByEmailAsync(email))!;
+            return s.GetRequiredService<MayorsClub.Web.Members.MemberLinks>().SetPassword("en", member.Id, await users.GeneratePasswordResetTokenAsync(member));
+        });
+        using var client = MemberSession.Anonymous(Site);
+
+        using var tooShort = await SetPasswordAsync(client, link, "short");
+        var shortPage = await BodyAsync(tooShort);
+        using var garbage = await client.GetAsync("/en/members/set-password?member=not-a-guid&code=%%%");
+
+        Assert.That(tooShort.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(shortPage, Does.Contain("The password must have at least 10 characters."));
+        Assert.That(garbage.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await GetAsync(client, link)).Status, Is.EqualTo(HttpStatusCode.OK), "a refused password does not use the link up");
+    }
+
+    [Test]
     public async Task AResetLink_ExpiresAfterADay()
     {
         var email = await NewMemberAsync("expiring");
