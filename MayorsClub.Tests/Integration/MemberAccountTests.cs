@@ -511,6 +511,8 @@ public sealed partial class MemberAccountTests(DatabaseProvider provider) : Site
         Assert.That(uk.Headers.CacheControl?.NoStore, Is.True);
         Assert.That(await BodyAsync(uk), Does.Contain("Вхід для членів клубу").And.Contain("Увійти з ключем доступу").And.Contain("lang=\"uk\""));
         Assert.That(await BodyAsync(en), Does.Contain("Members' sign-in").And.Contain("Sign in with a passkey").And.Contain("href=\"/uk/members/sign-in\""));
+        var membership = MayorsClub.Web.Site.Rendering.CardBuilder.MembershipPageUrl(Snapshot.For(MayorsClub.Core.Publishing.Viewer.Anonymous), "en");
+        Assert.That(await BodyAsync(en), Does.Contain($"<a href=\"{membership ?? "/en/"}\">Apply for membership</a>"));
     }
 
     private async Task<string> NewMemberAsync(string who)

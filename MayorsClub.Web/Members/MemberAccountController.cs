@@ -53,7 +53,11 @@ public sealed class MemberAccountController(
         public string? Confirm { get; set; }
     }
 
-    public sealed record SignInPage(string Culture, string Email, bool RememberMe, string? ReturnUrl, string? Error, string? Notice);
+    public sealed record SignInPage(string Culture, string Email, bool RememberMe, string? ReturnUrl, string? Error, string? Notice)
+    {
+        /// <summary>"Apply for membership": the home's membership page when it has one, else the home page.</summary>
+        public string ApplyUrl { get; init; } = $"/{Culture}/";
+    }
 
     public sealed record ForgotPage(string Culture, string Email, bool Sent, string? Error);
 
@@ -256,8 +260,13 @@ public sealed class MemberAccountController(
 
     private static string? LocalOrNull(string? returnUrl) => MemberSecurity.IsLocalReturnUrl(returnUrl) ? returnUrl : null;
 
-    private ViewResult SignInView(SignInPage page, int status = StatusCodes.Status200OK) =>
-        Page(Views + "SignIn.cshtml", page, MemberText.SignInTitle, MemberSecurity.SignInUrl(OtherCulture, page.ReturnUrl), status);
+    private ViewResult SignInView(SignInPage page, int status = StatusCodes.Status200OK)
+    {
+        var snapshot = HttpContext.RequestServices.GetRequiredService<Core.Publishing.PublishedSnapshotService>().Current;
+        var apply = Site.Rendering.CardBuilder.MembershipPageUrl(snapshot.For(Core.Publishing.Viewer.Anonymous), Culture);
+        return Page(Views + "SignIn.cshtml", apply is null ? page : page with { ApplyUrl = apply }, MemberText.SignInTitle,
+            MemberSecurity.SignInUrl(OtherCulture, page.ReturnUrl), status);
+    }
 
     private ViewResult ForgotView(ForgotPage page, int status = StatusCodes.Status200OK) =>
         Page(Views + "ForgotPassword.cshtml", page, MemberText.ForgotTitle, $"/{OtherCulture}/members/forgot-password", status);
