@@ -37,6 +37,10 @@ public sealed class MemberSignInBrowserTests : BrowserTestBase
 
         await page.WaitForURLAsync(newsUrl);
         Assert.That(await page.InnerTextAsync(".member-header__name"), Is.EqualTo("Ірина Браузерна"));
+        await page.SetViewportSizeAsync(360, 800);
+        var (pageWidth, screenWidth) = await WidthsAsync(page);
+        Assert.That(pageWidth, Is.LessThanOrEqualTo(screenWidth), "the signed-in header fits a phone");
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.ClickAsync(".member-header__button");
         await page.WaitForURLAsync(new Regex("/uk/$"));
