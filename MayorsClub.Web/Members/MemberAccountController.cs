@@ -179,7 +179,7 @@ public sealed class MemberAccountController(
     }
 
     [HttpPost(CultureRoute + "/set-password")]
-    [EnableRateLimiting(MemberSecurity.ForgotPasswordRateLimit)]
+    [EnableRateLimiting(MemberSecurity.SignInRateLimit)]
     public async Task<IActionResult> SetPassword(SetPasswordForm form)
     {
         var owner = await OwnerOfLinkAsync(form.Member, form.Code);

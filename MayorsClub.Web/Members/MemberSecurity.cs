@@ -37,10 +37,10 @@ public static class MemberSecurity
     /// <summary>Signed in as an approved member (any group).</summary>
     public const string SignedIn = "Members.SignedIn";
 
-    /// <summary>Sign-in attempts (password and passkey) per client address.</summary>
+    /// <summary>Sign-in attempts (password and passkey), set-password and change-password posts per client address.</summary>
     public const string SignInRateLimit = "Members.SignIn";
 
-    /// <summary>"Forgot password" requests and set-password posts per client address.</summary>
+    /// <summary>"Forgot password" requests per client address.</summary>
     public const string ForgotPasswordRateLimit = "Members.ForgotPassword";
 
     private const string ViewerItem = "MayorsClub.Members.Viewer";
