@@ -420,6 +420,29 @@ public sealed partial class MemberAccountTests(DatabaseProvider provider) : Site
     }
 
     [Test]
+    public async Task AMemberTheClubLocksOrUnapproves_WhileSignedIn_IsSignedOutAtTheNextCheck()
+    {
+        using var locked = await MemberSession.SignInNewAsync(Site);
+        using var unapproved = await MemberSession.SignInNewAsync(Site);
+        await WithServices(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<Member>>();
+            var first = (await users.FindByEmailAsync(locked.Email))!;
+            await users.SetLockoutEndDateAsync(first, new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero));
+            var second = (await users.FindByEmailAsync(unapproved.Email))!;
+            second.IsApproved = false;
+            return await users.UpdateAsync(second);
+        });
+
+        foreach (var session in new[] { locked, unapproved })
+        {
+            using var response = await session.Client.GetAsync("/uk/members/profile");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), session.Email);
+            Assert.That(response.Headers.Location!.OriginalString, Does.StartWith("/uk/members/sign-in"));
+        }
+    }
+
+    [Test]
     public async Task AWrongCurrentPassword_DoesNotChangeIt()
     {
         using var member = await MemberSession.SignInNewAsync(Site);
