@@ -75,6 +75,7 @@ app.UseMayorsClubCultureCookie();
 app.UseMayorsClubPageCache();
 app.UseRouting();
 app.UseMayorsClubBackOffice();
+app.UseMayorsClubMembers();
 app.UseMayorsClubPageRecording();
 app.MapMayorsClubHealth();
 app.MapMayorsClubSeo();

@@ -41,6 +41,7 @@ public static class MemberIdentity
             .AddRoles<MemberGroup>()
             .AddUserManager<MemberUserManager>()
             .AddUserConfirmation<ApprovedMemberConfirmation>()
+            .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>()
             .AddUserStore<UserStore<Member, MemberGroup, MayorsClubDbContext, Guid,
                 MemberClaim, MemberGroupMembership, MemberLogin, MemberToken, MemberGroupClaim, MemberPasskey>>()
             .AddRoleStore<RoleStore<MemberGroup, MayorsClubDbContext, Guid, MemberGroupMembership, MemberGroupClaim>>();

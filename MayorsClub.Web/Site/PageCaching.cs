@@ -117,8 +117,10 @@ public sealed class ConditionalGetAttribute : ActionFilterAttribute
         }
 
         var http = context.HttpContext;
-        if (PersonalResponse.IsMarked(http))
+        if (PersonalResponse.IsMarked(http) || http.RequestServices.GetRequiredService<IdentityCookies>().AnyIn(http.Request))
         {
+            // A signed-in reader's page is theirs (the member's name in the header, what only members see): no 304
+            // against a copy the browser kept while anonymous, and no copy kept at all.
             http.Response.Headers.CacheControl = "private, no-store";
             return;
         }
