@@ -1,0 +1,268 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using MayorsClub.Core.Content;
+using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Media;
+using MayorsClub.Core.Members;
+using MayorsClub.Core.Publishing;
+using MayorsClub.Tests.Infrastructure;
+using MayorsClub.Tests.Unit;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace MayorsClub.Tests.Integration;
+
+/// <summary>
+/// Nothing member-only leaks: an expert session and a protected page (with a page below it) carry a unique marker in
+/// every protected field and in the names and keys of their members-only files. An anonymous client then crawls every
+/// URL the site links or lists (pages in both languages, the sitemap, the feeds, the files they name, error pages, the
+/// back office's preview) and must meet no marker in any body or header; members see them where they belong.
+/// </summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+[NonParallelizable]
+public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTestBase(provider)
+{
+    private const int MostRequests = 1500;
+    private readonly string _marker = "leak" + Guid.NewGuid().ToString("N")[..10];
+    private readonly List<string> _markers = [];
+    private readonly Dictionary<string, string> _protectedUrls = new();
+    private Guid _session;
+    private Guid _embedSession;
+    private Guid _protectedPage;
+    private Guid _pageBelow;
+
+    private string Marker(string field)
+    {
+        var marker = $"{_marker}{field}";
+        _markers.Add(marker);
+        return marker;
+    }
+
+    [OneTimeSetUp]
+    public async Task SeedProtectedContent()
+    {
+        var video = await UploadAsync($"{Marker("videofile")}.mp4", [.. MediaTestFiles.Mp4(), .. FreeBox(Marker("videobytes"))]);
+        var slides = await UploadAsync($"Презентація {Marker("slides")}.pdf", MediaTestFiles.Pdf(Marker("slidebytes")));
+        _markers.Add(video.Key.ToString());
+        _markers.Add(slides.Key.ToString());
+
+        var kyiv = DateTimeZoneProviders.Tzdb["Europe/Kyiv"];
+        var session = new ContentValues();
+        session.Invariant[ExpertSession.Date] = ZonedValue.Create(Site.Clock.GetCurrentInstant().Minus(Duration.FromDays(3)).InZone(kyiv).LocalDateTime, kyiv.Id);
+        session.Invariant[ExpertSession.Video] = new JsonArray(video.Key.ToString());
+        session.Invariant[ExpertSession.Materials] = new JsonArray(slides.Key.ToString());
+        foreach (var culture in Cultures.All)
+        {
+            session.Cultures[culture] = new CultureVariant
+            {
+                Name = Unique($"Сесія про бюджет {culture}"),
+                Values = { [ExpertSession.Summary] = "Публічний виклад сесії.", [ExpertSession.Description] = "<p>Публічний опис.</p>" },
+            };
+        }
+
+        var sessions = Snapshot.OfType(ExpertSessionIndex.Alias, "uk").Single().Key;
+        _session = await CreateAndPublishAsync(sessions, ExpertSession.Alias, session);
+
+        // A second session whose recording is a YouTube link rather than an uploaded file.
+        var embedded = session.Clone();
+        embedded.Invariant.Remove(ExpertSession.Video);
+        embedded.Invariant[ExpertSession.VideoEmbedUrl] = $"https://www.youtube.com/watch?v={Marker("embed")}";
+        foreach (var culture in Cultures.All)
+        {
+            embedded.Cultures[culture].Name = Unique($"Сесія з посиланням {culture}");
+        }
+
+        _embedSession = await CreateAndPublishAsync(sessions, ExpertSession.Alias, embedded);
+
+        _protectedPage = await CreateAndPublishAsync(HomeKey, ContentPage.Alias, Page("Для мерів", Marker("pagebody")));
+        _pageBelow = await CreateAndPublishAsync(_protectedPage, ContentPage.Alias, Page("Нижче", Marker("belowbody")));
+        var rule = await WithServices(s => s.GetRequiredService<PublicAccessRules>().SetAsync(_protectedPage, [MemberGroups.Mayors], Editor, EditorRights.Publish));
+        Assert.That(rule.Status, Is.EqualTo(ContentStatus.Success), string.Join("; ", rule.Errors));
+    }
+
+    /// <summary>An MP4 "free" box (skipped by players) carrying the text, so the file's bytes hold a marker too.</summary>
+    private static byte[] FreeBox(string text)
+    {
+        var payload = System.Text.Encoding.ASCII.GetBytes(text);
+        var size = 8 + payload.Length;
+        return [(byte)(size >> 24), (byte)(size >> 16), (byte)(size >> 8), (byte)size, (byte)'f', (byte)'r', (byte)'e', (byte)'e', .. payload];
+    }
+
+    private static ContentValues Page(string title, string marker)
+    {
+        var values = new ContentValues();
+        foreach (var culture in Cultures.All)
+        {
+            values.Cultures[culture] = new CultureVariant
+            {
+                Name = Unique($"{title} {culture}"),
+                Values = { [ContentPage.Summary] = "Публічний тизер сторінки.", [ContentPage.Body] = $"<p>Лише для мерів: {marker}-{culture}</p>" },
+            };
+        }
+
+        return values;
+    }
+
+    [Test]
+    public async Task AnAnonymousCrawl_OfEverythingTheSiteLinksOrLists_MeetsNoMarker()
+    {
+        // A member's visit first: if anything personal were kept in a shared cache, the crawl below would meet it.
+        using (var mayor = await MemberSession.SignInNewAsync(Site, MemberGroups.Mayors))
+        {
+            foreach (var culture in Cultures.All)
+            {
+                Assert.That(await mayor.Client.GetStringAsync(UrlOf(_session, culture)), Does.Contain(_marker), "the member sees the session");
+                Assert.That(await mayor.Client.GetStringAsync(UrlOf(_protectedPage, culture)), Does.Contain(_marker), "the member sees the page");
+            }
+        }
+
+        var start = new List<string> { "/", "/robots.txt", "/sitemap.xml" };
+        foreach (var culture in Cultures.All)
+        {
+            start.AddRange([$"/{culture}/", $"/{culture}/rss.xml", UrlOf(_session, culture), UrlOf(_embedSession, culture), UrlOf(_protectedPage, culture), UrlOf(_pageBelow, culture),
+                $"/{culture}/no-such-page-{Guid.NewGuid():N}/", $"/{culture}/?page=abc"]);
+        }
+
+        // The back office's preview of the protected page, and the media library's public URLs of the members-only files.
+        start.Add($"/umbraco/content/{_protectedPage}/preview/uk");
+        start.Add($"/umbraco/content/{_session}/preview/en");
+
+        var visited = await CrawlAsync(Client, start);
+
+        Assert.That(visited.Count, Is.GreaterThan(50), "the crawl reached the site's pages");
+        Assert.That(visited.Keys, Has.Some.Contains("/rss.xml"));
+        Assert.That(visited.Where(page => _markers.Any(marker => page.Value.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+            .Select(page => $"{page.Key}: {_markers.First(marker => page.Value.Contains(marker, StringComparison.OrdinalIgnoreCase))}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task AMemberOfTheGroup_SeesEveryMarkerWhereItBelongs_AndTheFilesStreamOnlyToMembers()
+    {
+        using var mayor = await MemberSession.SignInNewAsync(Site, MemberGroups.Mayors);
+        foreach (var culture in Cultures.All)
+        {
+            var session = await mayor.Client.GetStringAsync(UrlOf(_session, culture));
+            var page = await mayor.Client.GetStringAsync(UrlOf(_protectedPage, culture));
+            var below = await mayor.Client.GetStringAsync(UrlOf(_pageBelow, culture));
+
+            Assert.That(session, Does.Contain($"{_marker}videofile").And.Contain($"{_marker}slides"), culture);
+            Assert.That(await mayor.Client.GetStringAsync(UrlOf(_embedSession, culture)), Does.Contain($"{_marker}embed"), culture);
+            Assert.That(page, Does.Contain($"{_marker}pagebody-{culture}"), culture);
+            Assert.That(below, Does.Contain($"{_marker}belowbody-{culture}"), "the rule covers the page below");
+
+            // The files the member's page names: the member gets the bytes, a signed-out copy of the URL gets none.
+            foreach (var url in ProtectedFiles().Matches(session).Select(m => WebUtility.HtmlDecode(m.Value)).Distinct())
+            {
+                using var asMember = await mayor.Client.GetAsync(url);
+                using var navigation = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept", "text/html,application/xhtml+xml" } } };
+                using var signedOut = await Client.SendAsync(navigation);
+                using var player = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Range = new System.Net.Http.Headers.RangeHeaderValue(0, null) } };
+                using var signedOutPlayer = await Client.SendAsync(player);
+
+                Assert.That((int)asMember.StatusCode, Is.EqualTo(200), url);
+                Assert.That(await asMember.Content.ReadAsStringAsync(), Does.Contain(_marker + (url.Contains(".pdf") ? "slidebytes" : "videobytes")), url);
+                Assert.That(asMember.Headers.CacheControl?.ToString(), Does.Contain("no-store").And.Contain("private"), url);
+                Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), url);
+                Assert.That(signedOut.Headers.Location?.OriginalString, Does.StartWith("/uk/members/sign-in").Or.StartWith("/en/members/sign-in"), url);
+                Assert.That(signedOutPlayer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), url);
+                Assert.That(await signedOut.Content.ReadAsStringAsync() + await signedOutPlayer.Content.ReadAsStringAsync(), Does.Not.Contain($"{_marker}videobytes").And.Not.Contain($"{_marker}slidebytes"), url);
+            }
+        }
+    }
+
+    [Test]
+    public async Task AMemberOutsideTheGroups_SeesTheSessionsRecording_ButNotTheProtectedPage()
+    {
+        using var partner = await MemberSession.SignInNewAsync(Site, MemberGroups.Partners);
+        var session = await partner.Client.GetStringAsync(UrlOf(_session, "en"));
+        var page = await partner.Client.GetStringAsync(UrlOf(_protectedPage, "en"));
+        var below = await partner.Client.GetStringAsync(UrlOf(_pageBelow, "uk"));
+
+        Assert.That(session, Does.Contain($"{_marker}videofile"), "a session's recording is for every member");
+        Assert.That(page + below, Does.Not.Contain(_marker), "the page is for the Mayors group only");
+        foreach (var url in ProtectedFiles().Matches(await partner.Client.GetStringAsync(UrlOf(_session, "uk"))).Select(m => WebUtility.HtmlDecode(m.Value)))
+        {
+            using var file = await partner.Client.GetAsync(url);
+            Assert.That((int)file.StatusCode, Is.EqualTo(200), url);
+        }
+    }
+
+    [GeneratedRegex("/members/media/[^\"'\\s<>]+")]
+    private static partial Regex ProtectedFiles();
+
+    /// <summary>Every page reachable from the start pages over links, sources and sitemap/feed entries on this site: URL → status, headers and body.</summary>
+    private static async Task<Dictionary<string, string>> CrawlAsync(HttpClient client, IEnumerable<string> start)
+    {
+        var visited = new Dictionary<string, string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(start);
+        while (queue.TryDequeue(out var url) && visited.Count < MostRequests)
+        {
+            if (visited.ContainsKey(url))
+            {
+                continue;
+            }
+
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            var headers = string.Join("\n", response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"));
+            visited[url] = $"{(int)response.StatusCode}\n{headers}\n{body}";
+            Assert.That((int)response.StatusCode, Is.LessThan(500), url);
+
+            if (response.Headers.Location is { } location && Local(location.OriginalString) is { } target)
+            {
+                queue.Enqueue(target);
+            }
+
+            if (response.Content.Headers.ContentType?.MediaType is "text/html" or "application/xml" or "text/xml" or "application/rss+xml")
+            {
+                foreach (Match link in Links().Matches(body))
+                {
+                    foreach (var candidate in link.Groups["url"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (Local(WebUtility.HtmlDecode(candidate.Split(' ')[0])) is { } next && !visited.ContainsKey(next))
+                        {
+                            queue.Enqueue(next);
+                        }
+                    }
+                }
+            }
+        }
+
+        return visited;
+    }
+
+    /// <summary>The path and query of a URL on this site (absolute on the test origin or root-relative), or null.</summary>
+    private static string? Local(string url)
+    {
+        if (url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal))
+        {
+            var uri = new Uri(url);
+            return uri.Host is "localhost" or "127.0.0.1" ? uri.PathAndQuery : null;
+        }
+
+        return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url.Split('#')[0] : null;
+    }
+
+    [GeneratedRegex("""(?:href|src|srcset|content|poster|data-src)\s*=\s*"(?<url>[^"]+)"|<loc>(?<url>[^<]+)</loc>|<link>(?<url>[^<]+)</link>|url="(?<url>[^"]+)" """)]
+    private static partial Regex Links();
+
+    private Task<MediaItem> UploadAsync(string fileName, byte[] bytes) =>
+        WithServices(async services =>
+        {
+            using var content = new MemoryStream(bytes);
+            var result = await services.GetRequiredService<MediaUploader>().UploadAsync(new MediaUploader.UploadCommand(content, fileName, null, true, "test"));
+            Assert.That(result.Succeeded, Is.True, string.Join("; ", result.Errors));
+            return result.Item!;
+        });
+
+    private async Task<Guid> CreateAndPublishAsync(Guid parent, string type, ContentValues values)
+    {
+        var created = await CreateAsync(parent, type, values);
+        Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors));
+        var published = await PublishAsync(created.Document!.Key, [.. Cultures.All]);
+        Assert.That(published.Succeeded, Is.True, string.Join("; ", published.Errors));
+        return created.Document.Key;
+    }
+}
