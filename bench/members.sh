@@ -171,7 +171,7 @@ done
 echo
 page_ok=$(awk -v r="${RPS[0]}" -v p="${P99[0]}" 'BEGIN { print (r >= 3000 && p < 25) ? 1 : 0 }')
 # Both file runs move 1 MiB per request, so their throughput ratio is their requests/s ratio.
-share=$(awk -v a="${RPS[2]}" -v b="${RPS[3]}" 'BEGIN { printf "%.0f", b > 0 ? 100 * a / b : 0 }')
+share=$(awk -v a="${RPS[2]}" -v b="${RPS[3]}" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')
 echo "member's page ≥ 3,000 requests/s with p99 < 25 ms: $(met "$page_ok")"
 echo "range requests at ≥ 70 % of the static file's throughput: $share % — $(met "$(( share >= 70 ? 1 : 0 ))")"
 echo "load average after the runs: $(loadavg); resident memory: $(mem_mb VmRSS) MB"
