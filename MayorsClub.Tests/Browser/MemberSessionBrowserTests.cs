@@ -11,10 +11,11 @@ using Microsoft.Playwright;
 namespace MayorsClub.Tests.Browser;
 
 /// <summary>
-/// An expert session with a real video (Fixtures/session.mp4, H.264) and a material with a Cyrillic name, in Chromium:
-/// a visitor sees the public part and the members' box, signs in from it and lands back on the session, the video plays
-/// and seeks with range requests, the material downloads by its name; signed out, the copied video URL no longer plays.
-/// A member adds a passkey and signs in to the session with it alone (as localhost: see <see cref="MemberBrowsing"/>).
+/// The scenario in Chromium, on an expert session with a real video (Fixtures/session.mp4, H.264) and a material
+/// with a Cyrillic name: a visitor sees the public part and the members' box, signs in from it and lands back on the
+/// session, the video plays and seeks with range requests, the material downloads by its name; the member adds a passkey
+/// and signs in to the session with it alone (as localhost: see <see cref="MemberBrowsing"/>); signed out, the copied
+/// video URL no longer plays.
 /// </summary>
 public sealed class MemberSessionBrowserTests : BrowserTestBase
 {
@@ -55,11 +56,12 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
     }
 
     [Test]
-    public async Task AVisitor_SignsInFromTheSession_WatchesAndSeeksTheVideo_DownloadsAMaterial_AndSignedOutTheVideoUrlNoLongerPlays()
+    public async Task AVisitor_SignsInFromTheSession_WatchesIt_DownloadsAMaterial_SignsInAgainWithAPasskey_AndSignedOutTheVideoUrlNoLongerPlays()
     {
         var email = MemberSession.NewEmail("session");
         await MemberSession.CreateMemberAsync(Site, email, name: "Оксана Глядач");
         var page = await NewPageAsync();
+        await MemberBrowsing.AddVirtualAuthenticatorAsync(page);
         var membersFiles = new List<IResponse>();
         page.Response += (_, response) =>
         {
@@ -72,9 +74,28 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
             }
         };
 
-        // The public part and the box, and nothing of the members' part in the page.
+        await SeesThePublicPartAndTheMembersBoxAsync(page);
+        await page.ClickAsync(".members-only__actions a.button--gold");
+        await MemberBrowsing.SignInWithPasswordAsync(page, email);
+        await page.WaitForURLAsync(_site + _ukUrl);
+        Assert.That(await page.InnerTextAsync(".member-header__name"), Is.EqualTo("Оксана Глядач"));
+
+        var videoUrl = await PlaysAndSeeksTheVideoAsync(page, membersFiles);
+        await DownloadsTheMaterialByItsNameAsync(page);
+        await SignsInToTheSessionWithAPasskeyAloneAsync(page);
+
+        await MemberBrowsing.SignOutAsync(page, _site + "/uk/");
+        await TheCopiedVideoUrlNoLongerPlaysAsync(page, videoUrl, membersFiles);
+    }
+
+    /// <summary>Title, date, speakers, description and the box with Sign in and Apply, in both languages; nothing of the members' part in the page.</summary>
+    private async Task SeesThePublicPartAndTheMembersBoxAsync(IPage page)
+    {
+        await page.GotoAsync(_site + _enUrl);
+        Assert.That(await page.InnerTextAsync(".members-only h2"), Is.EqualTo("The recording and materials are for members of the club"));
+        Assert.That(await page.Locator(".members-only__actions a").AllInnerTextsAsync(), Is.EqualTo(new[] { "Sign in", "Apply for membership" }));
+
         var anonymous = await page.GotoAsync(_site + _ukUrl);
-        var anonymousHtml = await anonymous!.TextAsync();
         Assert.That(await page.InnerTextAsync("h1"), Is.EqualTo("Бюджет громади на 2027 рік"));
         Assert.That(await page.Locator("time[datetime^='2026-11-20T11:00']").CountAsync(), Is.EqualTo(1), "the date");
         Assert.That(await page.Locator(".speaker__name").AllInnerTextsAsync(), Is.EqualTo(new[] { "Ірина Коваль" }));
@@ -82,14 +103,12 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
         Assert.That(await page.InnerTextAsync(".members-only h2"), Is.EqualTo("Запис і матеріали — для членів Клубу"));
         Assert.That(await page.Locator(".members-only__actions a").AllInnerTextsAsync(), Is.EqualTo(new[] { "Увійти", "Подати заявку на членство" }));
         Assert.That(await page.Locator("video").CountAsync(), Is.Zero);
-        Assert.That(anonymousHtml, Does.Not.Contain("/members/media/").And.Not.Contain("<video").And.Not.Contain("Презентація бюджету"));
+        Assert.That(await anonymous!.TextAsync(), Does.Not.Contain("/members/media/").And.Not.Contain("<video").And.Not.Contain("Презентація бюджету"));
+    }
 
-        await page.ClickAsync(".members-only__actions a.button--gold");
-        await MemberBrowsing.SignInWithPasswordAsync(page, email);
-        await page.WaitForURLAsync(_site + _ukUrl);
-        Assert.That(await page.InnerTextAsync(".member-header__name"), Is.EqualTo("Оксана Глядач"));
-
-        // The video plays, then seeks; the player fetched it with a range request answered 206.
+    /// <summary>Plays the member's video (muted) until its time advances, seeks to 7 s; the player's request carried a Range answered 206. Returns the video's URL.</summary>
+    private static async Task<string> PlaysAndSeeksTheVideoAsync(IPage page, List<IResponse> membersFiles)
+    {
         var videoUrl = (await page.GetAttributeAsync("video source", "src"))!;
         Assert.That(videoUrl, Does.StartWith("/members/media/"));
         Assert.That(await page.EvaluateAsync<string>("() => document.createElement('video').canPlayType('video/mp4; codecs=\"avc1.42E01E\"')"),
@@ -100,6 +119,7 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
         var seekedTo = await video.EvaluateAsync<double>(
             "v => new Promise(resolve => { v.addEventListener('seeked', () => resolve(v.currentTime), { once: true }); v.currentTime = 7; })");
         Assert.That(seekedTo, Is.EqualTo(7).Within(0.5));
+
         var ranges = new List<string>();
         foreach (var response in Recorded(membersFiles).Where(r => r.Request.ResourceType == "media"))
         {
@@ -107,14 +127,35 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
         }
 
         Assert.That(ranges, Has.Some.Match("^206 bytes=\\d+-"), "a range request answered 206");
+        return videoUrl;
+    }
 
-        // The material downloads with its Cyrillic name and its bytes.
+    private async Task DownloadsTheMaterialByItsNameAsync(IPage page)
+    {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".session-materials a"));
         Assert.That(download.SuggestedFilename, Is.EqualTo(MaterialName));
         Assert.That(await File.ReadAllBytesAsync((await download.PathAsync())!), Is.EqualTo(_material));
+    }
 
-        // Signed out, the copied URL gets the sign-in page, a player pointed at it errors, a range request gets 401.
+    /// <summary>Adds a passkey on the profile page, signs out, and signs in from the session's box with the passkey: back on the session, with its player.</summary>
+    private async Task SignsInToTheSessionWithAPasskeyAloneAsync(IPage page)
+    {
+        await page.GotoAsync(_site + "/uk/members/profile");
+        await MemberBrowsing.AddPasskeyAsync(page, "Ноутбук");
         await MemberBrowsing.SignOutAsync(page, _site + "/uk/");
+
+        await page.GotoAsync(_site + _ukUrl);
+        await page.ClickAsync(".members-only__actions a.button--gold");
+        await page.ClickAsync("#passkey-sign-in");
+        await page.WaitForURLAsync(_site + _ukUrl);
+        Assert.That(await page.InnerTextAsync(".member-header__name"), Is.EqualTo("Оксана Глядач"));
+        await page.WaitForFunctionAsync("() => document.querySelector('video').readyState >= 1", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.That(await page.Locator("video").EvaluateAsync<double>("v => v.duration"), Is.EqualTo(10).Within(0.5), "the player read the video's length");
+    }
+
+    /// <summary>Signed out, the copied URL gets the sign-in page, a player pointed at it errors, a range request gets 401: never the bytes.</summary>
+    private async Task TheCopiedVideoUrlNoLongerPlaysAsync(IPage page, string videoUrl, List<IResponse> membersFiles)
+    {
         var signedIn = Recorded(membersFiles).Count;
         await page.GotoAsync(_site + videoUrl);
         Assert.That(page.Url, Does.StartWith(_site + "/uk/members/sign-in?returnUrl="));
@@ -134,31 +175,6 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
         var status = await page.EvaluateAsync<int>("url => fetch(url, { headers: { Range: 'bytes=0-' } }).then(r => r.status)", videoUrl);
         Assert.That(status, Is.EqualTo(401));
         Assert.That(Recorded(membersFiles).Skip(signedIn).Select(r => r.Status), Is.Not.Empty.And.None.InRange(200, 299), "never the bytes");
-    }
-
-    [Test]
-    public async Task AMember_AddsAPasskey_SignsOut_AndSignsInToTheSessionWithThePasskeyAlone()
-    {
-        var email = MemberSession.NewEmail("session-passkey");
-        await MemberSession.CreateMemberAsync(Site, email, name: "Petro Passkey", culture: "en");
-        var page = await NewPageAsync(locale: "en-GB");
-        await MemberBrowsing.AddVirtualAuthenticatorAsync(page);
-        await page.GotoAsync(_site + "/en/members/profile");
-        await MemberBrowsing.SignInWithPasswordAsync(page, email);
-        await page.WaitForURLAsync(_site + "/en/members/profile");
-        await MemberBrowsing.AddPasskeyAsync(page, "Laptop");
-        await MemberBrowsing.SignOutAsync(page, _site + "/en/");
-
-        await page.GotoAsync(_site + _enUrl);
-        Assert.That(await page.InnerTextAsync(".members-only h2"), Is.EqualTo("The recording and materials are for members of the club"));
-        await page.ClickAsync(".members-only__actions a.button--gold");
-        await page.ClickAsync("#passkey-sign-in");
-        await page.WaitForURLAsync(_site + _enUrl);
-
-        Assert.That(await page.InnerTextAsync(".member-header__name"), Is.EqualTo("Petro Passkey"));
-        await page.WaitForFunctionAsync("() => document.querySelector('video').readyState >= 1", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
-        Assert.That(await page.Locator("video").EvaluateAsync<double>("v => v.duration"), Is.EqualTo(10).Within(0.5), "the player read the video's length");
-        Assert.That(await page.InnerTextAsync(".session-materials a"), Is.EqualTo(MaterialName));
     }
 
     private static List<IResponse> Recorded(List<IResponse> responses)
