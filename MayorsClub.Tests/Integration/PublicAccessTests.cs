@@ -80,8 +80,8 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         var url = UrlOf(page, "uk");
         Assert.That((await PutJsonAsync(_editors, $"document/{page}/public-access", new { memberGroupNames = new[] { MemberGroups.Partners } })).Status,
             Is.EqualTo(HttpStatusCode.OK));
-        var (_, partner) = await MemberCookies.SignedInMemberAsync(Site, MemberGroups.Partners);
-        var (_, mayor) = await MemberCookies.SignedInMemberAsync(Site, MemberGroups.Mayors);
+        using var partner = await MemberSession.SignInNewAsync(Site, MemberGroups.Partners);
+        using var mayor = await MemberSession.SignInNewAsync(Site, MemberGroups.Mayors);
 
         var (_, anonymousFirst) = await GetPageAsync(url);
         using var asPartner = await GetAsMemberAsync(url, partner);
@@ -202,12 +202,11 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         return (created.Document.Key, secret);
     }
 
-    private async Task<HttpResponseMessage> GetAsMemberAsync(string url, string cookie)
+    private static async Task<HttpResponseMessage> GetAsMemberAsync(string url, MemberSession member)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", cookie);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-        return await Client.SendAsync(request);
+        return await member.Client.SendAsync(request);
     }
 
     private Task<bool> AuditedAsync(Guid document, string action) =>
