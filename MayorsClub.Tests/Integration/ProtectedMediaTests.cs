@@ -57,7 +57,8 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(memberHtml, Does.Contain($"src=\"{_videoUrl}\""));
         Assert.That(memberHtml, Does.Contain(_materialUrl).And.Contain(MaterialName));
         Assert.That(anonymousHtml, Does.Contain("Запис і матеріали — для членів Клубу"));
-        Assert.That(anonymousHtml, Does.Contain($"/uk/members/sign-in?returnUrl={Uri.EscapeDataString(_sessionUrl)}"));
+        Assert.That(anonymousHtml, Does.Contain($"class=\"button button--gold\" href=\"/uk/members/sign-in?returnUrl={Uri.EscapeDataString(_sessionUrl)}\""),
+            "the box's sign-in button (the header links the sign-in page on every page)");
         Assert.That(anonymousHtml, Does.Not.Contain("/members/media/").And.Not.Contain("<video"));
     }
 
