@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MayorsClub.Core.Audit;
 using MayorsClub.Core.Content;
-using MayorsClub.Core.Email;
 using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using NodaTime;
@@ -83,7 +82,7 @@ public interface IMemberMail
 /// e-mail, through Identity's user manager for members.
 /// </summary>
 public sealed class MemberAdministration(
-    UserManager<Member> members, UserChanges changes, UserAudit audit, IMemberMail mail, EmailSignal signal, IClock clock)
+    UserManager<Member> members, UserChanges changes, UserAudit audit, IMemberMail mail, IClock clock)
 {
     /// <summary>Locked by the club: locked out until the end of time (as the back office disables its users; a date every database keeps exactly).</summary>
     public static readonly DateTimeOffset LockedUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
@@ -131,7 +130,7 @@ public sealed class MemberAdministration(
         Ensure(await members.AddToRolesAsync(member, groups));
         mail.QueueInvitation(member, await members.GeneratePasswordResetTokenAsync(member));
         audit.Add(actor, MemberAuditActions.Create, member.Email!, string.Join(", ", groups));
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return MemberResult.Done(member.Id);
     }
 
@@ -202,7 +201,7 @@ public sealed class MemberAdministration(
             Ensure(await members.UpdateSecurityStampAsync(member));
         }
 
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return MemberResult.Done(member.Id);
     }
 
@@ -268,7 +267,7 @@ public sealed class MemberAdministration(
         await using var transaction = await changes.BeginAsync(ct);
         await change(member);
         audit.Add(actor, action, member.Email ?? member.Id.ToString());
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return MemberResult.Done(member.Id);
     }
 
@@ -363,22 +362,15 @@ public sealed class MemberAdministration(
 
     private static MemberResult EmailTaken() => new(MemberStatus.EmailTaken, [new MemberError("email", MemberErrors.EmailTaken)]);
 
-    private async Task CommitAsync(UserChanges.Transaction transaction, CancellationToken ct)
-    {
-        await transaction.CommitAsync(ct);
-        signal.Wake(); // the outbox woke the dispatcher on save, before the commit made the e-mail visible to it
-    }
-
     private static void Ensure(IdentityResult result)
     {
-        if (!result.Succeeded)
+        if (IsConflict(result))
         {
-            throw IsConflict(result) ? new ConcurrentChangeException() : Refused(result);
+            throw new ConcurrentChangeException();
         }
+
+        result.ThrowIfRefused("a change to a member");
     }
 
     private sealed class ConcurrentChangeException : Exception;
-
-    private static InvalidOperationException Refused(IdentityResult result) =>
-        new("Identity refused a change to a member: " + string.Join("; ", result.Errors.Select(e => e.Code + " " + e.Description)));
 }

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Email;
 using MayorsClub.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public static class BackOfficeIdentity
     {
         services.AddScoped<Audit.UserAudit>();
         services.AddScoped<Audit.AuditLog>();
-        services.AddScoped(sp => new UserChanges(sp.GetRequiredService<MayorsClubDbContext>()));
+        services.AddScoped(sp => new UserChanges(sp.GetRequiredService<MayorsClubDbContext>(), sp.GetRequiredService<EmailSignal>()));
         services.AddScoped(sp => new BackOfficeUserDirectory(sp.GetRequiredService<MayorsClubDbContext>()));
         return services.AddIdentityCore<BackOfficeUser>(identity =>
             {

@@ -19,10 +19,17 @@ public sealed class ArchitectureRules
         .LoadAssemblies(typeof(CoreServices).Assembly, typeof(Program).Assembly, typeof(ArchitectureRules).Assembly)
         .Build();
 
-    /// <summary>The public readers: the site, SEO (sitemap, robots, feeds) and the Delivery API when it comes.</summary>
+    /// <summary>
+    /// The public readers: the site, SEO (sitemap, robots, feeds), the members' pages (sign-in, profile, passkeys), the
+    /// media files (public ones and members' protected video and materials) and the Delivery API when it comes.
+    /// </summary>
     private static readonly IObjectProvider<IType> PublicReaders =
-        Types().That().ResideInNamespaceMatching(Under("MayorsClub.Web.Site", "MayorsClub.Web.Seo", "MayorsClub.Web.Delivery"))
-            .As("the site, SEO and the Delivery API");
+        Types().That().ResideInNamespaceMatching(Under(
+                "MayorsClub.Web.Site", "MayorsClub.Web.Seo", "MayorsClub.Web.Members", "MayorsClub.Web.Media", "MayorsClub.Web.Delivery"))
+            .As("the site, SEO, the members' pages, media files and the Delivery API");
+
+    private static readonly IObjectProvider<IType> MembersCode =
+        Types().That().ResideInNamespaceMatching(Under("MayorsClub.Core.Members", "MayorsClub.Web.Members")).As("the members' code (Core.Members, Web.Members)");
 
     private static readonly IObjectProvider<IType> Persistence =
         Types(true).That().ResideInNamespaceMatching(Under("MayorsClub.Core.Persistence")).As("MayorsClub.Core.Persistence");
@@ -84,6 +91,37 @@ public sealed class ArchitectureRules
                 MethodMembers().That().HaveFullNameMatching(
                         @"MayorsClub\.Core\.Publishing\.(PublishedDocument::(Value|Text|get_Source|get_Invariant)|PublishedCulture::get_Values)\(")
                     .As("the raw published values"))
+            .Check(Loaded);
+
+    /// <summary>
+    /// Members are who may read; publishing decides what they read (a rule names member groups). Members know nothing
+    /// of publishing, so the two do not go round in a circle.
+    /// </summary>
+    [Test]
+    public void Members_DoNotDependOnPublishing() =>
+        Types().That().Are(Types().That().ResideInNamespaceMatching(Under("MayorsClub.Core.Members")).As("MayorsClub.Core.Members")).Should().NotDependOnAny(
+                Types().That().ResideInNamespaceMatching(Under("MayorsClub.Core.Publishing")).As("MayorsClub.Core.Publishing"))
+            .Check(Loaded);
+
+    /// <summary>
+    /// Members and back-office users are separate identities (own tables, cookies and sign-in): the members' code,
+    /// in Core and on the site, never handles a back-office user nor calls into the back office.
+    /// </summary>
+    [Test]
+    public void MembersCode_NeverTouchesBackOfficeIdentities() =>
+        Types().That().Are(MembersCode).Should().NotDependOnAny(
+                Types().That().HaveNameStartingWith("BackOffice").Or().ResideInNamespaceMatching(Under("MayorsClub.Web.BackOffice"))
+                    .As("the back office's users and code"))
+            .Check(Loaded);
+
+    /// <summary>The back office's own sign-in and user administration never handle a member (members have their own section).</summary>
+    [Test]
+    public void BackOfficeIdentities_NeverTouchMembers() =>
+        Types().That().Are(
+                Types().That().ResideInNamespaceMatching(Under(
+                        "MayorsClub.Core.Users", "MayorsClub.Web.BackOffice.Users", "MayorsClub.Web.BackOffice.SignIn", "MayorsClub.Web.BackOffice.Account"))
+                    .As("the back office's identity code (Core.Users, BackOffice.Users, .SignIn, .Account)"))
+            .Should().NotDependOnAny(MembersCode)
             .Check(Loaded);
 
     /// <summary>The pipeline is listed in Program.cs: no middleware added from the side by a start-up filter.</summary>

@@ -51,16 +51,7 @@ public sealed partial class BackOfficeSession : IDisposable
     }
 
     /// <summary>The antiforgery token of a page's forms (the client keeps the matching cookie).</summary>
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url);
-        return TokenPattern().Match(html) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new AssertionException($"No antiforgery token on {url}");
-    }
+    public static Task<string> AntiforgeryTokenAsync(HttpClient client, string url) => Antiforgery.TokenAsync(client, url);
 
     public void Dispose() => Client.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

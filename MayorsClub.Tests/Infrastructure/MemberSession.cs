@@ -43,10 +43,14 @@ public sealed partial class MemberSession : IDisposable
         };
     }
 
-    /// <summary>Creates a member in the database through Identity's UserManager (approved unless told otherwise) and returns their id.</summary>
+    /// <summary>
+    /// Creates a member in the database through Identity's UserManager, as a membership application would (not through
+    /// the back office), and returns their id: approved unless told otherwise, in Mayors unless groups are named (an
+    /// empty list: none), with no password when <paramref name="password"/> is null (an invited member).
+    /// </summary>
     public static async Task<Guid> CreateMemberAsync(
-        TestSite site, string email, string password = DefaultPassword, IEnumerable<string>? groups = null, bool approved = true,
-        string name = "Олена Коваль", string culture = "uk")
+        TestSite site, string email, string? password = DefaultPassword, IEnumerable<string>? groups = null, bool approved = true,
+        string name = "Олена Коваль", string culture = "uk", string community = "Бучанська громада")
     {
         await using var scope = site.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
@@ -57,13 +61,13 @@ public sealed partial class MemberSession : IDisposable
             EmailConfirmed = true,
             Name = name,
             Position = "Міська голова",
-            Community = "Бучанська громада",
+            Community = community,
             Region = "UA-32",
             PreferredCulture = culture,
             IsApproved = approved,
             CreatedUtc = DateTime.UtcNow,
         };
-        var created = await users.CreateAsync(member, password);
+        var created = password is null ? await users.CreateAsync(member) : await users.CreateAsync(member, password);
         Assert.That(created.Succeeded, Is.True, string.Join(" ", created.Errors.Select(e => e.Description)));
         foreach (var group in groups ?? [MemberGroups.Mayors])
         {
@@ -72,6 +76,13 @@ public sealed partial class MemberSession : IDisposable
         }
 
         return member.Id;
+    }
+
+    /// <summary>The member as Identity stores them now, or null.</summary>
+    public static async Task<Member?> FindMemberAsync(TestSite site, Guid id)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().FindByIdAsync(id.ToString());
     }
 
     /// <summary>Creates an approved member in the given groups (Mayors when none are named) and signs in as them.</summary>
@@ -137,17 +148,7 @@ public sealed partial class MemberSession : IDisposable
     }
 
     /// <summary>The antiforgery token of a page's forms (the client keeps the matching cookie).</summary>
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        var html = await response.Content.ReadAsStringAsync();
-        return TokenPattern().Match(html) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new AssertionException($"No antiforgery token on {url} ({(int)response.StatusCode})");
-    }
+    public static Task<string> AntiforgeryTokenAsync(HttpClient client, string url) => Antiforgery.TokenAsync(client, url);
 
     public void Dispose() => Client.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

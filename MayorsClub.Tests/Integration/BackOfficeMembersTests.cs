@@ -53,7 +53,7 @@ public sealed partial class BackOfficeMembersTests(DatabaseProvider provider) : 
         Assert.That(link.Groups["culture"].Value, Is.EqualTo("en"), "the link opens the page in the member's language");
         Assert.That(link.Groups["member"].Value, Is.EqualTo(member.Id.ToString()));
         Assert.That(message.HtmlBody, Does.Contain($"<a href=\"{link.Value.Replace("&", "&amp;", StringComparison.Ordinal)}\">"));
-        Assert.That(await IsValidResetTokenAsync(email, MemberLinks.DecodeToken(link.Groups["code"].Value)), Is.True);
+        Assert.That(await IsValidResetTokenAsync(email, Web.Infrastructure.EmailLinks.DecodeToken(link.Groups["code"].Value)), Is.True);
         Assert.That(await IsValidResetTokenAsync(email, "forged"), Is.False, "the check can fail");
 
         Assert.That(await AuditAsync(email), Does.Contain(("members-editor@test.local", MemberAuditActions.Create)));
@@ -154,7 +154,7 @@ public sealed partial class BackOfficeMembersTests(DatabaseProvider provider) : 
         Assert.That(reset.Subject, Is.EqualTo("Новий пароль на сайті Клубу мерів"));
         var link = SetPasswordLink().Match(reset.TextBody!);
         Assert.That(link.Groups["culture"].Value, Is.EqualTo("uk"));
-        Assert.That(await IsValidResetTokenAsync(email, MemberLinks.DecodeToken(link.Groups["code"].Value)), Is.True);
+        Assert.That(await IsValidResetTokenAsync(email, Web.Infrastructure.EmailLinks.DecodeToken(link.Groups["code"].Value)), Is.True);
 
         var (_, confirm) = await GetAsync(editor.Client, page + "/delete");
         Assert.That(confirm, Does.Contain($"обліковий запис і дані профілю ({email})").And.Contain("членство в групах: Команди громад, Партнери")
@@ -255,10 +255,16 @@ public sealed partial class BackOfficeMembersTests(DatabaseProvider provider) : 
 
     // ---- helpers ----
 
-    private Task<Member> NewMemberAsync(string name, bool approved, string community = "Буча", params string[] groups) =>
-        MemberAccounts.CreateAsync(Site, NewAddress("member"), name, approved, community, groups);
+    /// <summary>A member who applied (no password yet), in just the groups named.</summary>
+    private async Task<Member> NewMemberAsync(string name, bool approved, string community = "Буча", params string[] groups) =>
+        (await MemberSession.FindMemberAsync(Site, await MemberSession.CreateMemberAsync(
+            Site, NewAddress("member"), password: null, groups, approved, name, community: community)))!;
 
-    private Task WithMembersAsync(Func<UserManager<Member>, Task> work) => MemberAccounts.WithManagerAsync(Site, work);
+    private async Task WithMembersAsync(Func<UserManager<Member>, Task> work)
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<UserManager<Member>>());
+    }
 
     private async Task<Member> MemberAsync(string email)
     {

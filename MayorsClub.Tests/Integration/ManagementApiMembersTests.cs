@@ -212,13 +212,14 @@ public sealed class ManagementApiMembersTests(DatabaseProvider provider) : BackO
         Assert.That(Text(paths[$"{Base}/member"]!["post"]!, "summary"), Does.Contain("invitation"));
     }
 
-    private Task<Member> NewApplicantAsync()
+    /// <summary>A member who applied: not approved, no password, no groups.</summary>
+    private async Task<Member> NewApplicantAsync()
     {
         var email = NewAddress("applicant");
-        return MemberAccounts.CreateAsync(Site, email, "Заявник " + email[..14], approved: false);
+        return (await MemberAsync(await MemberSession.CreateMemberAsync(Site, email, password: null, groups: [], approved: false, name: "Заявник " + email[..14])))!;
     }
 
-    private Task<Member?> MemberAsync(Guid id) => MemberAccounts.FindAsync(Site, id);
+    private Task<Member?> MemberAsync(Guid id) => MemberSession.FindMemberAsync(Site, id);
 
     private async Task<List<string>> AuditActionsAsync(string email)
     {

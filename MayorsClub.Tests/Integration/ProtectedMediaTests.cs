@@ -27,7 +27,7 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
     private string _sessionUrl = null!;
     private string _videoUrl = null!;
     private string _materialUrl = null!;
-    private string _member = null!;
+    private MemberSession _member = null!;
 
     [OneTimeSetUp]
     public async Task PublishASessionWithAVideoAndMaterials()
@@ -40,8 +40,11 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
         _sessionUrl = UrlOf(_session, "uk");
         _videoUrl = $"/members/media/{_session}/{video}/zapys.mp4";
         _materialUrl = $"/members/media/{_session}/{material}/{MediaUrls.UrlFileName(MaterialName)}";
-        (_, _member) = await MemberCookies.SignedInMemberAsync(Site, MemberGroups.Mayors);
+        _member = await MemberSession.SignInNewAsync(Site, MemberGroups.Mayors);
     }
+
+    [OneTimeTearDown]
+    public void SignOutTheMember() => _member.Dispose();
 
     [Test]
     public async Task Member_SeesThePlayer_AndTheMaterials_AnonymousSeesTheBox()
@@ -54,7 +57,8 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(memberHtml, Does.Contain($"src=\"{_videoUrl}\""));
         Assert.That(memberHtml, Does.Contain(_materialUrl).And.Contain(MaterialName));
         Assert.That(anonymousHtml, Does.Contain("Запис і матеріали — для членів Клубу"));
-        Assert.That(anonymousHtml, Does.Contain($"/uk/members/sign-in?returnUrl={Uri.EscapeDataString(_sessionUrl)}"));
+        Assert.That(anonymousHtml, Does.Contain($"class=\"button button--gold\" href=\"/uk/members/sign-in?returnUrl={Uri.EscapeDataString(_sessionUrl)}\""),
+            "the box's sign-in button (the header links the sign-in page on every page)");
         Assert.That(anonymousHtml, Does.Not.Contain("/members/media/").And.Not.Contain("<video"));
     }
 
@@ -130,10 +134,10 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
     [Test]
     public async Task SignedOutCopyOfTheUrl_GetsTheSignInPage_OrA401_NeverTheBytes()
     {
-        using var browser = await GetAsync(_videoUrl, cookie: null, accept: "text/html,application/xhtml+xml");
-        using var script = await GetAsync(_videoUrl, cookie: null, accept: "*/*");
-        using var player = await GetAsync(_videoUrl, cookie: null, accept: "text/html", range: "bytes=0-");
-        using var forged = await GetAsync(_materialUrl, cookie: "mc_member=not-a-ticket", accept: "*/*");
+        using var browser = await GetAsync(_videoUrl, member: null, accept: "text/html,application/xhtml+xml");
+        using var script = await GetAsync(_videoUrl, member: null, accept: "*/*");
+        using var player = await GetAsync(_videoUrl, member: null, accept: "text/html", range: "bytes=0-");
+        using var forged = await GetAsync(_materialUrl, member: null, accept: "*/*", cookie: "mc_member=not-a-ticket");
 
         Assert.That(browser.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(browser.Headers.Location?.OriginalString, Does.StartWith("/").And.Contain("/members/sign-in?returnUrl=" + Uri.EscapeDataString(_videoUrl)));
@@ -154,7 +158,7 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
         var session = await PublishedSessionAsync(video, null);
         var set = await WithServices(s => s.GetRequiredService<PublicAccessRules>()
             .SetAsync(session, [MemberGroups.Partners], Editor, EditorRights.Publish));
-        var (_, partner) = await MemberCookies.SignedInMemberAsync(Site, MemberGroups.Partners);
+        using var partner = await MemberSession.SignInNewAsync(Site, MemberGroups.Partners);
         var url = $"/members/media/{session}/{video}/partners.mp4";
 
         using var asMayor = await GetAsync(url, _member, range: "bytes=0-9");
@@ -171,7 +175,7 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
     public async Task MembersFiles_AreNeverKeptByThePageCache()
     {
         using var first = await GetAsync(_materialUrl, _member);
-        using var anonymous = await GetAsync(_materialUrl, cookie: null, accept: "*/*");
+        using var anonymous = await GetAsync(_materialUrl, member: null, accept: "*/*");
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(first.Headers.Age, Is.Null);
@@ -187,7 +191,8 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Does.Contain("nosniff"));
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string url, string? cookie, string accept = "*/*", string? range = null)
+    /// <summary>A GET as the member (their own signed-in client) or, when <paramref name="member"/> is null, as an anonymous visitor.</summary>
+    private async Task<HttpResponseMessage> GetAsync(string url, MemberSession? member, string accept = "*/*", string? range = null, string? cookie = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (cookie is not null)
@@ -201,7 +206,7 @@ public sealed class ProtectedMediaTests(DatabaseProvider provider) : SiteTestBas
             request.Headers.TryAddWithoutValidation("Range", range);
         }
 
-        return await Client.SendAsync(request);
+        return await (member?.Client ?? Client).SendAsync(request);
     }
 
     private async Task<Guid> UploadAsync(string fileName, byte[] bytes)

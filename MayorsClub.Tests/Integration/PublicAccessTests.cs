@@ -60,7 +60,7 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         Assert.That(parentHtml, Does.Not.Contain(parentSecret));
         Assert.That(childHtml, Does.Not.Contain(childSecret), "a rule covers everything below it");
         Assert.That(childHtml, Does.Contain("Вкладена сторінка").And.Contain("Короткий опис сторінки"), "the teaser: title and summary");
-        Assert.That(childHtml, Does.Contain($"/uk/members/sign-in?returnUrl={Uri.EscapeDataString(childUrl)}"));
+        Assert.That(childHtml, Does.Contain(SignInButton(childUrl)), "the box's sign-in button comes back here");
         Assert.That(inherited.Body!["memberGroupNames"]!.AsArray(), Is.Empty);
         Assert.That(inherited.Body!["inherited"]!["document"]!["id"]!.GetValue<Guid>(), Is.EqualTo(parent));
         Assert.That(await AuditedAsync(parent, "set public access"), Is.True);
@@ -80,8 +80,8 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         var url = UrlOf(page, "uk");
         Assert.That((await PutJsonAsync(_editors, $"document/{page}/public-access", new { memberGroupNames = new[] { MemberGroups.Partners } })).Status,
             Is.EqualTo(HttpStatusCode.OK));
-        var (_, partner) = await MemberCookies.SignedInMemberAsync(Site, MemberGroups.Partners);
-        var (_, mayor) = await MemberCookies.SignedInMemberAsync(Site, MemberGroups.Mayors);
+        using var partner = await MemberSession.SignInNewAsync(Site, MemberGroups.Partners);
+        using var mayor = await MemberSession.SignInNewAsync(Site, MemberGroups.Mayors);
 
         var (_, anonymousFirst) = await GetPageAsync(url);
         using var asPartner = await GetAsMemberAsync(url, partner);
@@ -90,7 +90,7 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         var partnerHtml = await asPartner.Content.ReadAsStringAsync();
         var mayorHtml = await asMayor.Content.ReadAsStringAsync();
 
-        Assert.That(anonymousFirst, Does.Contain(SiteTextUk.SignIn).And.Not.Contain(secret));
+        Assert.That(anonymousFirst, Does.Contain(SignInButton(url)).And.Not.Contain(secret));
         Assert.That(partnerHtml, Does.Contain(secret), "a member of the group reads it whole, never the anonymous copy from the cache");
         Assert.That(mayorHtml, Does.Not.Contain(secret));
         Assert.That(mayorHtml, Does.Contain("Ваше членство не охоплює цієї сторінки"));
@@ -133,7 +133,7 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
     [Test]
     public async Task SettingARule_IsForEditors_WithKnownGroups_AndSaysWhyInTheCallersLanguage()
     {
-        var (page, _) = await PublishedPageAsync(HomeKey, "Перевірка правил");
+        var (page, secret) = await PublishedPageAsync(HomeKey, "Перевірка правил");
 
         var byWriter = await PutJsonAsync(_writers, $"document/{page}/public-access", new { memberGroupNames = new[] { MemberGroups.Mayors } });
         var unknown = await PutJsonAsync(_editors, $"document/{page}/public-access", new { memberGroupNames = new[] { "Everyone" } });
@@ -146,7 +146,7 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         Assert.That(unknown.Body!["errors"]!["memberGroupNames"]![0]!.GetValue<string>(), Does.Contain("Everyone"));
         Assert.That(none.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(missing.Status, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(html, Does.Not.Contain("/members/sign-in?returnUrl"), "nothing was set");
+        Assert.That(html, Does.Contain(secret).And.Not.Contain("class=\"members-only\""), "nothing was set");
     }
 
     [Test]
@@ -202,19 +202,17 @@ public sealed class PublicAccessTests(DatabaseProvider provider) : SiteTestBase(
         return (created.Document.Key, secret);
     }
 
-    private async Task<HttpResponseMessage> GetAsMemberAsync(string url, string cookie)
+    private static async Task<HttpResponseMessage> GetAsMemberAsync(string url, MemberSession member)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", cookie);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-        return await Client.SendAsync(request);
+        return await member.Client.SendAsync(request);
     }
+
+    /// <summary>The access box's sign-in button (every anonymous page's header also links the sign-in page).</summary>
+    private static string SignInButton(string returnTo) =>
+        $"class=\"button button--gold\" href=\"/uk/members/sign-in?returnUrl={Uri.EscapeDataString(returnTo)}\"";
 
     private Task<bool> AuditedAsync(Guid document, string action) =>
         WithServices(s => s.GetRequiredService<MayorsClubDbContext>().AuditEntries.AnyAsync(a => a.DocumentKey == document && a.Action == action));
-
-    private static class SiteTextUk
-    {
-        public const string SignIn = "Увійти";
-    }
 }

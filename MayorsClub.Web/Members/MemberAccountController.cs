@@ -1,5 +1,6 @@
 using MayorsClub.Core.Members;
 using MayorsClub.Core.Users;
+using MayorsClub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -191,7 +192,7 @@ public sealed class MemberAccountController(
         var errors = PasswordErrors(form.Password, form.Confirm);
         if (errors.Count == 0)
         {
-            var reset = await users.ResetPasswordAsync(owner, MemberLinks.DecodeToken(form.Code)!, form.Password!);
+            var reset = await users.ResetPasswordAsync(owner, EmailLinks.DecodeToken(form.Code)!, form.Password!);
             if (reset.Succeeded)
             {
                 // The link came by e-mail, so the address is the member's; a lock after failed attempts ends (a lock the club set stays).
@@ -233,7 +234,7 @@ public sealed class MemberAccountController(
 
     private async Task<Member?> OwnerOfLinkAsync(Guid? memberId, string? code)
     {
-        if (memberId is not { } id || MemberLinks.DecodeToken(code) is not { } token)
+        if (memberId is not { } id || EmailLinks.DecodeToken(code) is not { } token)
         {
             return null;
         }

@@ -1,7 +1,7 @@
-using System.Net;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Email;
 using MayorsClub.Core.Members;
+using MayorsClub.Web.Infrastructure;
 
 namespace MayorsClub.Web.Members;
 
@@ -14,15 +14,14 @@ public sealed class MemberEmails(EmailOutbox outbox, MemberLinks links)
         var culture = CultureOf(member);
         var link = links.SetPassword(culture, member.Id, token);
         var text = MemberText.Format(MemberText.ResetBody, culture, NameOf(member), link);
-        var html = $"<!DOCTYPE html><html lang=\"{culture}\"><body>"
-            + string.Concat(text.Split("\n\n").Select(paragraph => paragraph == link
-                ? $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>"
-                : $"<p>{WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)}</p>"))
-            + "</body></html>";
-        outbox.Queue(member.Email!, string.IsNullOrWhiteSpace(member.Name) ? null : member.Name, MemberText.Get(MemberText.ResetSubject, culture), text, html);
+        outbox.Queue(member.Email!, AddresseeOf(member), MemberText.Get(MemberText.ResetSubject, culture), text, EmailLinks.Html(text, link, culture));
     }
 
     public static string CultureOf(Member member) => Cultures.IsSupported(member.PreferredCulture) ? member.PreferredCulture : Cultures.Default;
 
-    private static string NameOf(Member member) => string.IsNullOrWhiteSpace(member.Name) ? member.Email! : member.Name;
+    /// <summary>How an e-mail greets the member: their name, or their address when they gave no name.</summary>
+    public static string NameOf(Member member) => string.IsNullOrWhiteSpace(member.Name) ? member.Email! : member.Name;
+
+    /// <summary>The name on the envelope, if there is one.</summary>
+    public static string? AddresseeOf(Member member) => string.IsNullOrWhiteSpace(member.Name) ? null : member.Name;
 }

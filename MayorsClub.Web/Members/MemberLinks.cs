@@ -1,6 +1,4 @@
-using System.Text;
 using MayorsClub.Web.Infrastructure;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace MayorsClub.Web.Members;
 
@@ -16,26 +14,5 @@ public sealed class MemberLinks(PublicAddress address, IHttpContextAccessor http
 
     /// <summary>The set-password link for an Identity password-reset token (used for invitations and for resets).</summary>
     public string SetPassword(string culture, Guid memberId, string token) =>
-        address.Origin(http.HttpContext?.Request) + $"{SetPasswordPath(culture)}?member={memberId}&code={EncodeToken(token)}";
-
-    /// <summary>Identity's tokens carry characters that do not survive in URLs and mail clients; links carry them base64url-encoded.</summary>
-    public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    /// <summary>The token from a link, or null when it is missing or malformed.</summary>
-    public static string? DecodeToken(string? encoded)
-    {
-        if (string.IsNullOrWhiteSpace(encoded) || encoded.Length > 4000)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(encoded));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+        address.Origin(http.HttpContext?.Request) + $"{SetPasswordPath(culture)}?member={memberId}&code={EmailLinks.EncodeToken(token)}";
 }

@@ -158,8 +158,7 @@ public sealed partial class MemberProfileController(UserManager<Member> users, S
         var name = PasskeyName(form.Name);
         if (string.IsNullOrEmpty(form.Credential) || form.Credential.Length > 100_000 || !await passkeys.AddAsync(member, form.Credential, name))
         {
-            return await ProfileViewAsync(member, FormOf(member), null, new Dictionary<string, string>(), passkeyError: T(MemberText.PasskeyNotAdded),
-                status: StatusCodes.Status400BadRequest);
+            return await PasskeyRefusedAsync(member, MemberText.PasskeyNotAdded, StatusCodes.Status400BadRequest);
         }
 
         return LocalRedirect(ProfilePath("passkey-added"));
@@ -177,8 +176,7 @@ public sealed partial class MemberProfileController(UserManager<Member> users, S
         var passkey = CredentialId(form.Id) is { } id ? await users.GetPasskeyAsync(member, id) : null;
         if (passkey is null)
         {
-            return await ProfileViewAsync(member, FormOf(member), null, new Dictionary<string, string>(), passkeyError: T(MemberText.PasskeyNotFound),
-                status: StatusCodes.Status404NotFound);
+            return await PasskeyRefusedAsync(member, MemberText.PasskeyNotFound, StatusCodes.Status404NotFound);
         }
 
         passkey.Name = PasskeyName(form.Name);
@@ -198,12 +196,15 @@ public sealed partial class MemberProfileController(UserManager<Member> users, S
         var removed = CredentialId(form.Id) is { } id && await users.GetPasskeyAsync(member, id) is not null && (await users.RemovePasskeyAsync(member, id)).Succeeded;
         if (!removed)
         {
-            return await ProfileViewAsync(member, FormOf(member), null, new Dictionary<string, string>(), passkeyError: T(MemberText.PasskeyNotFound),
-                status: StatusCodes.Status404NotFound);
+            return await PasskeyRefusedAsync(member, MemberText.PasskeyNotFound, StatusCodes.Status404NotFound);
         }
 
         return LocalRedirect(ProfilePath("passkey-removed"));
     }
+
+    /// <summary>The profile page again, with the passkeys' message.</summary>
+    private Task<IActionResult> PasskeyRefusedAsync(Member member, string messageKey, int status) =>
+        ProfileViewAsync(member, FormOf(member), null, new Dictionary<string, string>(), passkeyError: T(messageKey), status: status);
 
     private string ProfilePath(string done) => $"/{Culture}/members/profile?done={done}";
 

@@ -120,8 +120,13 @@ public sealed class ConditionalGetAttribute : ActionFilterAttribute
         if (PersonalResponse.IsMarked(http) || http.RequestServices.GetRequiredService<IdentityCookies>().AnyIn(http.Request))
         {
             // A signed-in reader's page is theirs (the member's name in the header, what only members see): no 304
-            // against a copy the browser kept while anonymous, and no copy kept at all.
-            http.Response.Headers.CacheControl = "private, no-store";
+            // against a copy the browser kept while anonymous, and no copy kept at all. Set as the response starts:
+            // antiforgery (the header's sign-out form) writes "no-cache, no-store" while the view renders.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers.CacheControl = "private, no-store";
+                return Task.CompletedTask;
+            });
             return;
         }
 

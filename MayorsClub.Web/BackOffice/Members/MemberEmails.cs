@@ -1,7 +1,6 @@
-using MayorsClub.Core.Content;
 using MayorsClub.Core.Email;
 using MayorsClub.Core.Members;
-using MayorsClub.Web.BackOffice.Users;
+using MayorsClub.Web.Infrastructure;
 using MayorsClub.Web.Members;
 
 namespace MayorsClub.Web.BackOffice.Members;
@@ -20,11 +19,9 @@ public sealed class MemberEmails(EmailOutbox outbox, MemberLinks links) : IMembe
 
     private void Queue(Member member, string token, string subjectKey, string bodyKey)
     {
-        var culture = Cultures.IsSupported(member.PreferredCulture) ? member.PreferredCulture : Cultures.Default;
+        var culture = Web.Members.MemberEmails.CultureOf(member);
         var link = links.SetPassword(culture, member.Id, token);
-        var name = string.IsNullOrWhiteSpace(member.Name) ? member.Email! : member.Name;
-        var text = MembersText.Format(bodyKey, culture, name, link);
-        outbox.Queue(member.Email!, string.IsNullOrWhiteSpace(member.Name) ? null : member.Name, MembersText.Get(subjectKey, culture), text,
-            BackOfficeEmails.Html(text, link, culture));
+        var text = MembersText.Format(bodyKey, culture, Web.Members.MemberEmails.NameOf(member), link);
+        outbox.Queue(member.Email!, Web.Members.MemberEmails.AddresseeOf(member), MembersText.Get(subjectKey, culture), text, EmailLinks.Html(text, link, culture));
     }
 }

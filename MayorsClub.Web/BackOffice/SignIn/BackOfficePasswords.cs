@@ -1,7 +1,7 @@
 using MayorsClub.Core.Audit;
-using MayorsClub.Core.Email;
 using MayorsClub.Core.Users;
 using MayorsClub.Web.BackOffice.Users;
+using MayorsClub.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -20,7 +20,7 @@ public enum PasswordLink
 /// is known) and the pages that the invitation and reset links open.
 /// </summary>
 public sealed class BackOfficePasswords(
-    UserChanges changes, UserManager<BackOfficeUser> users, BackOfficeEmails emails, UserAudit audit, EmailSignal signal,
+    UserChanges changes, UserManager<BackOfficeUser> users, BackOfficeEmails emails, UserAudit audit,
     IOptions<IdentityOptions> identity, IClock clock)
 {
     /// <summary>At most one reset e-mail per account in this time, however often it is asked for.</summary>
@@ -52,13 +52,12 @@ public sealed class BackOfficePasswords(
         emails.QueuePasswordReset(user, token);
         await users.SetAuthenticationTokenAsync(user, BackOfficeUserAdministration.SignInRecordProvider, LastResetRequestToken, now.ToString("O"));
         await transaction.CommitAsync(ct);
-        signal.Wake();
     }
 
     /// <summary>The user a link is for, if the link is still good.</summary>
     public async Task<BackOfficeUser?> UserOfLinkAsync(PasswordLink kind, string? userId, string? encodedToken)
     {
-        var token = BackOfficeEmails.DecodeToken(encodedToken);
+        var token = EmailLinks.DecodeToken(encodedToken);
         if (token is null || string.IsNullOrWhiteSpace(userId) || userId.Length > 100)
         {
             return null;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Audit;
-using MayorsClub.Core.Email;
 using MayorsClub.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using NodaTime;
@@ -37,7 +36,7 @@ public sealed record UserActionResult(bool Succeeded, string? Error = null, int 
 /// and the last active administrator is never disabled or demoted.
 /// </summary>
 public sealed class BackOfficeUserAdministration(
-    UserChanges changes, BackOfficeUserDirectory directory, UserManager<BackOfficeUser> users, UserAudit audit, BackOfficeEmails emails, EmailSignal signal, IClock clock, TimeProvider time)
+    UserChanges changes, BackOfficeUserDirectory directory, UserManager<BackOfficeUser> users, UserAudit audit, BackOfficeEmails emails, IClock clock, TimeProvider time)
 {
     public const string SignInRecordProvider = MayorsClub.Core.Setup.AdministratorAccess.SignInRecordProvider;
     public const string LastSignInToken = MayorsClub.Core.Setup.AdministratorAccess.LastSignInToken;
@@ -113,7 +112,7 @@ public sealed class BackOfficeUserAdministration(
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
         emails.QueueInvitation(user, invitedBy, token);
         audit.Add(actor, AuditActions.Invite, user, string.Join(", ", command.Groups.Distinct()));
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return UserActionResult.Done(user);
     }
 
@@ -135,7 +134,7 @@ public sealed class BackOfficeUserAdministration(
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
         emails.QueueInvitation(user, invitedBy, token);
         audit.Add(actor, AuditActions.ResendInvitation, user);
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return UserActionResult.Done(user);
     }
 
@@ -169,7 +168,7 @@ public sealed class BackOfficeUserAdministration(
         Ensure(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
         Ensure(await users.AddToRolesAsync(user, wanted.Except(current)));
         audit.Add(actor, AuditActions.ChangeGroups, user, string.Join(", ", wanted));
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return UserActionResult.Done(user);
     }
 
@@ -197,7 +196,7 @@ public sealed class BackOfficeUserAdministration(
         Ensure(await users.SetLockoutEndDateAsync(user, BackOfficeUsersSetup.DisabledUntil));
         Ensure(await users.UpdateSecurityStampAsync(user));
         audit.Add(actor, AuditActions.Disable, user);
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return UserActionResult.Done(user);
     }
 
@@ -215,7 +214,7 @@ public sealed class BackOfficeUserAdministration(
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
         audit.Add(actor, AuditActions.Enable, user, wasDisabled ? null : "unlock");
-        await CommitAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
         return UserActionResult.Done(user);
     }
 
@@ -243,17 +242,5 @@ public sealed class BackOfficeUserAdministration(
         : groups.Any(g => !BackOfficeGroups.All.Contains(g)) ? UsersText.UnknownGroup
         : null;
 
-    private async Task CommitAsync(UserChanges.Transaction transaction, CancellationToken ct)
-    {
-        await transaction.CommitAsync(ct);
-        signal.Wake(); // the outbox woke the dispatcher on save, before the commit made the e-mail visible to it
-    }
-
-    private static void Ensure(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Identity refused a change: " + string.Join("; ", result.Errors.Select(e => e.Code + " " + e.Description)));
-        }
-    }
+    private static void Ensure(IdentityResult result) => result.ThrowIfRefused("a change to a back-office user");
 }
