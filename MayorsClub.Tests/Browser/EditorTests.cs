@@ -181,7 +181,7 @@ public sealed class EditorTests : EditorBrowserTestBase
         await Expect(writer.Locator("[data-culture-state='uk']")).ToContainTextAsync("чекає на схвалення");
 
         var editor = await SignedInPageAsync("story-approver@test.local", BackOfficeGroups.Editors);
-        await Expect(editor.Locator(".bo-card", new() { HasText = "Чекають на схвалення" })).ToContainTextAsync(title);
+        await Expect(editor.GetByRole(AriaRole.Region, new() { Name = "Чекають на схвалення", Exact = true })).ToContainTextAsync(title);
         await editor.GotoAsync($"/umbraco/content/{key}");
         await Expect(editor.Locator(".ce-awaiting")).ToContainTextAsync("story-writer@test.local");
         await editor.Locator("button.ce-publish").ClickAsync();
@@ -191,7 +191,7 @@ public sealed class EditorTests : EditorBrowserTestBase
         Assert.That((await visitor.GotoAsync((await editor.Locator("a[data-live-url='uk']").GetAttributeAsync("href"))!))!.Status, Is.EqualTo(200));
         await Expect(visitor.Locator("body")).ToContainTextAsync("Виклад, написаний авторкою.");
         await editor.GotoAsync("/umbraco");
-        await Expect(editor.Locator(".bo-card", new() { HasText = "Чекають на схвалення" })).Not.ToContainTextAsync(title);
+        await Expect(editor.GetByRole(AriaRole.Region, new() { Name = "Чекають на схвалення", Exact = true })).Not.ToContainTextAsync(title);
     }
 
     [Test]
