@@ -48,7 +48,7 @@ public static class ProtectedMedia
             .ExcludeFromDescription();
 
     private static async Task<IResult> ServeAsync(Guid documentKey, Guid mediaKey, HttpContext context, PublishedSnapshotService snapshots,
-        MediaFileReader reader, CancellationToken ct)
+        ProtectedMediaCatalog catalog, CancellationToken ct)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = "private, no-store";
@@ -73,7 +73,7 @@ public static class ProtectedMedia
             return view.MayReadWhole(document) ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var file = await reader.FindAsync(mediaKey, includeMembersOnly: true, ct);
+        var file = await catalog.StoredFileAsync(mediaKey, ct);
         if (file is null)
         {
             return Results.NotFound();
@@ -101,6 +101,7 @@ public sealed record LibraryFile(Guid Key, string FileName, string ContentType, 
 public sealed class ProtectedMediaCatalog(IServiceScopeFactory scopes) : IPublishedChangeSubscriber
 {
     private readonly ConcurrentDictionary<Guid, LibraryFile?> _files = new();
+    private readonly ConcurrentDictionary<Guid, MediaFile> _stored = new();
     private long _version;
 
     int IPublishedChangeSubscriber.Order => 50;
@@ -111,9 +112,34 @@ public sealed class ProtectedMediaCatalog(IServiceScopeFactory scopes) : IPublis
         foreach (var key in changes.SelectMany(c => c.Media))
         {
             _files.TryRemove(key, out _);
+            _stored.TryRemove(key, out _);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Where a file a members' page picks is stored, for the file endpoint (which asks only after the read model has
+    /// allowed the viewer that file): read once, then kept until a media change names it, so a player's range requests
+    /// do not each query the database. Files not found are not kept.
+    /// </summary>
+    public async Task<MediaFile?> StoredFileAsync(Guid key, CancellationToken ct = default)
+    {
+        if (_stored.TryGetValue(key, out var known))
+        {
+            // A stat per request (cheap): a file removed from storage behind the site's back is a 404, not an error.
+            return File.Exists(known.PhysicalPath) ? known : null;
+        }
+
+        var version = Interlocked.Read(ref _version);
+        await using var scope = scopes.CreateAsyncScope();
+        var file = await scope.ServiceProvider.GetRequiredService<MediaFileReader>().FindAsync(key, includeMembersOnly: true, ct);
+        if (file is not null && Interlocked.Read(ref _version) == version)
+        {
+            _stored[key] = file;
+        }
+
+        return file;
     }
 
     /// <summary>The files with these keys that exist in the library (missing and folders left out).</summary>
