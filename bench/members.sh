@@ -123,7 +123,10 @@ PY
     --data-urlencode "__RequestVerificationToken=$token"
   value=$(awk '$6 == "mc_member" { print $7 }' "$jar")
   if [ -z "$value" ]; then echo "signing in did not set the mc_member cookie (field names: SIGNIN_EMAIL_FIELD, SIGNIN_PASSWORD_FIELD)" >&2; exit 1; fi
-  MEMBER_COOKIE="mc_member=$value"
+  # As a browser would, the requests also send the antiforgery cookie the sign-in page set (the member's header has
+  # a sign-out form: without it, every page would also mint a new antiforgery cookie).
+  antiforgery=$(awk '$6 ~ /^\.AspNetCore\.Antiforgery\./ { print $6 "=" $7 }' "$jar" | head -1)
+  MEMBER_COOKIE="mc_member=$value${antiforgery:+; $antiforgery}"
 fi
 member_html=$(curl -fsS -H "Cookie: $MEMBER_COOKIE" "$BASE$SESSION")
 grep -q "<video" <<<"$member_html" || { echo "the member's session page has no player: not signed in?" >&2; exit 1; }
