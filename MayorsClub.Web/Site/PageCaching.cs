@@ -83,19 +83,6 @@ public sealed class PageCacheOptions
 }
 
 /// <summary>
-/// A response rendered for one signed-in person (a member's page): answered with <c>Cache-Control: private, no-store</c>
-/// and no validators, so neither a shared cache nor a later visitor's revalidation can get it.
-/// </summary>
-public static class PersonalResponse
-{
-    private const string Item = "MayorsClub.PersonalResponse";
-
-    public static void Mark(HttpContext context) => context.Items[Item] = true;
-
-    public static bool IsMarked(HttpContext context) => context.Items.ContainsKey(Item);
-}
-
-/// <summary>
 /// Marks an endpoint whose successful GET responses are the same for every visitor until the next publish, so they
 /// may be kept and shared: published pages, the sitemap, feeds.
 /// </summary>
@@ -117,7 +104,7 @@ public sealed class ConditionalGetAttribute : ActionFilterAttribute
         }
 
         var http = context.HttpContext;
-        if (PersonalResponse.IsMarked(http) || http.RequestServices.GetRequiredService<IdentityCookies>().AnyIn(http.Request))
+        if (http.RequestServices.GetRequiredService<IdentityCookies>().AnyIn(http.Request))
         {
             // A signed-in reader's page is theirs (the member's name in the header, what only members see): no 304
             // against a copy the browser kept while anonymous, and no copy kept at all. Set as the response starts:

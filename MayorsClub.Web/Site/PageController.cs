@@ -23,12 +23,9 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
     public async Task<IActionResult> Show(string culture, string? path)
     {
         var snapshot = snapshots.Current;
+        // A member's page is theirs alone: the request carries the member cookie, so neither the page cache nor
+        // ConditionalGet lets anyone else have it (see IdentityCookies).
         var viewer = await MemberSecurity.ViewerAsync(HttpContext);
-        if (viewer.IsMember)
-        {
-            // A member's page is theirs alone: no shared cache may keep it (the page cache never sees member requests).
-            PersonalResponse.Mark(HttpContext);
-        }
 
         var document = snapshot.For(viewer).GetByUrl(culture, $"/{culture}/{path}");
         if (document is null)
