@@ -9,6 +9,9 @@ internal sealed class OutboxMessage
     public string Subject { get; set; } = "";
     public string TextBody { get; set; } = "";
     public string? HtmlBody { get; set; }
+
+    /// <summary>Extra headers as a JSON object (List-Unsubscribe and List-Unsubscribe-Post on announcements), or null.</summary>
+    public string? HeadersJson { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime NextAttemptUtc { get; set; }
     public int Attempts { get; set; }

@@ -33,6 +33,13 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
     internal DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     internal DbSet<Media.MediaItemEntity> MediaItems => Set<Media.MediaItemEntity>();
     internal DbSet<PublishedChangeEntity> PublishedChanges => Set<PublishedChangeEntity>();
+    internal DbSet<Applications.ApplicationEntity> Applications => Set<Applications.ApplicationEntity>();
+    internal DbSet<Applications.ApplicationNoteEntity> ApplicationNotes => Set<Applications.ApplicationNoteEntity>();
+    internal DbSet<Applications.ApplicationCounterEntity> ApplicationCounters => Set<Applications.ApplicationCounterEntity>();
+    internal DbSet<Applications.EventPlacesEntity> EventPlaces => Set<Applications.EventPlacesEntity>();
+    internal DbSet<Applications.SiteSettingEntity> SiteSettings => Set<Applications.SiteSettingEntity>();
+    internal DbSet<Announcements.SubscriberEntity> Subscribers => Set<Announcements.SubscriberEntity>();
+    internal DbSet<Announcements.AnnouncementEntity> Announcements => Set<Announcements.AnnouncementEntity>();
 
     /// <summary>Skip/Take without OrderBy gives pages whose rows change from one query to the next: an error where it can be fixed.</summary>
     public static void ThrowOnUnorderedPaging(WarningsConfigurationBuilder warnings) =>
@@ -126,6 +133,8 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
             change.HasIndex(c => c.Utc);
         });
 
+        ConfigureApplications(builder);
+
         builder.Entity<AuditEntryEntity>(audit =>
         {
             audit.ToTable("AuditEntries");
@@ -199,6 +208,83 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
         {
             claim.ToTable("BackOfficeRoleClaims");
             claim.HasKey(c => c.Id);
+        });
+    }
+
+    /// <summary>Applications and their history, reference and place counters, site settings, subscribers and announcements.</summary>
+    private static void ConfigureApplications(ModelBuilder builder)
+    {
+        builder.Entity<Applications.ApplicationEntity>(application =>
+        {
+            application.ToTable("Applications");
+            application.HasIndex(a => a.Key).IsUnique();
+            application.HasIndex(a => a.Reference).IsUnique();
+            application.HasIndex(a => new { a.Form, a.Status, a.SubmittedUtc });
+            application.HasIndex(a => a.SubmittedUtc);
+            application.HasIndex(a => a.EventKey);
+            application.HasIndex(a => a.ApplicantEmail);
+            application.Property(a => a.Reference).HasMaxLength(20);
+            application.Property(a => a.Form).HasMaxLength(32);
+            application.Property(a => a.Culture).HasMaxLength(8);
+            application.Property(a => a.Status).HasMaxLength(16);
+            application.Property(a => a.ApplicantName).HasMaxLength(200);
+            application.Property(a => a.ApplicantEmail).HasMaxLength(320);
+            application.Property(a => a.Version).IsConcurrencyToken();
+            application.HasMany(a => a.Notes).WithOne().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Applications.ApplicationNoteEntity>(note =>
+        {
+            note.ToTable("ApplicationNotes");
+            note.HasIndex(n => new { n.ApplicationId, n.Utc });
+            note.Property(n => n.User).HasMaxLength(256);
+            note.Property(n => n.Action).HasMaxLength(64);
+            note.Property(n => n.Text).HasMaxLength(4000);
+        });
+
+        builder.Entity<Applications.ApplicationCounterEntity>(counter =>
+        {
+            counter.ToTable("ApplicationCounters");
+            counter.HasKey(c => c.Year);
+            counter.Property(c => c.Year).ValueGeneratedNever();
+            counter.Property(c => c.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<Applications.EventPlacesEntity>(places =>
+        {
+            places.ToTable("EventPlaces");
+            places.HasKey(p => p.EventKey);
+            places.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<Applications.SiteSettingEntity>(setting =>
+        {
+            setting.ToTable("SiteSettings");
+            setting.HasKey(s => s.Name);
+            setting.Property(s => s.Name).HasMaxLength(100);
+            setting.Property(s => s.Value).HasMaxLength(4000);
+            setting.Property(s => s.UpdatedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<Announcements.SubscriberEntity>(subscriber =>
+        {
+            subscriber.ToTable("Subscribers");
+            subscriber.HasIndex(s => new { s.NormalizedEmail, s.Culture }).IsUnique();
+            subscriber.HasIndex(s => s.Token).IsUnique();
+            subscriber.Property(s => s.Email).HasMaxLength(320);
+            subscriber.Property(s => s.NormalizedEmail).HasMaxLength(320);
+            subscriber.Property(s => s.Culture).HasMaxLength(8);
+            subscriber.Property(s => s.Token).HasMaxLength(64);
+        });
+
+        builder.Entity<Announcements.AnnouncementEntity>(announcement =>
+        {
+            announcement.ToTable("Announcements");
+            announcement.HasIndex(a => a.Key).IsUnique();
+            announcement.Property(a => a.Culture).HasMaxLength(8);
+            announcement.Property(a => a.Subject).HasMaxLength(500);
+            announcement.Property(a => a.CreatedBy).HasMaxLength(256);
+            announcement.Property(a => a.SentBy).HasMaxLength(256);
         });
     }
 
