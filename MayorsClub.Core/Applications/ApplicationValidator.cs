@@ -47,7 +47,7 @@ public static partial class ApplicationValidator
                 }
                 continue;
             }
-            if (text.Length > field.MaxLength && field.Type is not FieldType.Consent)
+            if (text.Length > field.MaxLength && HasFreeText(field.Type))
             {
                 errors[field.Name] = Error(field, ApplicationTexts.TooLong, field.MaxLength.ToString(CultureInfo.InvariantCulture));
                 continue;
@@ -158,6 +158,10 @@ public static partial class ApplicationValidator
         }
         return uri.AbsoluteUri;
     }
+
+    /// <summary>Fields the applicant types freely are held to their length; the others are checked against their values.</summary>
+    private static bool HasFreeText(FieldType type) =>
+        type is FieldType.Text or FieldType.TextArea or FieldType.Email or FieldType.Phone or FieldType.Url;
 
     private static FieldError Error(FormField field, string code, params string[] args) => new(field.Name, code, args);
 
