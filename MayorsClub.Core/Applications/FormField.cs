@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MayorsClub.Core.Applications;
 
 /// <summary>What a form field holds; decides how it is rendered, checked and normalised.</summary>
@@ -46,5 +48,69 @@ public sealed record FormField(
         FieldType.Choice => Options.Select(option => (option, ApplicationTexts.Get(OptionKey(option), culture))).ToArray(),
         FieldType.Region => Members.Regions.Codes.Select(code => (code, Members.Regions.Name(code, culture))).ToArray(),
         _ => [],
+    };
+
+    /// <summary>
+    /// The HTML attributes that give the browser the same rules as a convenience (the server checks again): required,
+    /// maxlength, the input's type, min and max, and what autofill should offer. A website is typed as text with a URL
+    /// keyboard, because the server also accepts an address without "https://", which type="url" would refuse.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Value)> BrowserAttributes()
+    {
+        var attributes = new List<(string, string)>();
+        var inputType = Type switch
+        {
+            FieldType.Email => "email",
+            FieldType.Phone => "tel",
+            FieldType.Number => "number",
+            FieldType.Consent => "checkbox",
+            FieldType.Text or FieldType.Url => "text",
+            _ => null,
+        };
+        if (inputType is not null)
+        {
+            attributes.Add(("type", inputType));
+        }
+        if (Required)
+        {
+            attributes.Add(("required", "required"));
+        }
+        if (Type is FieldType.Text or FieldType.TextArea or FieldType.Email or FieldType.Phone or FieldType.Url)
+        {
+            attributes.Add(("maxlength", MaxLength.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (Type == FieldType.Number)
+        {
+            attributes.Add(("min", Min.ToString(CultureInfo.InvariantCulture)));
+            attributes.Add(("max", Max.ToString(CultureInfo.InvariantCulture)));
+            attributes.Add(("step", "1"));
+        }
+        if (Type == FieldType.Url)
+        {
+            attributes.Add(("inputmode", "url"));
+        }
+        if (Type == FieldType.Consent)
+        {
+            attributes.Add(("value", "true"));
+        }
+        if (Autocomplete() is { } autocomplete)
+        {
+            attributes.Add(("autocomplete", autocomplete));
+        }
+        return attributes;
+    }
+
+    private string? Autocomplete() => Type switch
+    {
+        FieldType.Email => "email",
+        FieldType.Phone => "tel",
+        FieldType.Url => "url",
+        _ => Name switch
+        {
+            "fullName" or "contactPerson" or "name" => "name",
+            "organisation" => "organization",
+            "country" => "country-name",
+            _ => null,
+        },
     };
 }

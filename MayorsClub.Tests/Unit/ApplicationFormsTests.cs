@@ -359,6 +359,26 @@ public sealed class ApplicationFormsTests
         Assert.That(result.Values["message"], Is.EqualTo("Добрий день!\n\nЯк приєднатися?"));
     }
 
+    [Test]
+    public void BrowserAttributes_CarryTheSameRules()
+    {
+        var membership = ApplicationForms.Membership;
+
+        Assert.That(membership.Field("fullName")!.BrowserAttributes(), Is.EqualTo(new[]
+        {
+            ("type", "text"), ("required", "required"), ("maxlength", "200"), ("autocomplete", "name"),
+        }));
+        Assert.That(membership.Field("email")!.BrowserAttributes(), Does.Contain(("type", "email")).And.Contain(("maxlength", "254")));
+        Assert.That(membership.Field("phone")!.BrowserAttributes(), Does.Contain(("type", "tel")).And.Contain(("autocomplete", "tel")));
+        Assert.That(membership.Field("website")!.BrowserAttributes(), Does.Contain(("inputmode", "url")).And.Not.Contain(("required", "required")));
+        Assert.That(membership.Field("consent")!.BrowserAttributes(), Is.EqualTo(new[]
+        {
+            ("type", "checkbox"), ("required", "required"), ("value", "true"),
+        }));
+        Assert.That(ApplicationForms.EventRegistration.Field("participants")!.BrowserAttributes(), Does.Contain(("min", "1")).And.Contain(("max", "50")));
+        Assert.That(ApplicationForms.Partnership.Field("phone")!.BrowserAttributes(), Does.Not.Contain(("required", "required")));
+    }
+
     private static Dictionary<string, string?> Membership() => new()
     {
         ["fullName"] = "  Олена Петренко ",
