@@ -1,3 +1,4 @@
+using MayorsClub.Core.Applications;
 using MayorsClub.Core.Changes;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Email;
@@ -40,6 +41,7 @@ builder.Services.AddMayorsClubMedia();
 builder.Services.AddMayorsClubEmail();
 builder.Services.AddMayorsClubBackOfficeIdentity();
 builder.Services.AddMayorsClubMembers();
+builder.Services.AddMayorsClubApplications();
 builder.Services.AddMayorsClubSite();
 builder.Services.AddMayorsClubPageCaching();
 builder.Services.AddMayorsClubBackOffice();

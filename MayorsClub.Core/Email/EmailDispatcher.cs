@@ -152,6 +152,15 @@ public sealed class EmailDispatcher(
         mime.Subject = message.Subject;
         mime.MessageId = $"outbox-{message.Id}-{message.CreatedUtc.Ticks}@mayorsclub";
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        if (message.HeadersJson is { } json
+            && System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) is { } headers)
+        {
+            foreach (var (name, value) in headers)
+            {
+                mime.Headers.Add(name, value);
+            }
+        }
+
         return mime;
     }
 }

@@ -9,12 +9,15 @@ public sealed class EmailOutbox(MayorsClubDbContext db, IClock clock, EmailSigna
     private bool _wakeOnSave;
 
     /// <summary>Adds the message to the outbox. It is saved with the caller's next SaveChanges, which wakes the dispatcher.</summary>
-    public void Queue(string toAddress, string? toName, string subject, string textBody, string? htmlBody = null)
+    /// <param name="headers">Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post on announcements.</param>
+    public void Queue(string toAddress, string? toName, string subject, string textBody, string? htmlBody = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
         db.OutboxMessages.Add(new OutboxMessage
         {
             ToAddress = toAddress, ToName = toName, Subject = subject, TextBody = textBody, HtmlBody = htmlBody,
+            HeadersJson = headers is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(headers) : null,
             CreatedUtc = now, NextAttemptUtc = now,
         });
         if (!_wakeOnSave)

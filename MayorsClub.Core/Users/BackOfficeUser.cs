@@ -17,7 +17,16 @@ public static class BackOfficeGroups
     public const string Editors = "Editors";
     public const string Writers = "Writers";
 
-    public static IReadOnlyList<string> All { get; } = [Administrators, Editors, Writers];
+    /// <summary>The committee reviews applications; it sees neither content nor media nor members.</summary>
+    public const string Committee = "Committee";
+
+    public static IReadOnlyList<string> All { get; } = [Administrators, Editors, Writers, Committee];
+
+    /// <summary>The groups that work on content and media.</summary>
+    public static IReadOnlyList<string> ContentGroups { get; } = [Administrators, Editors, Writers];
+
+    /// <summary>The groups that review applications and see applicants' personal data.</summary>
+    public static IReadOnlyList<string> ApplicationReviewers { get; } = [Administrators, Committee];
 }
 
 // The back-office identity's own entity types (tables BackOffice*), so that a member identity can add its own

@@ -18,8 +18,14 @@ public static class BackOfficeSecurity
     public const string LoginPath = "/umbraco/login";
     public const string CookieName = "mc_backoffice";
 
-    /// <summary>Signed in as a member of any back-office group.</summary>
+    /// <summary>Signed in as a member of any back-office group (the committee included).</summary>
     public const string Access = "BackOffice.Access";
+
+    /// <summary>Writers, editors and administrators: content and media. The committee is not among them.</summary>
+    public const string EditContent = "BackOffice.EditContent";
+
+    /// <summary>Administrators and the committee: applications, their applicants' data, their e-mails.</summary>
+    public const string ReviewApplications = "BackOffice.ReviewApplications";
 
     /// <summary>Editors and administrators: publish, unpublish, schedule, delete, approve.</summary>
     public const string Publish = "BackOffice.Publish";
@@ -72,6 +78,9 @@ public static class BackOfficeSecurity
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Access, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(BackOfficeGroups.All))
+            .AddPolicy(EditContent, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(BackOfficeGroups.ContentGroups))
+            .AddPolicy(ReviewApplications, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
+                .RequireRole(BackOfficeGroups.ApplicationReviewers))
             .AddPolicy(Publish, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
                 .RequireRole(BackOfficeGroups.Administrators, BackOfficeGroups.Editors))
             .AddPolicy(ManageUsers, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(BackOfficeGroups.Administrators));

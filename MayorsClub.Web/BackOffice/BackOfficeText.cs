@@ -19,6 +19,9 @@ public static class BackOfficeText
     public const string Media = "section.media";
     public const string Users = "section.users";
     public const string AuditLog = "section.audit";
+    public const string Applications = "section.applications";
+    public const string Announcements = "section.announcements";
+    public const string Outbox = "section.outbox";
     public const string RecentlyEdited = "dashboard.recent";
     public const string Scheduled = "dashboard.scheduled";
     public const string AwaitingApproval = "dashboard.awaitingApproval";
@@ -56,6 +59,9 @@ public static class BackOfficeText
         [Media] = ("Медіа", "Media"),
         [Users] = ("Користувачі", "Users"),
         [AuditLog] = ("Журнал дій", "Audit log"),
+        [Applications] = ("Заявки", "Applications"),
+        [Announcements] = ("Розсилки", "Announcements"),
+        [Outbox] = ("Пошта", "Outbox"),
         [RecentlyEdited] = ("Нещодавно змінені", "Recently edited"),
         [Scheduled] = ("Заплановано", "Scheduled"),
         [AwaitingApproval] = ("Чекають на схвалення", "Waiting for approval"),

@@ -58,13 +58,15 @@ public static class ManagementApiEndpoints
             .RequireAccess()
             .AddEndpointFilter<CookieCallerAntiforgery>();
 
-        api.MapDocumentEndpoints();
-        api.MapDocumentTreeEndpoints();
-        api.MapPublicAccessEndpoints();
-        api.MapDocumentVersionEndpoints();
-        api.MapDocumentTypeEndpoints();
-        api.MapMediaEndpoints();
-        api.MapMemberEndpoints();
+        // Content, media and members: the content groups only (the committee signs in but sees none of it).
+        var content = api.MapGroup("").RequireEditContent();
+        content.MapDocumentEndpoints();
+        content.MapDocumentTreeEndpoints();
+        content.MapPublicAccessEndpoints();
+        content.MapDocumentVersionEndpoints();
+        content.MapDocumentTypeEndpoints();
+        content.MapMediaEndpoints();
+        content.MapMemberEndpoints();
 
         api.MapGet("openapi.json", WriteOpenApiDocumentAsync).ExcludeFromDescription();
 

@@ -26,7 +26,7 @@ public sealed class ApiClientOptions
 
     public string Secret { get; set; } = "";
 
-    /// <summary>Administrators, Editors or Writers.</summary>
+    /// <summary>Administrators, Editors, Writers or Committee.</summary>
     public string Group { get; set; } = "";
 }
 

@@ -16,6 +16,7 @@ namespace MayorsClub.Web.BackOffice.Content;
 /// language, approval, unpublish, schedule and the recycle bin; the version history is in the History part.
 /// Writers save and send for approval; publishing, scheduling, moving, sorting and deleting need the Publish policy.
 /// </summary>
+[Authorize(Policy = BackOfficeSecurity.EditContent)]
 public sealed partial class ContentController(
     DocumentEditor editor,
     DocumentPublisher publisher,

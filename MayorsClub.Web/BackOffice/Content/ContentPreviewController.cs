@@ -16,7 +16,7 @@ namespace MayorsClub.Web.BackOffice.Content;
 /// A document's saved draft in the site's real layout, for signed-in back-office users only, with a banner that says
 /// it is a preview. Outside the back-office area on purpose, so the site's own views render it; never cached or indexed.
 /// </summary>
-[Authorize(Policy = BackOfficeSecurity.Access)]
+[Authorize(Policy = BackOfficeSecurity.EditContent)]
 public sealed partial class ContentPreviewController(DraftPreview previews, IPageRenderer renderer, ICompositeViewEngine viewEngine) : Controller
 {
     [HttpGet(ContentController.BasePath + "/{key:guid}/preview/{culture}")]

@@ -36,11 +36,18 @@ public sealed class DashboardController(
         IReadOnlyList<EditorialOverview.ScheduledChange> Scheduled,
         IReadOnlyList<EditorialOverview.ApprovalRequest> AwaitingApproval,
         IReadOnlyList<EditorialOverview.MissingTranslation> MissingTranslations,
-        MemberPanels? Members);
+        MemberPanels? Members,
+        bool ShowsContent);
 
     [HttpGet(BackOfficeSecurity.BasePath)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
+        if (!(await authorization.AuthorizeAsync(User, BackOfficeSecurity.EditContent)).Succeeded)
+        {
+            // The committee: no content panels, only what its sections add.
+            return View(new DashboardPage(UiCulture, [], [], [], [], [], [], null, ShowsContent: false));
+        }
+
         var create = new List<CreateLink>();
         foreach (var alias in new[] { NewsArticle.Alias, Event.Alias })
         {
@@ -59,7 +66,8 @@ public sealed class DashboardController(
             await overview.ScheduledAsync(PanelSize, ct),
             await overview.AwaitingApprovalAsync(PanelSize, ct),
             await overview.MissingTranslationsAsync(PanelSize, ct),
-            await MemberPanelsAsync(ct)));
+            await MemberPanelsAsync(ct),
+            ShowsContent: true));
     }
 
     private async Task<MemberPanels?> MemberPanelsAsync(CancellationToken ct)

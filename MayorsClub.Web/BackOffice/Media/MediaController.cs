@@ -15,6 +15,7 @@ namespace MayorsClub.Web.BackOffice.Media;
 /// Anyone in the back office may look, upload and edit what nothing published uses; changing who may see a file, changing
 /// or replacing a file published pages show (the core's rule), and deleting need an editor or an administrator.
 /// </summary>
+[Authorize(Policy = BackOfficeSecurity.EditContent)]
 public sealed class MediaController(
     MediaLibrary library,
     MediaUploader uploader,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MayorsClub.Core.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ namespace MayorsClub.Web.BackOffice.Media;
 /// The media library as the content editor's picker dialog browses it (an htmx partial): a folder's subfolders and
 /// the files the field may hold, filtered by name. Uploads from the dialog go to the media section's upload action.
 /// </summary>
+[Authorize(Policy = BackOfficeSecurity.EditContent)]
 public sealed class MediaPickerController(MediaLibrary library, IOptions<MediaOptions> options) : BackOfficeController
 {
     public const string BrowsePath = MediaController.BasePath + "/picker";

@@ -27,6 +27,7 @@ public static class UsersText
     public const string GroupAdministrators = "group.Administrators";
     public const string GroupEditors = "group.Editors";
     public const string GroupWriters = "group.Writers";
+    public const string GroupCommittee = "group.Committee";
     public const string GroupsHelp = "users.groups.help";
     public const string InterfaceLanguage = "users.language";
     public const string InviteHelp = "users.invite.help";
@@ -182,9 +183,10 @@ public static class UsersText
         [GroupAdministrators] = ("Адміністратори", "Administrators"),
         [GroupEditors] = ("Редактори", "Editors"),
         [GroupWriters] = ("Автори", "Writers"),
+        [GroupCommittee] = ("Комітет", "Committee"),
         [GroupsHelp] = (
-            "Автори пишуть і зберігають чернетки; редактори ще й публікують; адміністратори керують користувачами.",
-            "Writers write and save drafts; editors also publish; administrators also manage users."),
+            "Автори пишуть і зберігають чернетки; редактори ще й публікують; адміністратори керують користувачами. Комітет розглядає заявки і не бачить контенту.",
+            "Writers write and save drafts; editors also publish; administrators also manage users. The committee reviews applications and does not see content."),
         [InterfaceLanguage] = ("Мова інтерфейсу та листів", "Language of the interface and e-mails"),
         [InviteHelp] = (
             "Людина отримає лист із посиланням, за яким вона сама задасть пароль. Посилання діє 7 днів.",

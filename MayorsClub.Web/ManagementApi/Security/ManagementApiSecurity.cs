@@ -24,9 +24,17 @@ public static class ManagementApiSecurity
     /// <summary>A back-office policy, checked against the cookie or the bearer token.</summary>
     public static IAuthorizeData Policy(string policy) => new AuthorizeAttribute(policy);
 
-    /// <summary>Any back-office group: read, create, save drafts, roll back without publishing.</summary>
+    /// <summary>Any back-office group, the committee included (the API's root, its docs, its 404).</summary>
     public static TBuilder RequireAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(Policy(BackOfficeSecurity.Access));
+
+    /// <summary>Writers, editors and administrators: read, create, save drafts, roll back without publishing.</summary>
+    public static TBuilder RequireEditContent<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Policy(BackOfficeSecurity.EditContent));
+
+    /// <summary>Administrators and the committee: applications.</summary>
+    public static TBuilder RequireReviewApplications<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Policy(BackOfficeSecurity.ReviewApplications));
 
     /// <summary>Editors and administrators: publish, unpublish, schedule, move, sort, trash and restore.</summary>
     public static TBuilder RequirePublish<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MayorsClub.Core.Applications;
+
+public static class ApplicationServices
+{
+    /// <summary>Applications: the forms' intake, the committee's review, the intake's settings and the retention job.</summary>
+    public static IServiceCollection AddMayorsClubApplications(this IServiceCollection services)
+    {
+        services.AddScoped<ApplicationSettings>();
+        return services;
+    }
+}
