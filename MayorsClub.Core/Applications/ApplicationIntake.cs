@@ -21,6 +21,7 @@ public sealed class ApplicationIntake(
     IClock clock,
     PublishedSnapshotService snapshots,
     IApplicationIntakeMail mail,
+    IntakeEventPlaces places,
     ILogger<ApplicationIntake> logger)
 {
     /// <summary>The only status the intake writes (the review helper's ApplicationStatus names the others).</summary>
@@ -72,10 +73,6 @@ public sealed class ApplicationIntake(
         }
     }
 
-    /// <summary>The places taken at an event (0 when nobody has registered yet).</summary>
-    public async Task<int> PlacesTakenAsync(Guid eventKey, CancellationToken ct) =>
-        await db.EventPlaces.AsNoTracking().Where(p => p.EventKey == eventKey).Select(p => (int?)p.Taken).FirstOrDefaultAsync(ct) ?? 0;
-
     /// <summary>The event as the public sees it (the published snapshot, never the drafts), or why one cannot register.</summary>
     private object FindEvent(Guid? eventKey, string culture)
     {
@@ -120,21 +117,22 @@ public sealed class ApplicationIntake(
 
         if (intakeEvent is not null)
         {
-            var places = await db.EventPlaces.FirstOrDefaultAsync(p => p.EventKey == intakeEvent.Key, ct);
-            var taken = places?.Taken ?? 0;
+            var row = await db.EventPlaces.FirstOrDefaultAsync(p => p.EventKey == intakeEvent.Key, ct);
+            var taken = row?.Taken ?? 0;
             if (intakeEvent.Capacity is { } capacity && taken + participants!.Value > capacity)
             {
+                places.Remember(intakeEvent.Key, taken);
                 return new IntakeResult.EventFull(Math.Max(0, capacity - taken));
             }
 
-            if (places is null)
+            if (row is null)
             {
                 db.EventPlaces.Add(new EventPlacesEntity { EventKey = intakeEvent.Key, Taken = participants!.Value, Version = 1 });
             }
             else
             {
-                places.Taken += participants!.Value;
-                places.Version++;
+                row.Taken += participants!.Value;
+                row.Version++;
             }
         }
 
@@ -180,6 +178,11 @@ public sealed class ApplicationIntake(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (intakeEvent is not null)
+        {
+            places.Remember(intakeEvent.Key, db.EventPlaces.Local.Single(p => p.EventKey == intakeEvent.Key).Taken);
+        }
+
         return new IntakeResult.Accepted(reference, application.Key);
     }
 

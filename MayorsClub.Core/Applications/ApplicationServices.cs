@@ -9,6 +9,7 @@ public static class ApplicationServices
     {
         services.AddScoped<ApplicationSettings>();
         services.AddScoped<ApplicationIntake>();
+        services.AddSingleton<IntakeEventPlaces>();
         return services;
     }
 }

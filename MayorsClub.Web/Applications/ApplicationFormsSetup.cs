@@ -32,7 +32,7 @@ public static class ApplicationFormsSetup
     {
         services.AddOptions<ApplicationFormOptions>().BindConfiguration(ApplicationFormOptions.Section);
         services.AddScoped<IApplicationIntakeMail, ApplicationIntakeEmails>();
-        services.AddScoped<PageForms>();
+        services.AddSingleton<PageForms>();
         services.AddSingleton<ThanksLinks>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, ApplicationSubmitRateLimitPolicy>(SubmitRateLimit));
 

@@ -45,7 +45,7 @@ public sealed record EventRegistrationView(ApplicationFormView? Form, string? Me
 /// Which form a published page carries, read from the read model as the page itself is (never the drafts): a content
 /// page's "form on the page" property, the contact form on the home page, and an event's registration while open.
 /// </summary>
-public sealed class PageForms(PublishedSnapshotService snapshots, ApplicationIntake intake, IClock clock)
+public sealed class PageForms(PublishedSnapshotService snapshots, IntakeEventPlaces places, IClock clock)
 {
     /// <summary>
     /// The privacy page the consent box links to: the published page whose URL segment (in either language) is one of
@@ -98,7 +98,7 @@ public sealed class PageForms(PublishedSnapshotService snapshots, ApplicationInt
         string? placesLeft = null;
         if (values.Integer(Event.Capacity) is > 0 and var capacity)
         {
-            var left = Math.Max(0, capacity - await intake.PlacesTakenAsync(document.Key, ct));
+            var left = Math.Max(0, capacity - await places.TakenAsync(document.Key, ct));
             if (left == 0)
             {
                 return new EventRegistrationView(null, ApplicationPageText.Get(ApplicationPageText.EventFull, culture), null);
