@@ -301,6 +301,40 @@ public sealed partial class ApplicationFormsSiteTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task MalformedPosts_GetALocalizedPage_NeverA5xx_AndStoreNothing()
+    {
+        var visitor = NewVisitor();
+        var email = $"odd-{Guid.NewGuid():N}@hromada.test";
+        var huge = Valid("contact", email);
+        huge["message"] = new string('ж', 100_000);
+        var unknownEvent = Valid("event", email);
+        unknownEvent["eventKey"] = Guid.NewGuid().ToString();
+        var notAKey = Valid("event", email);
+        notAKey["eventKey"] = "not-a-key";
+
+        var answers = new List<(string What, HttpResponseMessage Answer)>
+        {
+            ("unknown form", await visitor.SendAsync("/uk/applications/newsletter", Valid("contact", email))),
+            ("a body far too big", await visitor.SendAsync("/en/applications/contact", huge)),
+            ("an event that does not exist", await visitor.SendAsync("/uk/applications/event", unknownEvent)),
+            ("an event key that is not one", await visitor.SendAsync("/en/applications/event", notAKey)),
+            ("JSON instead of a form", await visitor.PostJsonAsync("/uk/applications/contact", "{\"name\":\"x\"}")),
+        };
+
+        foreach (var (what, answer) in answers)
+        {
+            using (answer)
+            {
+                var body = await answer.Content.ReadAsStringAsync();
+                Assert.That((int)answer.StatusCode, Is.InRange(400, 499), what);
+                Assert.That(body, Does.Match("<html lang=\"(uk|en)\""), what);
+            }
+        }
+
+        Assert.That(await StoredAsync(email), Is.Empty);
+    }
+
+    [Test]
     public async Task AThanksPageWithoutAValidReference_IsNotFound()
     {
         var (status, _) = await GetPageAsync("/uk/applications/thanks?r=MC-2026-0001");
@@ -432,6 +466,9 @@ public sealed partial class ApplicationFormsSiteTests(DatabaseProvider provider)
             site.Clock.AdvanceSeconds(fillSeconds);
             return await PostAsync(url, form);
         }
+
+        public Task<HttpResponseMessage> PostJsonAsync(string url, string json) =>
+            _client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         public Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> form) =>
             _client.PostAsync(url, new FormUrlEncodedContent(form));
