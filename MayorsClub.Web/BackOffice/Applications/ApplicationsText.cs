@@ -39,6 +39,10 @@ public static class ApplicationsText
     public const string NextPage = "applications.next";
     public const string PageOf = "applications.pageOf";
     public const string InvalidDate = "applications.invalidDate";
+    public const string UnknownForm = "applications.error.unknownForm";
+    public const string UnknownStatus = "applications.error.unknownStatus";
+    public const string UnknownFormat = "applications.error.unknownFormat";
+    public const string VersionRequired = "applications.error.versionRequired";
 
     public const string BackToList = "applications.back";
     public const string Fields = "applications.fields";
@@ -176,6 +180,12 @@ public static class ApplicationsText
         [NextPage] = ("Наступна", "Next"),
         [PageOf] = ("Сторінка {0} з {1}", "Page {0} of {1}"),
         [InvalidDate] = ("Вкажіть дату як РРРР-ММ-ДД.", "Enter a date as YYYY-MM-DD."),
+        [UnknownForm] = ("Форма має бути membership, partnership, event або contact.", "The form must be membership, partnership, event or contact."),
+        [UnknownStatus] = ("Стан має бути new, review, approved, rejected або closed.", "The status must be new, review, approved, rejected or closed."),
+        [UnknownFormat] = ("Формат має бути csv або xlsx.", "The format must be csv or xlsx."),
+        [VersionRequired] = (
+            "Вкажіть version — версію заявки, з якої ви почали (її повертає GET application/{id}).",
+            "Give version: the application's version you started from (GET application/{id} returns it)."),
 
         [BackToList] = ("До списку заявок", "Back to the applications"),
         [Fields] = ("Що вказав заявник", "What the applicant gave"),
