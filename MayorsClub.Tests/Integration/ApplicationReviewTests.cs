@@ -64,7 +64,7 @@ public sealed class ApplicationReviewTests(DatabaseProvider provider) : BackOffi
         Assert.That(detail, Does.Contain("Прізвище, ім’я та по батькові").And.Contain("Олена Петренко"));
         Assert.That(detail, Does.Contain("Чинний міський голова"), "a choice by its name");
         Assert.That(detail, Does.Contain("Київська область"), "a region by its name");
-        Assert.That(detail, Does.Contain("+380501234567"));
+        Assert.That(detail, Does.Contain("380501234567"));
 
         var dashboard = await _committee.Client.GetStringAsync("/umbraco");
         Assert.That(dashboard, Does.Contain("data-panel=\"applications-new\"").And.Contain(membership.Reference));
