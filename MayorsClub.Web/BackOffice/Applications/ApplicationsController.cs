@@ -58,6 +58,11 @@ public sealed class ApplicationsController(ApplicationReview review, Application
         [FromQuery] int page = 1, CancellationToken ct = default)
     {
         var (filter, query, errors) = Parse(form, status, from, to, q);
+        return await ListAsync(filter, query, errors, page, ct);
+    }
+
+    private async Task<IActionResult> ListAsync(Filter filter, ApplicationQuery query, Dictionary<string, string> errors, int page, CancellationToken ct)
+    {
         var current = Math.Max(1, page);
         var found = await review.ListAsync(query with { Skip = (current - 1) * PageSize, Take = PageSize }, ct);
         var pages = Math.Max(1, (found.Total + PageSize - 1) / PageSize);
@@ -68,7 +73,7 @@ public sealed class ApplicationsController(ApplicationReview review, Application
         }
 
         var mayChangeSettings = (await authorization.AuthorizeAsync(User, BackOfficeSecurity.ManageUsers)).Succeeded;
-        var view = View(new ListPage(UiCulture, found.Items, found.Total, current, pages, filter, errors, mayChangeSettings));
+        var view = View(nameof(Index), new ListPage(UiCulture, found.Items, found.Total, current, pages, filter, errors, mayChangeSettings));
         view.StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return view;
     }
@@ -79,10 +84,15 @@ public sealed class ApplicationsController(ApplicationReview review, Application
         [FromQuery] string? format, [FromQuery] string? form, [FromQuery] string? status, [FromQuery] string? from, [FromQuery] string? to,
         [FromQuery] string? q, CancellationToken ct = default)
     {
-        var (_, query, errors) = Parse(form, status, from, to, q);
-        if (!ApplicationExport.IsFormat(format) || errors.Count > 0)
+        var (filter, query, errors) = Parse(form, status, from, to, q);
+        if (!ApplicationExport.IsFormat(format))
         {
-            return BadRequest();
+            errors["format"] = ApplicationsText.Get(ApplicationsText.UnknownFormat, UiCulture);
+        }
+
+        if (errors.Count > 0)
+        {
+            return await ListAsync(filter, query, errors, 1, ct); // the list again, saying what is wrong
         }
 
         var applications = await review.ExportAsync(query, ct);
