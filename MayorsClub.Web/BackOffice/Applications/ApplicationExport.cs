@@ -96,23 +96,20 @@ public static class ApplicationExport
     private static byte[] ToXlsx(IReadOnlyList<ApplicationDetail> applications, string? form, string ui)
     {
         var columns = Columns(form, ui);
-        var rows = applications.Select(application =>
+        // A table rather than rows of dictionaries, so an empty list still has its header row.
+        using var table = new System.Data.DataTable("applications");
+        foreach (var (header, _) in columns)
         {
-            var row = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var (header, value) in columns)
-            {
-                row[header] = value(application);
-            }
+            table.Columns.Add(header, typeof(string));
+        }
 
-            return row;
-        }).ToList();
-        if (rows.Count == 0)
+        foreach (var application in applications)
         {
-            rows.Add(columns.ToDictionary(c => c.Header, _ => (object)"", StringComparer.Ordinal)); // the headers, even for an empty list
+            table.Rows.Add(columns.Select(c => (object)c.Value(application)).ToArray());
         }
 
         using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, rows, excelType: ExcelType.XLSX);
+        MiniExcel.SaveAs(stream, table, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 
