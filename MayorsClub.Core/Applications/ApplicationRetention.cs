@@ -36,7 +36,7 @@ public sealed class ApplicationRetention(
             .ToListAsync(ct);
         foreach (var application in due)
         {
-            review.Anonymise(application, now, Actor, ApplicationActions.Anonymise);
+            await review.AnonymiseAsync(application, now, Actor, ApplicationActions.Anonymise, ct);
             application.Version++; // the last change stays UpdatedUtc: when the decision was made
         }
 

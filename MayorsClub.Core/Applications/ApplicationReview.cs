@@ -191,15 +191,17 @@ public sealed class ApplicationReview(
     /// </summary>
     public Task<ReviewResult> EraseAsync(Guid key, int expectedVersion, string actor, CancellationToken ct) =>
         ChangeAsync(key, expectedVersion, actor, application => application.AnonymisedUtc is null ? null : ReviewErrors.Anonymised,
-            (application, now) =>
-            {
-                Anonymise(application, now, actor, ApplicationActions.Erase);
-                return Task.CompletedTask;
-            }, ct, allowAnonymised: true);
+            (application, now) => AnonymiseAsync(application, now, actor, ApplicationActions.Erase, ct), ct, allowAnonymised: true);
 
-    /// <summary>Replaces the personal data (the caller saves) and writes the history row and audit entry.</summary>
-    internal void Anonymise(ApplicationEntity application, DateTime now, string actor, string action)
+    /// <summary>
+    /// Replaces the personal data (the caller saves), removes the application's e-mails from the outbox (sent or not:
+    /// every one names it by its reference in the subject and carries the applicant's data), and writes the history row
+    /// and audit entry.
+    /// </summary>
+    internal async Task AnonymiseAsync(ApplicationEntity application, DateTime now, string actor, string action, CancellationToken ct)
     {
+        var reference = application.Reference;
+        db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.Subject.Contains(reference)).ToListAsync(ct));
         application.ApplicantName = "";
         application.ApplicantEmail = "";
         application.DataJson = "{}";

@@ -308,6 +308,7 @@ public sealed class ApplicationReviewTests(DatabaseProvider provider) : BackOffi
         var member = await MemberAsync(email);
         Assert.That(await GroupsAsync(member), Is.EqualTo(new[] { MemberGroups.Partners }));
 
+        Assert.That(await OutboxSubjectsAsync(application.Reference), Is.Not.Empty, "the decision e-mail");
         var confirm = await _committee.Client.GetStringAsync($"{Path}/{application.Key}/erase");
         Assert.That(confirm, Does.Contain("Ганна Видаленко").And.Contain(email).And.Contain("НЕ видаляється").And.Contain($"/umbraco/members/{member.Id}"));
 
@@ -321,6 +322,7 @@ public sealed class ApplicationReviewTests(DatabaseProvider provider) : BackOffi
         Assert.That(stored.Notes.Select(n => n.Action), Does.Contain(ApplicationActions.Erase).And.Contain(ApplicationActions.Approve));
         Assert.That(await Applications.AuditActionsAsync(Site, application.Reference), Does.Contain("erase application"));
         Assert.That(await MemberAsync(email), Is.Not.Null, "the member account stays");
+        Assert.That(await OutboxSubjectsAsync(application.Reference), Is.Empty, "the decision e-mail spoke of them");
         var page = await _committee.Client.GetStringAsync($"{Path}/{application.Key}");
         Assert.That(page, Does.Not.Contain("Ганна Видаленко").And.Not.Contain(email));
     }
@@ -334,6 +336,10 @@ public sealed class ApplicationReviewTests(DatabaseProvider provider) : BackOffi
         await using var scope = Site.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
     }
+
+    private Task<List<string>> OutboxSubjectsAsync(string reference) =>
+        WithServicesAsync(s => s.GetRequiredService<MayorsClubDbContext>().OutboxMessages
+            .Where(m => m.Subject.Contains(reference)).Select(m => m.Subject).ToListAsync());
 
     private Task<Member> MemberAsync(string email) =>
         WithServicesAsync(async s => await s.GetRequiredService<UserManager<Member>>().FindByEmailAsync(email) ?? throw new AssertionException($"no member {email}"));

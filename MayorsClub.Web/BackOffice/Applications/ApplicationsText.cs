@@ -91,6 +91,7 @@ public static class ApplicationsText
     public const string EraseEmail = "applications.erase.email";
     public const string EraseFields = "applications.erase.fields";
     public const string EraseNotes = "applications.erase.notes";
+    public const string EraseEmails = "applications.erase.emails";
     public const string EraseKeeps = "applications.erase.keeps";
     public const string EraseMemberKept = "applications.erase.member";
     public const string EraseNoMember = "applications.erase.noMember";
@@ -243,6 +244,9 @@ public static class ApplicationsText
         [EraseName] = ("ім’я заявника: {0}", "the applicant's name: {0}"),
         [EraseEmail] = ("адресу електронної пошти: {0}", "the e-mail address: {0}"),
         [EraseFields] = ("усі поля заявки ({0})", "every field of the application ({0})"),
+        [EraseEmails] = (
+            "листи щодо цієї заявки в поштовій черзі (надіслані й ні): підтвердження, сповіщення комітету, рішення",
+            "this application's e-mails in the outbox (sent or not): the acknowledgement, the committee's notification, the decision"),
         [EraseNotes] = (
             "тексти нотаток і повідомлень заявникові ({0}) — у них ідеться про людину; записи про те, хто що й коли зробив, лишаються",
             "the texts of the notes and messages to the applicant ({0}): they speak of the person; the record of who did what and when stays"),
