@@ -24,9 +24,6 @@ public sealed class ApplicationIntake(
     IntakeEventPlaces places,
     ILogger<ApplicationIntake> logger)
 {
-    /// <summary>The only status the intake writes (the review helper's ApplicationStatus names the others).</summary>
-    private const string NewStatus = "new";
-
     private const string SubmittedAction = "submitted";
 
     /// <summary>How many times a submission is tried again after another one changed the same counter first.</summary>
@@ -158,7 +155,7 @@ public sealed class ApplicationIntake(
             Number = counter.Last,
             Form = form.Name,
             Culture = culture,
-            Status = NewStatus,
+            Status = ApplicationStatus.New,
             SubmittedUtc = utc,
             UpdatedUtc = utc,
             ApplicantName = values.GetValueOrDefault(form.ApplicantNameField, ""),

@@ -10,6 +10,10 @@ public static class ApplicationServices
         services.AddScoped<ApplicationSettings>();
         services.AddScoped<ApplicationIntake>();
         services.AddSingleton<IntakeEventPlaces>();
+        services.AddScoped<ApplicationReview>();
+        services.AddScoped<ReviewOutbox>();
+        services.AddSingleton<ApplicationRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApplicationRetention>());
         return services;
     }
 }

@@ -6,27 +6,34 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MayorsClub.Core.Applications;
 
 /// <summary>
-/// The places taken at each event, as the event pages show them ("places left"): read from the database once per event,
-/// then kept in memory and updated by every registration this process stores, so rendering a page costs no query.
-/// Another web node's registrations show here from its next restart; the intake itself always counts in the database.
+/// The places taken at each event, as the event pages show them ("places left"): read from the database at most once a
+/// minute per event and updated by every registration this process stores, so rendering a page rarely costs a query.
+/// What other web nodes store, or a rejection releases, shows within the minute (the page cache may keep a page for its
+/// hour); the intake itself always counts in the database.
 /// </summary>
 public sealed class IntakeEventPlaces(IServiceScopeFactory scopes)
 {
-    private readonly ConcurrentDictionary<Guid, int> _taken = new();
+    private static readonly long FreshForMilliseconds = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
+
+    private readonly ConcurrentDictionary<Guid, (int Taken, long ReadAt)> _taken = new();
 
     public async ValueTask<int> TakenAsync(Guid eventKey, CancellationToken ct)
     {
-        if (_taken.TryGetValue(eventKey, out var known))
+        if (_taken.TryGetValue(eventKey, out var known) && Environment.TickCount64 - known.ReadAt < FreshForMilliseconds)
         {
-            return known;
+            return known.Taken;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
         var taken = await db.EventPlaces.AsNoTracking().Where(p => p.EventKey == eventKey).Select(p => (int?)p.Taken).FirstOrDefaultAsync(ct) ?? 0;
-        return _taken.GetOrAdd(eventKey, taken);
+        Remember(eventKey, taken);
+        return taken;
     }
 
     /// <summary>What the intake has just read or committed.</summary>
-    internal void Remember(Guid eventKey, int taken) => _taken[eventKey] = taken;
+    internal void Remember(Guid eventKey, int taken) => _taken[eventKey] = (taken, Environment.TickCount64);
+
+    /// <summary>Read the event's places again next time (after a change made elsewhere, e.g. a rejection releasing them).</summary>
+    public void Forget(Guid eventKey) => _taken.TryRemove(eventKey, out _);
 }
