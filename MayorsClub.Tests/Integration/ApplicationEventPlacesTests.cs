@@ -59,6 +59,22 @@ public sealed class ApplicationEventPlacesTests(DatabaseProvider provider) : Sit
         }
     }
 
+    [Test]
+    public async Task WithNoCommitteeAddressesSet_TheNotificationGoesToTheSitesContactEmail()
+    {
+        var item = await EventWithPlacesAsync(0);
+        var client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var (token, started) = await TokenAsync(client);
+
+        using var answer = await RegisterAsync(client, item, token, started, participants: 4);
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
+        var reference = await WithServices(s => s.GetRequiredService<MayorsClubDbContext>().Applications.Where(a => a.EventKey == item).Select(a => a.Reference).SingleAsync());
+        var notified = await WithServices(s => s.GetRequiredService<MayorsClubDbContext>().OutboxMessages
+            .Where(m => m.ToAddress == "info@mayorsclub.org.ua" && m.Subject.Contains(reference)).CountAsync());
+        Assert.That(notified, Is.EqualTo(1), "the demo site's contact e-mail");
+    }
+
     private static async Task<(string Token, string Started)> TokenAsync(HttpClient client)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/forms/token"))!;

@@ -87,7 +87,9 @@ public sealed partial class ApplicationFormsSiteTests(DatabaseProvider provider)
             Assert.That(phone, Is.EqualTo("+380501234567"), "the phone is kept in E.164");
         }
 
-        var thanks = await visitor.GetStringAsync(answer.Headers.Location!.OriginalString);
+        using var thanksAnswer = await visitor.GetAsync(answer.Headers.Location!.OriginalString);
+        var thanks = await thanksAnswer.Content.ReadAsStringAsync();
+        Assert.That(thanksAnswer.Headers.CacheControl?.NoStore, Is.True, "the confirmation is nobody else's");
         Assert.That(thanks, Does.Contain(application.Reference));
         Assert.That(thanks, Does.Contain($"<html lang=\"{culture}\""));
 
@@ -335,6 +337,27 @@ public sealed partial class ApplicationFormsSiteTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task TheFormsOwnAddress_ShowsTheFormReadyToSend_WithoutJavaScript()
+    {
+        var visitor = NewVisitor();
+        using var page = await visitor.GetAsync("/en/applications/partnership");
+        var html = await page.Content.ReadAsStringAsync();
+        var email = $"direct-{Guid.NewGuid():N}@partner.test";
+        var fields = new Dictionary<string, string>(Valid("partnership", email))
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(HiddenValue(html, "__RequestVerificationToken")),
+            ["_started"] = WebUtility.HtmlDecode(HiddenValue(html, "_started")),
+        };
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.Headers.CacheControl?.NoStore, Is.True);
+        Site.Clock.AdvanceSeconds(30);
+        using var sent = await visitor.PostAsync("/en/applications/partnership", fields);
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
+        Assert.That(await StoredAsync(email), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task AThanksPageWithoutAValidReference_IsNotFound()
     {
         var (status, _) = await GetPageAsync("/uk/applications/thanks?r=MC-2026-0001");
@@ -448,7 +471,7 @@ public sealed partial class ApplicationFormsSiteTests(DatabaseProvider provider)
             BaseAddress = baseAddress,
         };
 
-        public Task<string> GetStringAsync(string url) => _client.GetStringAsync(url);
+        public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url);
 
         public void Dispose() => _client.Dispose();
 

@@ -79,6 +79,18 @@ public sealed class ApplicationsController(
         };
     }
 
+    /// <summary>
+    /// The form on a page of its own (a reload of the page a failed POST answered, or a link): never cached, with its
+    /// token in it. An event registration belongs on its event's page.
+    /// </summary>
+    [HttpGet(CultureRoute + "/{form:regex(^(membership|partnership|contact)$)}")]
+    public IActionResult Blank(string culture, string form)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var declaration = ApplicationForms.Find(form)!;
+        return FormPage(PageForms.Blank(declaration, culture, pageForms.PrivacyUrl(culture)), StatusCodes.Status200OK, keepStarted: null);
+    }
+
     [HttpGet(CultureRoute + "/thanks")]
     public IActionResult Thanks(string culture, [FromQuery(Name = ThanksLinks.Parameter)] string? sealedReference)
     {
