@@ -358,6 +358,10 @@ public sealed partial class ApplicationFormsSiteTests(DatabaseProvider provider)
     }
 
     [Test]
+    public void EveryTextAroundTheForms_HasBothLanguages() =>
+        Assert.That(Web.Applications.ApplicationPageText.Keys.Where(key => !Web.Applications.ApplicationPageText.HasBothLanguages(key)), Is.Empty);
+
+    [Test]
     public async Task AThanksPageWithoutAValidReference_IsNotFound()
     {
         var (status, _) = await GetPageAsync("/uk/applications/thanks?r=MC-2026-0001");
