@@ -24,7 +24,7 @@ public sealed class ApplicationIntake(
     IntakeEventPlaces places,
     ILogger<ApplicationIntake> logger)
 {
-    private const string SubmittedAction = "submitted";
+    private const string SubmittedAction = ApplicationActions.Submitted;
 
     /// <summary>How many times a submission is tried again after another one changed the same counter first.</summary>
     private const int Attempts = 8;

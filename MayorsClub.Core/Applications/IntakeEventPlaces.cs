@@ -31,9 +31,24 @@ public sealed class IntakeEventPlaces(IServiceScopeFactory scopes)
         return taken;
     }
 
+    /// <summary>An event's places changed (a registration stored, or places released): its cached pages are out of date.</summary>
+    public event Action<Guid>? Changed;
+
     /// <summary>What the intake has just read or committed.</summary>
-    internal void Remember(Guid eventKey, int taken) => _taken[eventKey] = (taken, Environment.TickCount64);
+    internal void Remember(Guid eventKey, int taken)
+    {
+        var changed = _taken.TryGetValue(eventKey, out var known) && known.Taken != taken;
+        _taken[eventKey] = (taken, Environment.TickCount64);
+        if (changed)
+        {
+            Changed?.Invoke(eventKey);
+        }
+    }
 
     /// <summary>Read the event's places again next time (after a change made elsewhere, e.g. a rejection releasing them).</summary>
-    public void Forget(Guid eventKey) => _taken.TryRemove(eventKey, out _);
+    public void Forget(Guid eventKey)
+    {
+        _taken.TryRemove(eventKey, out _);
+        Changed?.Invoke(eventKey);
+    }
 }

@@ -34,6 +34,7 @@ public static class ApplicationFormsSetup
         services.AddScoped<IApplicationIntakeMail, ApplicationIntakeEmails>();
         services.AddSingleton<PageForms>();
         services.AddSingleton<ThanksLinks>();
+        services.AddHostedService<EventPagesFollowPlaces>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, ApplicationSubmitRateLimitPolicy>(SubmitRateLimit));
 
         // The forms' pages and the partial the site's pages render live beside the controller.
@@ -79,4 +80,20 @@ internal sealed class ApplicationSubmitRateLimitPolicy(IOptions<ApplicationFormO
             Window = TimeSpan.FromSeconds(Math.Max(1, options.Value.WindowSeconds)),
             QueueLimit = 0,
         });
+}
+
+/// <summary>An event page shows its places left and its form: when the places change, its cached pages go.</summary>
+internal sealed class EventPagesFollowPlaces(IntakeEventPlaces places, PublishedPageCache pages) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        places.Changed += pages.Forget;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        places.Changed -= pages.Forget;
+        return Task.CompletedTask;
+    }
 }
