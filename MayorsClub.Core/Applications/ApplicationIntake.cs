@@ -26,8 +26,8 @@ public sealed class ApplicationIntake(
 {
     private const string SubmittedAction = ApplicationActions.Submitted;
 
-    /// <summary>How many times a submission is tried again after another one changed the same counter first.</summary>
-    private const int Attempts = 8;
+    /// <summary>How many times a submission is tried again when the database refused it for a passing reason (a unique key met at the same moment).</summary>
+    private const int Attempts = 3;
 
     private static readonly DateTimeZone Kyiv = DateTimeZoneProviders.Tzdb["Europe/Kyiv"];
 
@@ -62,7 +62,7 @@ public sealed class ApplicationIntake(
             }
             catch (DbUpdateException exception) when (attempt < Attempts)
             {
-                // Another submission raised the same counter (or made the same new row) first: read again and re-check.
+                // The counters wait for each other, so this is rare (e.g. a unique key met at the same moment): start again.
                 logger.LogDebug(exception, "Submission of {Form} met a concurrent one (attempt {Attempt}); trying again", form.Name, attempt);
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
@@ -111,48 +111,33 @@ public sealed class ApplicationIntake(
         var now = clock.GetCurrentInstant();
         var utc = now.ToDateTimeUtc();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        int? takenAfter = null;
 
+        // Each of the two counters is raised by one statement that also checks and returns it: the row stays locked until
+        // this transaction ends, so concurrent submissions wait their turn instead of failing and trying again.
         if (intakeEvent is not null)
         {
-            var row = await db.EventPlaces.FirstOrDefaultAsync(p => p.EventKey == intakeEvent.Key, ct);
-            var taken = row?.Taken ?? 0;
-            if (intakeEvent.Capacity is { } capacity && taken + participants!.Value > capacity)
+            var taken = await TakePlacesAsync(intakeEvent, participants!.Value, ct);
+            if (taken is null)
             {
-                places.Remember(intakeEvent.Key, taken);
-                return new IntakeResult.EventFull(Math.Max(0, capacity - taken));
+                var takenNow = await db.EventPlaces.AsNoTracking().Where(p => p.EventKey == intakeEvent.Key).Select(p => p.Taken).SingleAsync(ct);
+                await transaction.RollbackAsync(ct);
+                places.Remember(intakeEvent.Key, takenNow);
+                return new IntakeResult.EventFull(Math.Max(0, intakeEvent.Capacity!.Value - takenNow));
             }
 
-            if (row is null)
-            {
-                db.EventPlaces.Add(new EventPlacesEntity { EventKey = intakeEvent.Key, Taken = participants!.Value, Version = 1 });
-            }
-            else
-            {
-                row.Taken += participants!.Value;
-                row.Version++;
-            }
+            takenAfter = taken;
         }
 
         var year = now.InZone(Kyiv).Year;
-        var counter = await db.ApplicationCounters.FirstOrDefaultAsync(c => c.Year == year, ct);
-        if (counter is null)
-        {
-            counter = new ApplicationCounterEntity { Year = year, Last = 1, Version = 1 };
-            db.ApplicationCounters.Add(counter);
-        }
-        else
-        {
-            counter.Last++;
-            counter.Version++;
-        }
-
-        var reference = ReferenceOf(year, counter.Last);
+        var number = await NextNumberAsync(year, ct);
+        var reference = ReferenceOf(year, number);
         var application = new ApplicationEntity
         {
             Key = Guid.NewGuid(),
             Reference = reference,
             Year = year,
-            Number = counter.Last,
+            Number = number,
             Form = form.Name,
             Culture = culture,
             Status = ApplicationStatus.New,
@@ -175,12 +160,39 @@ public sealed class ApplicationIntake(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (intakeEvent is not null)
+        if (intakeEvent is not null && takenAfter is { } placesTaken)
         {
-            places.Remember(intakeEvent.Key, db.EventPlaces.Local.Single(p => p.EventKey == intakeEvent.Key).Taken);
+            places.Remember(intakeEvent.Key, placesTaken);
         }
 
         return new IntakeResult.Accepted(reference, application.Key);
+    }
+
+    /// <summary>Raises the year's counter (creating it for the year's first application) and returns the number it gives.</summary>
+    private async Task<int> NextNumberAsync(int year, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "ApplicationCounters" ("Year", "Last", "Version") VALUES ({year}, 0, 0) ON CONFLICT ("Year") DO NOTHING""", ct);
+        var numbers = await db.Database.SqlQuery<int>(
+            $"""UPDATE "ApplicationCounters" SET "Last" = "Last" + 1, "Version" = "Version" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """)
+            .ToListAsync(ct);
+        return numbers.Single();
+    }
+
+    /// <summary>Takes the places if the capacity allows and returns how many are then taken; null when the event is full.</summary>
+    private async Task<int?> TakePlacesAsync(IntakeEvent intakeEvent, int participants, CancellationToken ct)
+    {
+        var key = intakeEvent.Key;
+        var capacity = intakeEvent.Capacity ?? int.MaxValue;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "EventPlaces" ("EventKey", "Taken", "Version") VALUES ({key}, 0, 0) ON CONFLICT ("EventKey") DO NOTHING""", ct);
+        var taken = await db.Database.SqlQuery<int>(
+            $"""
+            UPDATE "EventPlaces" SET "Taken" = "Taken" + {participants}, "Version" = "Version" + 1
+            WHERE "EventKey" = {key} AND "Taken" + {participants} <= {capacity}
+            RETURNING "Taken" AS "Value"
+            """).ToListAsync(ct);
+        return taken.Count == 0 ? null : taken[0];
     }
 
     /// <summary>"MC-2026-0042": the year and that year's number, four digits at least.</summary>
