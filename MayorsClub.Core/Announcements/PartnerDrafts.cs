@@ -80,7 +80,7 @@ public sealed class PartnerDrafts(MayorsClubDbContext db, DocumentEditor editor,
 
         foreach (var each in Cultures.All)
         {
-            var variant = new CultureVariant { Name = name };
+            var variant = new CultureVariant { Name = name ?? "" };
             if (country is not null)
             {
                 variant.Values[Partner.Country] = country;

@@ -148,9 +148,6 @@ public sealed class Subscriptions(MayorsClubDbContext db, EmailOutbox outbox, IA
         return View(subscriber);
     }
 
-    /// <summary>The address of a subscription in an announcement's unsubscribe link (<see cref="IAnnouncementMailFormat.UnsubscribeUrl"/>).</summary>
-    internal string UnsubscribeUrlFor(SubscriberEntity subscriber) => mail.UnsubscribeUrl(tokens.ForLink(subscriber.Token));
-
     private async Task<SubscriberEntity?> FindEntityAsync(string? token, CancellationToken ct) =>
         tokens.StoredHashOf(token) is { } hash ? await db.Subscribers.FirstOrDefaultAsync(s => s.Token == hash, ct) : null;
 
