@@ -45,7 +45,7 @@ public sealed record SubscriberCount(string Culture, int Confirmed, int Pending,
 /// editor, and the sending: one outbox message per confirmed subscriber, queued in the same transaction that marks the
 /// announcement sent, so it goes out once and completely, or not at all.
 /// </summary>
-public sealed class AnnouncementEditor(MayorsClubDbContext db, EmailOutbox outbox, IAnnouncementMailFormat mail, SubscriberTokens tokens, IClock clock)
+public sealed partial class AnnouncementEditor(MayorsClubDbContext db, EmailOutbox outbox, IAnnouncementMailFormat mail, SubscriberTokens tokens, IClock clock)
 {
     public const int MaxSubjectLength = 200;
     public const int MaxTextLength = 20_000;
@@ -257,7 +257,8 @@ public sealed class AnnouncementEditor(MayorsClubDbContext db, EmailOutbox outbo
     {
         var footer = AnnouncementsText.Format(AnnouncementsText.MailFooter, culture, unsubscribeUrl);
         var text = body.Trim() + "\n\n—\n" + footer;
-        return (text, mail.Html(body.Trim(), culture, [unsubscribeUrl], footer));
+        var links = WebAddress().Matches(body).Select(m => m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?')).Append(unsubscribeUrl).ToList();
+        return (text, mail.Html(body.Trim(), culture, links, footer));
     }
 
     private static ((string Culture, string Subject, string Text) Clean, Dictionary<string, string> Errors) Check(string? culture, string? subject, string? text)
@@ -290,6 +291,9 @@ public sealed class AnnouncementEditor(MayorsClubDbContext db, EmailOutbox outbo
 
         return ((culture ?? Cultures.Default, cleanSubject, cleanText), errors);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial System.Text.RegularExpressions.Regex WebAddress();
 
     private static AnnouncementSummary Summary(AnnouncementEntity a) =>
         new(a.Key, a.Culture, a.Subject, a.Text, a.CreatedUtc, a.CreatedBy, a.SentUtc, a.SentBy, a.Recipients);

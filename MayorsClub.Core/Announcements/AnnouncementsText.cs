@@ -87,26 +87,30 @@ public static class AnnouncementsText
     public const string DoneRemoved = "bo.doneRemoved";
     public const string PreviousPage = "bo.previous";
     public const string NextPage = "bo.next";
+    public const string FillFromEvents = "bo.fillFromEvents";
+    public const string UpcomingSubject = "bo.upcomingSubject";
+    public const string UpcomingIntro = "bo.upcomingIntro";
+    public const string NoUpcomingEvents = "bo.noUpcomingEvents";
     public const string PartnerFailed = "bo.partnerFailed";
     public const string PartnerNoDirectory = "bo.partnerNoDirectory";
     public const string PartnerNotApproved = "bo.partnerNotApproved";
 
     private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
-        [ConfirmSubject] = ("Підтвердіть підписку на анонси Клубу мерів", "Confirm your subscription to the Mayors' Club announcements"),
+        [ConfirmSubject] = ("Підтвердіть підписку на анонси Клубу мерів", "Confirm your subscription to the Mayors’ Club announcements"),
         [ConfirmBody] = (
             "Вітаємо!\n\nХтось (сподіваємося, ви) попросив надсилати анонси Клубу мерів — про нові події та новини клубу — на цю адресу.\n\nЩоб підтвердити підписку, відкрийте посилання й натисніть кнопку на сторінці (посилання діє {1} днів):\n\n{0}\n\nЯкщо ви не підписувалися, нічого не робіть: без підтвердження листів не буде.",
-            "Hello,\n\nSomeone (we hope it was you) asked for the Mayors' Club announcements — new events and news of the club — to be sent to this address.\n\nTo confirm, open this link and press the button on the page (the link works for {1} days):\n\n{0}\n\nIf you did not subscribe, do nothing: without a confirmation you will get no announcements."),
-        [AlreadySubject] = ("Ви вже підписані на анонси Клубу мерів", "You are already subscribed to the Mayors' Club announcements"),
+            "Hello,\n\nSomeone (we hope it was you) asked for the Mayors’ Club announcements — new events and news of the club — to be sent to this address.\n\nTo confirm, open this link and press the button on the page (the link works for {1} days):\n\n{0}\n\nIf you did not subscribe, do nothing: without a confirmation you will get no announcements."),
+        [AlreadySubject] = ("Ви вже підписані на анонси Клубу мерів", "You are already subscribed to the Mayors’ Club announcements"),
         [AlreadyBody] = (
             "Вітаємо!\n\nАдресу {0} знову вказали для підписки на анонси Клубу мерів. Вона вже підписана, тож нічого робити не треба.\n\nВідписатися можна за посиланням унизу будь-якого анонсу.",
-            "Hello,\n\nThe address {0} was given again to subscribe to the Mayors' Club announcements. It is already subscribed, so there is nothing to do.\n\nYou can unsubscribe with the link at the bottom of any announcement."),
+            "Hello,\n\nThe address {0} was given again to subscribe to the Mayors’ Club announcements. It is already subscribed, so there is nothing to do.\n\nYou can unsubscribe with the link at the bottom of any announcement."),
         [MailFooter] = (
             "Ви отримали цей лист, бо підписалися на анонси Клубу мерів. Відписатися одним кліком: {0}",
-            "You get this e-mail because you subscribed to the Mayors' Club announcements. Unsubscribe with one click: {0}"),
+            "You get this e-mail because you subscribed to the Mayors’ Club announcements. Unsubscribe with one click: {0}"),
 
         [BoxTitle] = ("Анонси клубу", "Club announcements"),
-        [BoxText] = ("Першими дізнавайтеся про відкриті події та новини клубу. Лише анонси, без спаму.", "Be the first to hear about open events and the club's news. Announcements only, no spam."),
+        [BoxText] = ("Першими дізнавайтеся про відкриті події та новини клубу. Лише анонси, без спаму.", "Be the first to hear about open events and the club’s news. Announcements only, no spam."),
         [Email] = ("Електронна пошта", "E-mail"),
         [SubscribeButton] = ("Підписатися", "Subscribe"),
         [Honeypot] = ("Не заповнюйте це поле", "Leave this field empty"),
@@ -117,14 +121,14 @@ public static class AnnouncementsText
         [CheckInboxTitle] = ("Перевірте пошту", "Check your inbox"),
         [CheckInboxText] = ("Ми надіслали лист із посиланням для підтвердження. Підписка почне діяти, щойно ви її підтвердите. Якщо листа немає, перегляньте папку «Спам».", "We have sent an e-mail with a link to confirm. The subscription starts once you confirm it. If the e-mail is not there, look in your spam folder."),
         [ConfirmTitle] = ("Підтвердження підписки", "Confirm your subscription"),
-        [ConfirmText] = ("Натисніть кнопку, щоб отримувати анонси Клубу мерів на адресу {0}.", "Press the button to get the Mayors' Club announcements at {0}."),
+        [ConfirmText] = ("Натисніть кнопку, щоб отримувати анонси Клубу мерів на адресу {0}.", "Press the button to get the Mayors’ Club announcements at {0}."),
         [ConfirmButton] = ("Підтвердити підписку", "Confirm the subscription"),
         [ConfirmedTitle] = ("Підписку підтверджено", "Subscription confirmed"),
         [ConfirmedText] = ("Дякуємо! Анонси надходитимуть на {0}. Відписатися можна одним кліком у будь-якому листі.", "Thank you! Announcements will come to {0}. You can unsubscribe with one click in any of them."),
         [LinkInvalidTitle] = ("Посилання не діє", "This link does not work"),
         [LinkInvalidText] = ("Посилання недійсне, застаріле або підписку вже скасовано. Щоб підписатися знову, скористайтеся формою внизу сторінки.", "This link is not valid, has expired, or the subscription has ended. To subscribe again, use the form at the bottom of the page."),
         [UnsubscribeTitle] = ("Відписатися від анонсів", "Unsubscribe from announcements"),
-        [UnsubscribeText] = ("Натисніть кнопку, щоб більше не отримувати анонси Клубу мерів на {0}.", "Press the button to stop getting the Mayors' Club announcements at {0}."),
+        [UnsubscribeText] = ("Натисніть кнопку, щоб більше не отримувати анонси Клубу мерів на {0}.", "Press the button to stop getting the Mayors’ Club announcements at {0}."),
         [UnsubscribeButton] = ("Відписатися", "Unsubscribe"),
         [UnsubscribedTitle] = ("Ви відписалися", "You have unsubscribed"),
         [UnsubscribedText] = ("Анонси більше не надходитимуть на {0}.", "No more announcements will be sent to {0}."),
@@ -134,7 +138,7 @@ public static class AnnouncementsText
         [Compose] = ("Написати анонс", "Write an announcement"),
         [Drafts] = ("Анонси", "Announcements"),
         [NoAnnouncements] = ("Анонсів ще немає.", "No announcements yet."),
-        [Language] = ("Мова підписників", "Subscribers' language"),
+        [Language] = ("Мова підписників", "Subscribers’ language"),
         [Subject] = ("Тема листа", "Subject"),
         [Text] = ("Текст", "Text"),
         [TextHelp] = ("Звичайний текст; порожній рядок починає новий абзац. Посилання на відписку додається саме.", "Plain text; an empty line starts a new paragraph. The unsubscribe link is added for you."),
@@ -164,7 +168,7 @@ public static class AnnouncementsText
         [TextTooLong] = ("Текст — не більше 20 000 символів.", "The text may have at most 20,000 characters."),
         [NoOwnEmail] = ("У вашому обліковому записі немає адреси електронної пошти.", "Your account has no e-mail address."),
         [Subscribers] = ("Підписники", "Subscribers"),
-        [SubscribersHelp] = ("Адреси підписників — персональні дані: видаляйте адресу на прохання її власника.", "Subscribers' addresses are personal data: remove an address when its owner asks."),
+        [SubscribersHelp] = ("Адреси підписників — персональні дані: видаляйте адресу на прохання її власника.", "Subscribers’ addresses are personal data: remove an address when its owner asks."),
         [Confirmed] = ("Підтверджені", "Confirmed"),
         [Pending] = ("Очікують підтвердження", "Awaiting confirmation"),
         [Unsubscribed] = ("Відписалися", "Unsubscribed"),
@@ -178,6 +182,10 @@ public static class AnnouncementsText
         [DoneRemoved] = ("Підписника видалено.", "The subscriber is removed."),
         [PreviousPage] = ("Попередня", "Previous"),
         [NextPage] = ("Наступна", "Next"),
+        [FillFromEvents] = ("Заповнити з найближчих подій", "Fill from upcoming events"),
+        [UpcomingSubject] = ("Найближчі події Клубу мерів", "Upcoming events of the Mayors’ Club"),
+        [UpcomingIntro] = ("Запрошуємо на найближчі відкриті події клубу:", "You are welcome at the club’s upcoming open events:"),
+        [NoUpcomingEvents] = ("Цією мовою немає опублікованих майбутніх подій.", "There are no published upcoming events in this language."),
         [PartnerFailed] = ("Не вдалося створити запис партнера: {0}", "The partner entry could not be created: {0}"),
         [PartnerNoDirectory] = ("Спершу створіть сторінку «Партнери клубу» на сайті.", "Create the partners directory page on the site first."),
         [PartnerNotApproved] = ("Запис партнера створюється лише зі схваленої заявки на партнерство.", "A partner entry can only be made from an approved partnership application."),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MayorsClub.Core.Announcements;
 using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Publishing;
 using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +42,7 @@ public sealed partial class AnnouncementsTests(DatabaseProvider provider) : Site
         Assert.That(await visitor.GetStringAsync("/en/announcements/subscribed"), Does.Contain("Check your inbox"));
 
         var message = await SmtpSink.WaitForMessageToAsync(email);
-        Assert.That(message.Subject, Is.EqualTo("Confirm your subscription to the Mayors' Club announcements"));
+        Assert.That(message.Subject, Is.EqualTo("Confirm your subscription to the Mayors’ Club announcements"));
         var link = ConfirmLink().Match(message.TextBody ?? "").Value;
         Assert.That(link, Does.StartWith("http://localhost/en/announcements/confirm?token="));
         Assert.That(message.HtmlBody, Does.Contain($"href=\"{link}\""));
@@ -133,7 +134,7 @@ public sealed partial class AnnouncementsTests(DatabaseProvider provider) : Site
 
         using var composed = await PostBackOfficeAsync(editor, "/umbraco/announcements/compose", new()
         {
-            ["Culture"] = "en", ["Subject"] = subject, ["Text"] = "The club invites you to an open forum.\n\nRegister on the event's page <soon>.",
+            ["Culture"] = "en", ["Subject"] = subject, ["Text"] = "The club invites you to an open forum.\n\nRegister on the event's page <soon>: https://mayorsclub.test/en/forum.",
         });
         Assert.That(composed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var page = composed.Headers.Location!.OriginalString.Split('?')[0];
@@ -161,7 +162,7 @@ public sealed partial class AnnouncementsTests(DatabaseProvider provider) : Site
         Assert.That(announcement.Headers["List-Unsubscribe-Post"], Is.EqualTo("List-Unsubscribe=One-Click"));
         var unsubscribeUrl = unsubscribeHeader.Trim('<', '>');
         Assert.That(announcement.TextBody, Does.Contain(unsubscribeUrl));
-        Assert.That(announcement.HtmlBody, Does.Contain($"href=\"{unsubscribeUrl}\""));
+        Assert.That(announcement.HtmlBody, Does.Contain($"href=\"{unsubscribeUrl}\"").And.Contain("href=\"https://mayorsclub.test/en/forum\""));
 
         using var again = await PostBackOfficeAsync(editor, page + "/send", []);
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -183,6 +184,18 @@ public sealed partial class AnnouncementsTests(DatabaseProvider provider) : Site
 
         Assert.That((await SubscriberAsync(confirmed[0], "en"))!.UnsubscribedUtc, Is.Not.Null);
         Assert.That((await SubscriberAsync(confirmed[1], "en"))!.UnsubscribedUtc, Is.Null);
+    }
+
+    [Test]
+    public async Task FillFromUpcomingEvents_DraftsTheirNamesAndAddresses_InTheChosenLanguage()
+    {
+        var upcoming = Snapshot.For(Viewer.Anonymous).UpcomingEvents("en", Site.Clock.GetCurrentInstant())[0];
+        using var editor = await BackOfficeSession.SignInAsync(Site, Address("filler"), EditorPassword, BackOfficeGroups.Editors);
+
+        var page = WebUtility.HtmlDecode(await editor.Client.GetStringAsync("/umbraco/announcements/compose?fill=events&culture=en"));
+
+        Assert.That(page, Does.Contain("Upcoming events of the Mayors’ Club"));
+        Assert.That(page, Does.Contain(upcoming.Name("en")!).And.Contain("http://localhost" + upcoming.Url("en")));
     }
 
     [Test]

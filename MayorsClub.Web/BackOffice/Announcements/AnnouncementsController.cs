@@ -50,8 +50,22 @@ public sealed class AnnouncementsController(AnnouncementEditor announcements, Pa
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(new ListPage(UiCulture, await announcements.ListAsync(ct), await announcements.CountSubscribersAsync(ct), null));
 
+    /// <param name="fill">"events": the text drafted from the upcoming published events of the language.</param>
     [HttpGet(Path + "/compose")]
-    public IActionResult Compose() => View("Edit", NewPage(new AnnouncementForm { Culture = UiCulture }, NoErrors));
+    public IActionResult Compose([FromQuery] string? culture, [FromQuery] string? fill)
+    {
+        var language = Cultures.IsSupported(culture) ? culture! : UiCulture;
+        var form = new AnnouncementForm { Culture = language };
+        string? notice = null;
+        if (fill == "events")
+        {
+            form.Subject = AnnouncementsText.Get(AnnouncementsText.UpcomingSubject, language);
+            form.Text = UpcomingEventsText(language);
+            notice = form.Text is null ? Text(AnnouncementsText.NoUpcomingEvents) : null;
+        }
+
+        return View("Edit", NewPage(form, NoErrors) with { Notice = notice });
+    }
 
     [HttpPost(Path + "/compose")]
     public async Task<IActionResult> Compose(AnnouncementForm form, CancellationToken ct)
@@ -164,6 +178,28 @@ public sealed class AnnouncementsController(AnnouncementEditor announcements, Pa
         var view = View("Message", message);
         view.StatusCode = status;
         return view;
+    }
+
+    /// <summary>The upcoming events anyone may read in the language, soonest first: name, when, and the page's address; null when there are none.</summary>
+    private string? UpcomingEventsText(string culture)
+    {
+        var services = HttpContext.RequestServices;
+        var view = services.GetRequiredService<Core.Publishing.PublishedSnapshotService>().Current.For(Core.Publishing.Viewer.Anonymous);
+        var now = services.GetRequiredService<NodaTime.IClock>().GetCurrentInstant();
+        var origin = services.GetRequiredService<Infrastructure.PublicAddress>().Origin(Request);
+        var paragraphs = new List<string>();
+        foreach (var document in Core.Publishing.PublishedQueries.UpcomingEvents(view, culture, now).Take(10))
+        {
+            var values = view.Of(document, culture);
+            var when = Core.Publishing.PublishedEvents.Times(values) is { } times
+                ? Site.Rendering.LocalizedFormat.Range(times.Start, times.End, times.AllDay, culture)
+                : null;
+            paragraphs.Add(string.Join("\n", new[] { values.Name, when, document.Url(culture) is { } url ? origin + url : null }.Where(line => !string.IsNullOrEmpty(line))));
+        }
+
+        return paragraphs.Count == 0
+            ? null
+            : AnnouncementsText.Get(AnnouncementsText.UpcomingIntro, culture) + "\n\n" + string.Join("\n\n", paragraphs);
     }
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
