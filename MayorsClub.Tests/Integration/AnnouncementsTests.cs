@@ -75,6 +75,45 @@ public sealed partial class AnnouncementsTests(DatabaseProvider provider) : Site
     }
 
     [Test]
+    public async Task TheSubscribeBox_IsInTheFooterAndOnTheCalendar_AndLeavesThePagesCacheable()
+    {
+        var calendar = UrlOf(Snapshot.OfType(Core.Content.DocumentTypes.EventsCalendar.Alias, "en").Single().Key, "en");
+        using var home = await Client.GetAsync("/en/");
+        using var events = await Client.GetAsync(calendar);
+        var homeHtml = await home.Content.ReadAsStringAsync();
+        var eventsHtml = await events.Content.ReadAsStringAsync();
+
+        Assert.That(homeHtml, Does.Contain("<form class=\"subscribe-box__form\" method=\"post\" action=\"/en/announcements/subscribe\" data-fetch-token>"));
+        Assert.That(homeHtml, Does.Contain("name=\"website_url\"").And.Not.Contain("__RequestVerificationToken"));
+        Assert.That(eventsHtml, Does.Contain("subscribe-box--calendar").And.Contain("subscribe-box--footer"));
+        foreach (var page in new[] { home, events })
+        {
+            Assert.That(page.Headers.CacheControl?.Public, Is.True, "a page with the box stays in the page cache");
+            Assert.That(page.Headers.Contains("Set-Cookie"), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task EditorRemovesASubscriberOnRequest_TheRowIsGone_AndTheAuditLogKeepsNoAddress()
+    {
+        var email = Address("forget-me");
+        await AddSubscriberAsync(email, "uk", confirmed: true);
+        var id = (await SubscriberAsync(email, "uk"))!.Id;
+        using var editor = await BackOfficeSession.SignInAsync(Site, Address("privacy"), EditorPassword, BackOfficeGroups.Editors);
+        Assert.That(await editor.Client.GetStringAsync("/umbraco/announcements/subscribers?q=forget-me"), Does.Contain(email));
+
+        using var removed = await PostBackOfficeAsync(editor, $"/umbraco/announcements/subscribers/{id}/remove", []);
+        using var again = await PostBackOfficeAsync(editor, $"/umbraco/announcements/subscribers/{id}/remove", []);
+
+        Assert.That(removed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await SubscriberAsync(email, "uk"), Is.Null);
+        var audit = await WithDb(db => db.AuditEntries.Where(a => a.Action == AnnouncementEditor.RemoveSubscriberAuditAction).Select(a => a.Details).ToListAsync());
+        Assert.That(audit, Does.Contain($"subscriber #{id}"));
+        Assert.That(audit, Has.None.Contains(email));
+    }
+
+    [Test]
     public async Task WithoutJavaScript_TheFormComesBackWithATokenAndWhatWasTyped_AndNothingIsStored()
     {
         var email = Address("nojs");
