@@ -55,6 +55,7 @@ builder.Services.AddMayorsClubMemberSignIn();
 builder.Services.AddMayorsClubProtectedMedia();
 builder.Services.AddMayorsClubBackOfficeUsers();
 builder.Services.AddMayorsClubBackOfficeMembers();
+builder.Services.AddMayorsClubApplicationReview();
 builder.Services.AddMayorsClubManagementApi(builder.Configuration);
 builder.Services.AddMayorsClubContentSection();
 builder.Services.AddMayorsClubWriteRateLimit(builder.Configuration);

@@ -8,6 +8,10 @@ public static class ApplicationServices
     public static IServiceCollection AddMayorsClubApplications(this IServiceCollection services)
     {
         services.AddScoped<ApplicationSettings>();
+        services.AddScoped<ApplicationReview>();
+        services.AddScoped<ReviewOutbox>();
+        services.AddSingleton<ApplicationRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApplicationRetention>());
         return services;
     }
 }

@@ -46,26 +46,6 @@ public sealed class BackOfficeAccessTests
     }
 
     [Test]
-    public async Task Committee_SignsIn_ToADashboardWithoutContent_AndIsRefusedContentMediaAndMembers()
-    {
-        using var committee = await BackOfficeSession.SignInAsync(_site, "committee@test.local", "Committee-password-1", BackOfficeGroups.Committee);
-
-        var dashboard = await committee.Client.GetStringAsync("/umbraco");
-
-        Assert.That(dashboard, Does.Contain("href=\"/umbraco/applications\""));
-        Assert.That(dashboard, Does.Not.Contain("href=\"/umbraco/content\"").And.Not.Contain("data-panel=\"mine\""));
-        foreach (var path in new[] { "/umbraco/content", "/umbraco/media", "/umbraco/members", "/umbraco/users", "/umbraco/media/picker" })
-        {
-            using var response = await committee.Client.GetAsync(path);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), path);
-            Assert.That(response.Headers.Location!.AbsolutePath, Is.EqualTo("/umbraco/denied"), path);
-        }
-
-        using var api = await committee.Client.GetAsync("/umbraco/management/api/v1/tree/document/root");
-        Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-    }
-
-    [Test]
     public async Task WrongPassword_IsRefusedWithAMessage_AndFiveFailuresMakeThisAddressWait()
     {
         using var setup = await BackOfficeSession.SignInAsync(_site, "locked@test.local", "Right-password-1", BackOfficeGroups.Editors);

@@ -1,3 +1,4 @@
+using System.Net;
 using AngleSharp.Dom;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
@@ -20,6 +21,26 @@ public sealed class BackOfficeStartPagesTests(DatabaseProvider provider) : SiteT
     private const string WriterEmail = "dashboard-writer@test.local";
     private const string EditorEmail = "dashboard-editor@test.local";
     private const string Password = "Dashboard-password-1";
+
+    [Test]
+    public async Task Committee_SignsIn_ToADashboardWithoutContent_AndIsRefusedContentMediaAndMembers()
+    {
+        using var committee = await BackOfficeSession.SignInAsync(Site, "committee@test.local", "Committee-password-1", BackOfficeGroups.Committee);
+
+        var dashboard = await committee.Client.GetStringAsync("/umbraco");
+
+        Assert.That(dashboard, Does.Contain("href=\"/umbraco/applications\""));
+        Assert.That(dashboard, Does.Not.Contain("href=\"/umbraco/content\"").And.Not.Contain("data-panel=\"mine\""));
+        foreach (var path in new[] { "/umbraco/content", "/umbraco/media", "/umbraco/members", "/umbraco/users", "/umbraco/media/picker" })
+        {
+            using var response = await committee.Client.GetAsync(path);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), path);
+            Assert.That(response.Headers.Location!.AbsolutePath, Is.EqualTo("/umbraco/denied"), path);
+        }
+
+        using var api = await committee.Client.GetAsync("/umbraco/management/api/v1/tree/document/root");
+        Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
 
     [TestCase("uk", "Клуб мерів", "Вхід до адмінпанелі")]
     [TestCase("en", "Mayors' Club", "Sign in to the back office")]

@@ -123,7 +123,8 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
     public async Task WritersClient_Gets403_WhereverEditorsRightsAreNeeded()
     {
         using var writers = await SignedInAsync(Site, WritersId, WritersSecret);
-        var publishLevel = ApiEndpoints().Where(e => Policies(e).Contains(BackOfficeSecurity.Publish) || Policies(e).Contains(BackOfficeSecurity.ManageUsers)).ToList();
+        var publishLevel = ApiEndpoints().Where(e => Policies(e).Contains(BackOfficeSecurity.Publish) || Policies(e).Contains(BackOfficeSecurity.ManageUsers)
+            || Policies(e).Contains(BackOfficeSecurity.ReviewApplications)).ToList();
         var answers = new List<string>();
 
         foreach (var (method, path, _) in Calls(publishLevel))
@@ -143,6 +144,8 @@ public sealed class ManagementApiAuthorizationTests(DatabaseProvider provider) :
             // Members: every endpoint, reading included, is for editors and administrators.
             $"{Base}/member/", $"{Base}/member/{{id:guid}}", $"{Base}/member/{{id:guid}}/approve", $"{Base}/member/{{id:guid}}/lock",
             $"{Base}/member/{{id:guid}}/unlock", $"{Base}/member/{{id:guid}}/send-reset", $"{Base}/member-group",
+            // Applications: administrators and the committee.
+            $"{Base}/application/", $"{Base}/application/export", $"{Base}/application/{{id:guid}}", $"{Base}/application/{{id:guid}}/decision",
         }));
         Assert.That(answers, Is.Empty);
     }

@@ -73,7 +73,7 @@ public static class EmailLayout
         foreach (var link in (links ?? []).Where(l => !string.IsNullOrEmpty(l)).Distinct().OrderByDescending(l => l.Length))
         {
             var encoded = WebUtility.HtmlEncode(link);
-            html = html.Replace(encoded, $"<a href=\"{encoded}\" style=\"color:#1a4a96\">{encoded}</a>", StringComparison.Ordinal);
+            html = html.Replace(encoded, $"<a href=\"{encoded}\">{encoded}</a>", StringComparison.Ordinal);
         }
 
         return html.Replace("\n", "<br>", StringComparison.Ordinal);

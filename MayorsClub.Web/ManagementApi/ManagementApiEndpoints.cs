@@ -1,4 +1,5 @@
 using MayorsClub.Web.BackOffice;
+using MayorsClub.Web.ManagementApi.Applications;
 using MayorsClub.Web.ManagementApi.Documents;
 using MayorsClub.Web.ManagementApi.DocumentTypes;
 using MayorsClub.Web.ManagementApi.Media;
@@ -67,6 +68,9 @@ public static class ManagementApiEndpoints
         content.MapDocumentTypeEndpoints();
         content.MapMediaEndpoints();
         content.MapMemberEndpoints();
+
+        // Applications: administrators and the committee (outside the content group, which the committee may not use).
+        api.MapGroup("").RequireReviewApplications().MapApplicationEndpoints();
 
         api.MapGet("openapi.json", WriteOpenApiDocumentAsync).ExcludeFromDescription();
 

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Applications;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Members;
@@ -14,7 +15,8 @@ namespace MayorsClub.Web.BackOffice.Dashboard;
 /// new members and members awaiting approval.
 /// </summary>
 public sealed class DashboardController(
-    EditorialOverview overview, DocumentTypeRegistry types, MemberDirectory members, IAuthorizationService authorization, IClock clock) : BackOfficeController
+    EditorialOverview overview, DocumentTypeRegistry types, MemberDirectory members, ApplicationReview applications, IAuthorizationService authorization,
+    IClock clock) : BackOfficeController
 {
     /// <summary>How many entries each panel lists.</summary>
     public const int PanelSize = 10;
@@ -24,6 +26,9 @@ public sealed class DashboardController(
 
     /// <summary>The members panels, for those who may see the members section (null for writers).</summary>
     public sealed record MemberPanels(IReadOnlyList<MemberSummary> New, IReadOnlyList<MemberSummary> AwaitingApproval);
+
+    /// <summary>The applications panel, for reviewers (administrators and the committee): how many are new, the latest of them.</summary>
+    public sealed record ApplicationPanel(int NewCount, IReadOnlyList<ApplicationSummary> Latest);
 
     /// <summary>A quick action: create a document of a type under the place it belongs.</summary>
     public sealed record CreateLink(string ContentType, string TypeName, string Url);
@@ -37,7 +42,8 @@ public sealed class DashboardController(
         IReadOnlyList<EditorialOverview.ApprovalRequest> AwaitingApproval,
         IReadOnlyList<EditorialOverview.MissingTranslation> MissingTranslations,
         MemberPanels? Members,
-        bool ShowsContent);
+        bool ShowsContent,
+        ApplicationPanel? Applications = null);
 
     [HttpGet(BackOfficeSecurity.BasePath)]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -45,7 +51,7 @@ public sealed class DashboardController(
         if (!(await authorization.AuthorizeAsync(User, BackOfficeSecurity.EditContent)).Succeeded)
         {
             // The committee: no content panels, only what its sections add.
-            return View(new DashboardPage(UiCulture, [], [], [], [], [], [], null, ShowsContent: false));
+            return View(new DashboardPage(UiCulture, [], [], [], [], [], [], null, ShowsContent: false, await ApplicationPanelAsync(ct)));
         }
 
         var create = new List<CreateLink>();
@@ -67,7 +73,8 @@ public sealed class DashboardController(
             await overview.AwaitingApprovalAsync(PanelSize, ct),
             await overview.MissingTranslationsAsync(PanelSize, ct),
             await MemberPanelsAsync(ct),
-            ShowsContent: true));
+            ShowsContent: true,
+            await ApplicationPanelAsync(ct)));
     }
 
     private async Task<MemberPanels?> MemberPanelsAsync(CancellationToken ct)
@@ -79,6 +86,17 @@ public sealed class DashboardController(
 
         var since = clock.GetCurrentInstant().ToDateTimeUtc() - NewMembersPeriod;
         return new MemberPanels(await members.NewSinceAsync(since, PanelSize, ct), await members.AwaitingApprovalAsync(PanelSize, ct));
+    }
+
+    private async Task<ApplicationPanel?> ApplicationPanelAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, BackOfficeSecurity.ReviewApplications)).Succeeded)
+        {
+            return null;
+        }
+
+        var (count, latest) = await applications.NewAsync(PanelSize, ct);
+        return new ApplicationPanel(count, latest);
     }
 
     /// <summary>A document type's name in the interface language.</summary>

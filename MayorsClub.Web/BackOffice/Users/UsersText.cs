@@ -392,6 +392,16 @@ public static class UsersText
         ["action." + MayorsClub.Core.Members.MemberAuditActions.Unlock] = ("розблокування члена клубу", "unlock member"),
         ["action." + MayorsClub.Core.Members.MemberAuditActions.SendResetLink] = ("посилання для нового пароля члену клубу", "send member reset link"),
         ["action." + MayorsClub.Core.Members.MemberAuditActions.Delete] = ("видалення члена клубу", "delete member"),
+        ["action.review application"] = ("заявку взято на розгляд", "take application into review"),
+        ["action.approve application"] = ("схвалення заявки", "approve application"),
+        ["action.reject application"] = ("відхилення заявки", "reject application"),
+        ["action.close application"] = ("закриття заявки", "close application"),
+        ["action.note on application"] = ("нотатка до заявки", "note on application"),
+        ["action.member from application"] = ("член клубу із заявки", "member from application"),
+        ["action.erase application"] = ("видалення даних заявника на запит", "erase applicant's data on request"),
+        ["action.anonymise application"] = ("знеособлення заявки після строку зберігання", "anonymise application after retention"),
+        ["action." + MayorsClub.Core.Applications.ApplicationSettings.SettingsAuditAction] = ("зміна налаштувань заявок", "change application settings"),
+        ["action." + MayorsClub.Core.Applications.ReviewOutbox.RetryAuditAction] = ("повторне надсилання листа", "retry e-mail"),
     });
 
     public static IEnumerable<string> Keys => Texts.Keys;
