@@ -37,8 +37,6 @@ public sealed record PartnerDraftResult(PartnerDraftStatus Status, Guid? Documen
 public sealed class PartnerDrafts(MayorsClubDbContext db, DocumentEditor editor, IClock clock)
 {
     public const string AuditAction = "partner draft from application";
-    private const string PartnershipForm = ApplicationForms.PartnershipName;
-    private const string Approved = "approved";
 
     public async Task<PartnerDraftResult> CreateFromApplicationAsync(Guid applicationKey, string actor, CancellationToken ct = default)
     {
@@ -48,7 +46,7 @@ public sealed class PartnerDrafts(MayorsClubDbContext db, DocumentEditor editor,
             return new PartnerDraftResult(PartnerDraftStatus.ApplicationNotFound);
         }
 
-        if (application.Form != PartnershipForm || application.Status != Approved || application.AnonymisedUtc is not null)
+        if (application.Form != ApplicationForms.PartnershipName || application.Status != ApplicationStatus.Approved || application.AnonymisedUtc is not null)
         {
             return new PartnerDraftResult(PartnerDraftStatus.NotAnApprovedPartnership);
         }

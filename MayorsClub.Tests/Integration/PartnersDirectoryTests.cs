@@ -3,7 +3,6 @@ using MayorsClub.Core.Announcements;
 using MayorsClub.Core.Applications;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
-using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +38,7 @@ public sealed class PartnersDirectoryTests() : SiteTestBase(DatabaseProvider.Sql
     public async Task ApprovedPartnershipApplication_BecomesADraftEntry_OpenedInTheContentEditor()
     {
         var organisation = Unique("Kyiv Solar Investments");
-        var approved = await AddApplicationAsync(ApplicationForms.PartnershipName, "approved", organisation);
+        var approved = await AddApplicationAsync(ApplicationForms.PartnershipName, ApplicationStatus.Approved, organisation);
         using var editor = await BackOfficeSession.SignInAsync(Site, "partners-editor@test.local", "Editor-password-1", BackOfficeGroups.Editors);
 
         using var response = await PostAsync(editor, AnnouncementsPath(approved));
@@ -63,8 +62,8 @@ public sealed class PartnersDirectoryTests() : SiteTestBase(DatabaseProvider.Sql
     [Test]
     public async Task OnlyAnApprovedPartnershipApplication_MakesAPartnerEntry()
     {
-        var pending = await AddApplicationAsync(ApplicationForms.PartnershipName, "new", Unique("Pending Ltd"));
-        var membership = await AddApplicationAsync(ApplicationForms.MembershipName, "approved", Unique("Hromada"));
+        var pending = await AddApplicationAsync(ApplicationForms.PartnershipName, ApplicationStatus.New, Unique("Pending Ltd"));
+        var membership = await AddApplicationAsync(ApplicationForms.MembershipName, ApplicationStatus.Approved, Unique("Hromada"));
         using var editor = await BackOfficeSession.SignInAsync(Site, "partners-editor2@test.local", "Editor-password-1", BackOfficeGroups.Editors);
         using var writer = await BackOfficeSession.SignInAsync(Site, "partners-writer@test.local", "Writer-password-1", BackOfficeGroups.Writers);
 
@@ -97,26 +96,15 @@ public sealed class PartnersDirectoryTests() : SiteTestBase(DatabaseProvider.Sql
         return values;
     }
 
-    private static int _number;
-
-    /// <summary>An application row as the forms' intake stores it (written directly: the intake is another part of the site).</summary>
-    private Task<Guid> AddApplicationAsync(string form, string status, string organisation) =>
-        WithServices(async s =>
-        {
-            var db = s.GetRequiredService<MayorsClubDbContext>();
-            var number = Interlocked.Increment(ref _number) + 9000;
-            var application = new ApplicationEntity
+    /// <summary>An application row as the forms' intake stores it, in English (written directly: the intake is another part of the site).</summary>
+    private async Task<Guid> AddApplicationAsync(string form, string status, string organisation)
+    {
+        var values = form == ApplicationForms.PartnershipName
+            ? new Dictionary<string, string>(Applications.Partnership("Anna Berger", "anna@solar.test", organisation))
             {
-                Key = Guid.NewGuid(), Reference = $"MC-2026-{number}", Year = 2026, Number = number, Form = form, Culture = "en", Status = status,
-                SubmittedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow, ApplicantName = "Anna Berger", ApplicantEmail = "anna@solar.test",
-                DataJson = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
-                {
-                    ["organisation"] = organisation, ["kind"] = "investor", ["country"] = "Austria", ["contactPerson"] = "Anna Berger",
-                    ["email"] = "anna@solar.test", ["offer"] = "Financing for solar plants in communities.", ["consent"] = "true",
-                }),
-            };
-            db.Applications.Add(application);
-            await db.SaveChangesAsync();
-            return application.Key;
-        });
+                ["kind"] = "investor", ["country"] = "Austria", ["offer"] = "Financing for solar plants in communities.",
+            }
+            : Applications.Membership(organisation, "mayor@hromada.test");
+        return (await Applications.InsertAsync(Site, form, "en", values, status)).Key;
+    }
 }

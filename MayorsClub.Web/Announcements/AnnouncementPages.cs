@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using MayorsClub.Core.Announcements;
 using MayorsClub.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Web.Announcements;
@@ -26,6 +27,7 @@ public static class AnnouncementPages
         services.AddHttpContextAccessor();
         services.AddOptions<AnnouncementOptions>().BindConfiguration(AnnouncementOptions.Section);
         services.AddScoped<IAnnouncementMailFormat, AnnouncementMailFormat>();
+        services.AddSingleton<ISubscriberTokenSeal, DataProtectedTokenSeal>();
         services.AddSingleton<SubscribeLimiter>();
         return services;
     }
@@ -57,6 +59,26 @@ public sealed class AnnouncementMailFormat(PublicAddress address, IHttpContextAc
     public string Html(string text, string culture, IReadOnlyCollection<string> links, string? footer) => EmailLayout.Html(text, culture, links, footer);
 
     private string Origin => address.Origin(http.HttpContext?.Request);
+}
+
+/// <summary>Seals with the site's data-protection keys (kept in the data folder, not in the database).</summary>
+public sealed class DataProtectedTokenSeal(IDataProtectionProvider dataProtection) : ISubscriberTokenSeal
+{
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("MayorsClub.Announcements.Unsubscribe");
+
+    public string Seal(string storedHash) => _protector.Protect(storedHash);
+
+    public string? Open(string sealedHash)
+    {
+        try
+        {
+            return _protector.Unprotect(sealedHash);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>
