@@ -16,6 +16,7 @@ namespace MayorsClub.Core.Applications;
 /// </summary>
 public sealed class ApplicationReview(
     MayorsClubDbContext db,
+    IntakeEventPlaces eventPlaces,
     UserChanges changes,
     IApplicationDecisionMail mail,
     MemberAdministration members,
@@ -117,6 +118,7 @@ public sealed class ApplicationReview(
         // The member is made in its own transaction (MemberAdministration's, with its invitation), before the decision is
         // saved: if the decision then meets a concurrent change, approving again finds the member and does not make a second.
         var account = new MemberStep(MemberAccountOutcome.None, null, null, null);
+        Guid? released = null;
         if (decision == ApplicationDecision.Approve && current.Form is ApplicationForms.MembershipName or ApplicationForms.PartnershipName)
         {
             account = await EnsureMemberAsync(current, actor, ct);
@@ -146,6 +148,7 @@ public sealed class ApplicationReview(
             if (decision == ApplicationDecision.Reject && application.EventKey is { } eventKey && application.Participants is > 0)
             {
                 await ReleasePlacesAsync(eventKey, application.Participants.Value, ct);
+                released = eventKey;
             }
 
             if (decision != ApplicationDecision.Close || message is not null)
@@ -153,6 +156,11 @@ public sealed class ApplicationReview(
                 mail.QueueDecision(Detail(application, application.Notes), decision, message, account.Outcome);
             }
         }, ct);
+
+        if (result.Succeeded && released is { } releasedEvent)
+        {
+            eventPlaces.Forget(releasedEvent);
+        }
 
         return result.Succeeded ? result with { MemberId = account.Id, Member = account.Outcome, MemberGroup = account.Group } : result;
     }
@@ -201,7 +209,9 @@ public sealed class ApplicationReview(
     internal async Task AnonymiseAsync(ApplicationEntity application, DateTime now, string actor, string action, CancellationToken ct)
     {
         var reference = application.Reference;
-        db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.Subject.Contains(reference)).ToListAsync(ct));
+        // "MC-2026-1000" is also the start of "MC-2026-10000": only a reference not followed by a digit is this one.
+        var emails = await db.OutboxMessages.Where(m => m.Subject.Contains(reference)).ToListAsync(ct);
+        db.OutboxMessages.RemoveRange(emails.Where(m => NamesReference(m.Subject, reference)));
         application.ApplicantName = "";
         application.ApplicantEmail = "";
         application.DataJson = "{}";
@@ -361,6 +371,20 @@ public sealed class ApplicationReview(
             places.Taken = Math.Max(0, places.Taken - participants);
             places.Version++;
         }
+    }
+
+    internal static bool NamesReference(string subject, string reference)
+    {
+        for (var at = subject.IndexOf(reference, StringComparison.Ordinal); at >= 0; at = subject.IndexOf(reference, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + reference.Length;
+            if (end == subject.Length || !char.IsAsciiDigit(subject[end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddHistory(ApplicationEntity application, DateTime now, string actor, string action, string? text, bool isInternal) =>

@@ -8,6 +8,8 @@ public static class ApplicationServices
     public static IServiceCollection AddMayorsClubApplications(this IServiceCollection services)
     {
         services.AddScoped<ApplicationSettings>();
+        services.AddScoped<ApplicationIntake>();
+        services.AddSingleton<IntakeEventPlaces>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<ReviewOutbox>();
         services.AddSingleton<ApplicationRetention>();

@@ -119,6 +119,8 @@ public static class ReviewErrors
 /// <summary>The history's actions (stored in ApplicationNotes.Action) and the audit log's, which name them.</summary>
 public static class ApplicationActions
 {
+    /// <summary>Written by the intake: the application arrived.</summary>
+    public const string Submitted = "submitted";
     public const string Review = "review";
     public const string Approve = "approve";
     public const string Reject = "reject";
@@ -129,7 +131,7 @@ public static class ApplicationActions
     public const string Erase = "erase";
     public const string Anonymise = "anonymise";
 
-    public static IReadOnlyList<string> All { get; } = [Review, Approve, Reject, Close, Note, MemberCreated, MemberGroupAdded, Erase, Anonymise];
+    public static IReadOnlyList<string> All { get; } = [Submitted, Review, Approve, Reject, Close, Note, MemberCreated, MemberGroupAdded, Erase, Anonymise];
 
     /// <summary>The audit log's action for a history action, e.g. "approve application".</summary>
     public static string Audit(string action) => action switch

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using MayorsClub.Core.Media;
+using Microsoft.Extensions.DependencyInjection;
 using MayorsClub.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -62,5 +64,27 @@ internal static class MemberBrowsing
         await page.ClickAsync(".member-header__button");
         await page.WaitForURLAsync(homeUrl);
         Assert.That(await page.Locator(".member-header__name").CountAsync(), Is.Zero, "signed out");
+    }
+
+    /// <summary>Uploads a members-only file to the media library as this editor.</summary>
+    public static async Task<Guid> UploadMembersOnlyAsync(IServiceProvider services, string fileName, byte[] bytes, string editor)
+    {
+        using var content = new MemoryStream(bytes);
+        var result = await services.GetRequiredService<MediaUploader>().UploadAsync(new MediaUploader.UploadCommand(content, fileName, null, MembersOnly: true, editor));
+        Assert.That(result.Succeeded, Is.True, string.Join("; ", result.Errors));
+        return result.Item!.Key;
+    }
+
+    /// <summary>Uploads the fixture video (Fixtures/session.mp4: 10 s of H.264) as a members-only recording.</summary>
+    public static async Task<Guid> UploadSessionVideoAsync(IServiceProvider services, string editor) =>
+        await UploadMembersOnlyAsync(services, "Запис сесії.mp4",
+            await File.ReadAllBytesAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "session.mp4")), editor);
+
+    /// <summary>Plays the page's video, muted, until its time advances: the member really watches it.</summary>
+    public static async Task WatchesTheVideoAsync(IPage page)
+    {
+        var video = page.Locator("video");
+        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 0.5", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
     }
 }

@@ -35,9 +35,8 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
         _site = MemberBrowsing.Localhost(BaseUrl);
         await using var scope = Site.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var video = await UploadMembersOnlyAsync(services, "Запис сесії.mp4",
-            await File.ReadAllBytesAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "session.mp4")));
-        var material = await UploadMembersOnlyAsync(services, MaterialName, _material);
+        var video = await MemberBrowsing.UploadSessionVideoAsync(services, Editor);
+        var material = await MemberBrowsing.UploadMembersOnlyAsync(services, MaterialName, _material, Editor);
 
         var values = new ContentValues();
         values.Invariant[ExpertSession.Date] = new JsonObject { ["local"] = "2026-11-20T11:00", ["zone"] = "Europe/Kyiv" };
@@ -196,11 +195,4 @@ public sealed class MemberSessionBrowserTests : BrowserTestBase
         },
     };
 
-    private static async Task<Guid> UploadMembersOnlyAsync(IServiceProvider services, string fileName, byte[] bytes)
-    {
-        using var content = new MemoryStream(bytes);
-        var result = await services.GetRequiredService<MediaUploader>().UploadAsync(new MediaUploader.UploadCommand(content, fileName, null, MembersOnly: true, Editor));
-        Assert.That(result.Succeeded, Is.True, string.Join("; ", result.Errors));
-        return result.Item!.Key;
-    }
 }

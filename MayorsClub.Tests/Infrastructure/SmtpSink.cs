@@ -38,7 +38,11 @@ public static class SmtpSink
     };
 
     /// <summary>Waits (up to the timeout) for a message to the address and returns it.</summary>
-    public static async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null)
+    public static Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null) =>
+        WaitForMessageToAsync(address, _ => true, timeout);
+
+    /// <summary>Waits (up to the timeout) for a message to the address that <paramref name="matches"/> and returns it.</summary>
+    public static async Task<MimeMessage> WaitForMessageToAsync(string address, Func<MimeMessage, bool> matches, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         var folder = Path.Combine(Environment.GetEnvironmentVariable(MaildirVariable)!, "new");
@@ -49,7 +53,7 @@ public static class SmtpSink
                 foreach (var file in Directory.GetFiles(folder))
                 {
                     var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) && matches(message))
                     {
                         return message;
                     }

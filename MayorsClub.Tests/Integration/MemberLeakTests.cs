@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MayorsClub.Core.Applications;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
@@ -80,6 +81,15 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
         _pageBelow = await CreateAndPublishAsync(_protectedPage, ContentPage.Alias, Page("Нижче", Marker("belowbody")));
         var rule = await WithServices(s => s.GetRequiredService<PublicAccessRules>().SetAsync(_protectedPage, [MemberGroups.Mayors], Editor, EditorRights.Publish));
         Assert.That(rule.Status, Is.EqualTo(ContentStatus.Success), string.Join("; ", rule.Errors));
+
+        // An applicant's personal data: only the committee may read it, never a page, feed or file of the site.
+        var applied = await WithServices(s => s.GetRequiredService<ApplicationIntake>().SubmitAsync(ApplicationForms.Membership, "uk",
+            new Dictionary<string, string?>
+            {
+                ["fullName"] = Marker("applicant"), ["position"] = "currentMayor", ["community"] = Marker("community"), ["region"] = "UA-46",
+                ["email"] = $"{Marker("mail")}@hromada.test", ["phone"] = "+380 67 123 45 67", ["motivation"] = Marker("motivation"), ["consent"] = "true",
+            }, null, CancellationToken.None));
+        Assert.That(applied, Is.InstanceOf<IntakeResult.Accepted>());
     }
 
     /// <summary>An MP4 "free" box (skipped by players) carrying the text, so the file's bytes hold a marker too.</summary>

@@ -404,4 +404,11 @@ public sealed class ApplicationFormsTests
             ["organisation"] = "Ірпінська громада", ["contactPerson"] = "Петро", ["email"] = "petro@example.com",
             ["phone"] = phone, ["participants"] = participants, ["consent"] = "true",
         });
+
+    [TestCase("Заявку MC-2026-1000 отримано", true)]
+    [TestCase("MC-2026-1000", true)]
+    [TestCase("Your application MC-2026-10000 is approved", false)]
+    [TestCase("MC-2026-10000 and MC-2026-1000.", true)]
+    public void AnApplicationsEmail_IsTheOneWhoseSubjectNamesItsReference_NotALongerNumber(string subject, bool names) =>
+        Assert.That(ApplicationReview.NamesReference(subject, "MC-2026-1000"), Is.EqualTo(names));
 }

@@ -77,6 +77,26 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Drops the pages that read a document for a reason outside the change feed (an event's places changed).</summary>
+    public void Forget(Guid documentKey)
+    {
+        if (_snapshots.Current.Get(documentKey) is not { } document)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_readers.Remove(document.Id, out var keys))
+            {
+                foreach (var key in keys)
+                {
+                    _pages.Remove(key);
+                }
+            }
+        }
+    }
+
     /// <summary>Before routing: answers a GET or HEAD from the cache when the current snapshot's page is there.</summary>
     public Task AnswerFromCacheAsync(HttpContext context, RequestDelegate next, PublishedSnapshot current)
     {

@@ -353,6 +353,7 @@ public static class ApplicationsText
         ["applications.form." + ApplicationForms.EventName] = ("Реєстрація на подію", "Event registration"),
         ["applications.form." + ApplicationForms.ContactName] = ("Повідомлення", "Contact message"),
 
+        ["applications.action." + ApplicationActions.Submitted] = ("подано", "submitted"),
         ["applications.action." + ApplicationActions.Review] = ("взято на розгляд", "taken into review"),
         ["applications.action." + ApplicationActions.Approve] = ("схвалено", "approved"),
         ["applications.action." + ApplicationActions.Reject] = ("відхилено", "rejected"),
