@@ -11,6 +11,7 @@ public sealed class DocumentTypeRegistry
             ExpertSessionIndex.Definition, ExpertSession.Definition,
             EventsCalendar.Definition, Event.Definition,
             ContentPage.Definition, SiteSettings.Definition,
+            PartnersIndex.Definition, Partner.Definition,
         ])
     {
     }

@@ -32,7 +32,7 @@ public static class Home
     public static DocumentType Definition { get; } = new(Alias, "Home page")
     {
         AllowedAtRoot = true,
-        AllowedChildren = [NewsIndex.Alias, ExpertSessionIndex.Alias, EventsCalendar.Alias, ContentPage.Alias],
+        AllowedChildren = [NewsIndex.Alias, ExpertSessionIndex.Alias, EventsCalendar.Alias, ContentPage.Alias, PartnersIndex.Alias],
         Properties =
         [
             new(HeroTitle, "Hero title", PropertyEditor.Text) { Required = true, VariesByCulture = true, MaxLength = 200, Group = "Hero" },

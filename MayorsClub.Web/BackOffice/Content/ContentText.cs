@@ -455,6 +455,8 @@ public static class ContentText
         ["Speaker"] = "Доповідач",
         ["List item"] = "Пункт",
         ["Service"] = "Послуга",
+        ["Partners directory"] = "Партнери клубу",
+        ["Partner"] = "Партнер",
 
         // Groups
         ["Content"] = "Вміст",
@@ -539,6 +541,9 @@ public static class ContentText
         ["Partner privileges"] = "Привілеї партнерів",
         ["Contact title"] = "Заголовок контактів",
         ["Contact text"] = "Текст контактів",
+        ["Logo"] = "Логотип",
+        ["Kind of partner"] = "Тип партнера",
+        ["Website"] = "Вебсайт",
     };
 
     /// <summary>Ukrainian names of option values.</summary>
@@ -550,6 +555,9 @@ public static class ContentText
         ["tradeMission"] = "Торговельна місія",
         ["webinar"] = "Вебінар",
         ["other"] = "Інше",
+        ["ukrainianEnterprise"] = "Українське підприємство",
+        ["internationalCompany"] = "Міжнародна компанія",
+        ["investor"] = "Інвестиційний фонд або інвестор",
     };
 
     /// <summary>English names of option values (the core stores values, not names).</summary>
@@ -561,6 +569,9 @@ public static class ContentText
         ["tradeMission"] = "Trade mission",
         ["webinar"] = "Webinar",
         ["other"] = "Other",
+        ["ukrainianEnterprise"] = "Ukrainian enterprise",
+        ["internationalCompany"] = "International company",
+        ["investor"] = "Investment fund or investor",
     };
 
     public static IEnumerable<string> Keys => Texts.Keys;

@@ -402,6 +402,9 @@ public static class UsersText
         ["action.anonymise application"] = ("знеособлення заявки після строку зберігання", "anonymise application after retention"),
         ["action." + MayorsClub.Core.Applications.ApplicationSettings.SettingsAuditAction] = ("зміна налаштувань заявок", "change application settings"),
         ["action." + MayorsClub.Core.Applications.ReviewOutbox.RetryAuditAction] = ("повторне надсилання листа", "retry e-mail"),
+        ["action." + MayorsClub.Core.Announcements.AnnouncementEditor.SendAuditAction] = ("розсилка анонсу підписникам", "send announcement"),
+        ["action." + MayorsClub.Core.Announcements.AnnouncementEditor.RemoveSubscriberAuditAction] = ("видалення підписника на запит", "remove subscriber on request"),
+        ["action." + MayorsClub.Core.Announcements.PartnerDrafts.AuditAction] = ("чернетка партнера із заявки", "partner draft from application"),
     });
 
     public static IEnumerable<string> Keys => Texts.Keys;

@@ -26,6 +26,7 @@ public sealed class PageRenderer(IClock clock) : IPageRenderer
             ExpertSession.Alias => ExpertSessionPageBuilder.BuildSession(request, now),
             EventsCalendar.Alias => EventPageBuilder.BuildCalendar(request, now),
             Event.Alias => EventPageBuilder.BuildEvent(request, now),
+            PartnersIndex.Alias => PartnersPageBuilder.Build(request, now),
             _ => ContentPageBuilder.Build(request, now),
         };
     }
