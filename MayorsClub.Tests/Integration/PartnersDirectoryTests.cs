@@ -60,6 +60,23 @@ public sealed class PartnersDirectoryTests() : SiteTestBase(DatabaseProvider.Sql
     }
 
     [Test]
+    public async Task AnApprovedPartnershipsPage_OffersTheEntryToAnAdministrator_AndTellsTheCommitteeWhoCanMakeIt()
+    {
+        var approved = await AddApplicationAsync(ApplicationForms.PartnershipName, ApplicationStatus.Approved, Unique("Lviv Logistics"));
+        var pending = await AddApplicationAsync(ApplicationForms.PartnershipName, ApplicationStatus.New, Unique("Odesa Port Services"));
+        using var administrator = await BackOfficeSession.SignInAsync(Site, "partners-admin@test.local", "Admin-password-1", BackOfficeGroups.Administrators);
+        using var committee = await BackOfficeSession.SignInAsync(Site, "partners-committee@test.local", "Committee-password-1", BackOfficeGroups.Committee);
+
+        var forAdministrator = await administrator.Client.GetStringAsync($"/umbraco/applications/{approved}");
+        var forCommittee = await committee.Client.GetStringAsync($"/umbraco/applications/{approved}");
+        var notYet = await administrator.Client.GetStringAsync($"/umbraco/applications/{pending}");
+
+        Assert.That(forAdministrator, Does.Contain($"action=\"{AnnouncementsPath(approved)}\"").And.Contain("data-partner-entry"));
+        Assert.That(forCommittee, Does.Contain("data-partner-entry-hint").And.Not.Contain(AnnouncementsPath(approved)));
+        Assert.That(notYet, Does.Not.Contain("data-partner-entry"));
+    }
+
+    [Test]
     public async Task OnlyAnApprovedPartnershipApplication_MakesAPartnerEntry()
     {
         var pending = await AddApplicationAsync(ApplicationForms.PartnershipName, ApplicationStatus.New, Unique("Pending Ltd"));

@@ -92,6 +92,9 @@ public static class ApplicationsText
     public const string EraseFields = "applications.erase.fields";
     public const string EraseNotes = "applications.erase.notes";
     public const string EraseEmails = "applications.erase.emails";
+    public const string PartnerEntry = "applications.partnerEntry";
+    public const string PartnerEntryHelp = "applications.partnerEntry.help";
+    public const string PartnerEntryForEditors = "applications.partnerEntry.forEditors";
     public const string EraseKeeps = "applications.erase.keeps";
     public const string EraseMemberKept = "applications.erase.member";
     public const string EraseNoMember = "applications.erase.noMember";
@@ -244,6 +247,13 @@ public static class ApplicationsText
         [EraseName] = ("ім’я заявника: {0}", "the applicant's name: {0}"),
         [EraseEmail] = ("адресу електронної пошти: {0}", "the e-mail address: {0}"),
         [EraseFields] = ("усі поля заявки ({0})", "every field of the application ({0})"),
+        [PartnerEntry] = ("Створити запис партнера (чернетку)", "Create the partner's entry (a draft)"),
+        [PartnerEntryHelp] = (
+            "Чернетка в каталозі партнерів із тим, що написав заявник; перевірте її та опублікуйте в розділі «Контент».",
+            "A draft in the partners directory with what the applicant gave; check it and publish it in the Content section."),
+        [PartnerEntryForEditors] = (
+            "Запис у каталозі партнерів із цієї заявки може створити адміністратор (він працює і з контентом).",
+            "An administrator (who also works on content) can create the partner's directory entry from this application."),
         [EraseEmails] = (
             "листи щодо цієї заявки в поштовій черзі (надіслані й ні): підтвердження, сповіщення комітету, рішення",
             "this application's e-mails in the outbox (sent or not): the acknowledgement, the committee's notification, the decision"),
