@@ -82,7 +82,7 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
         var rule = await WithServices(s => s.GetRequiredService<PublicAccessRules>().SetAsync(_protectedPage, [MemberGroups.Mayors], Editor, EditorRights.Publish));
         Assert.That(rule.Status, Is.EqualTo(ContentStatus.Success), string.Join("; ", rule.Errors));
 
-        // An applicant's personal data: only the committee may read it, never a page, feed or file of the site.
+        // An applicant's and a subscriber's personal data: only the back office may read them, never a page, feed or file of the site.
         var applied = await WithServices(s => s.GetRequiredService<ApplicationIntake>().SubmitAsync(ApplicationForms.Membership, "uk",
             new Dictionary<string, string?>
             {
@@ -90,6 +90,8 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
                 ["email"] = $"{Marker("mail")}@hromada.test", ["phone"] = "+380 67 123 45 67", ["motivation"] = Marker("motivation"), ["consent"] = "true",
             }, null, CancellationToken.None));
         Assert.That(applied, Is.InstanceOf<IntakeResult.Accepted>());
+        Assert.That(await WithServices(s => s.GetRequiredService<MayorsClub.Core.Announcements.Subscriptions>()
+            .SubscribeAsync($"{Marker("subscriber")}@hromada.test", "en", CancellationToken.None)), Is.True, "a subscriber's address");
     }
 
     /// <summary>An MP4 "free" box (skipped by players) carrying the text, so the file's bytes hold a marker too.</summary>

@@ -491,6 +491,8 @@ public static class ContentText
         ["Online"] = "Онлайн",
         ["Online link"] = "Посилання для онлайн-участі",
         ["Registration open"] = "Реєстрацію відкрито",
+        ["Form on the page"] = "Форма на сторінці",
+        ["Form"] = "Форма",
         ["Registration deadline"] = "Реєстрація до",
         ["Hide from navigation"] = "Приховати з навігації",
         ["Places"] = "Кількість місць",
@@ -558,6 +560,9 @@ public static class ContentText
         ["ukrainianEnterprise"] = "Українське підприємство",
         ["internationalCompany"] = "Міжнародна компанія",
         ["investor"] = "Інвестиційний фонд або інвестор",
+        ["membership"] = "Заявка на членство",
+        ["partnership"] = "Заявка на партнерство",
+        ["contact"] = "Зворотний зв’язок («Напишіть нам»)",
     };
 
     /// <summary>English names of option values (the core stores values, not names).</summary>
@@ -572,6 +577,9 @@ public static class ContentText
         ["ukrainianEnterprise"] = "Ukrainian enterprise",
         ["internationalCompany"] = "International company",
         ["investor"] = "Investment fund or investor",
+        ["membership"] = "Membership application",
+        ["partnership"] = "Partnership application",
+        ["contact"] = "Contact (“Write to us”)",
     };
 
     public static IEnumerable<string> Keys => Texts.Keys;
