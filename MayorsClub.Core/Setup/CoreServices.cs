@@ -63,5 +63,32 @@ public static class CoreServices
         builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"));
 
     public static DbContextOptionsBuilder UseSqliteDatabase(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString);
+        builder.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance);
+}
+
+/// <summary>
+/// SQLite lets one writer in at a time. Left to itself, Microsoft.Data.Sqlite answers a busy database by sleeping 150 ms
+/// and trying again, so under concurrent writes (form submissions, the e-mail dispatcher) each waiting writer loses whole
+/// 150 ms steps. SQLite's own busy handler waits in steps of a few milliseconds: every connection turns it on as it opens.
+/// </summary>
+internal sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeout Instance = new();
+
+    private const string Pragma = "PRAGMA busy_timeout = 10000;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

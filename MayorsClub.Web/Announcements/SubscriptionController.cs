@@ -181,7 +181,9 @@ public sealed class SubscriptionController(
     {
         // This page is never cached, so its form carries its own token and start time.
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
-        var page = new SubscribePage(culture, email, note is null ? null : formatted ? note : T(note, culture), isError, tokens.RequestToken!, timing.Issue());
+        // After a POST the address typed comes back with the form: sending it again at once is a person's click (FormTiming.IssueAsOf).
+        var started = HttpMethods.IsPost(Request.Method) ? timing.IssueAsOf(options.Value.MinimumFillSeconds) : timing.Issue();
+        var page = new SubscribePage(culture, email, note is null ? null : formatted ? note : T(note, culture), isError, tokens.RequestToken!, started);
         return Page(culture, "Subscribe.cshtml", page, T(AnnouncementsText.SubscribeTitle, culture), status);
     }
 

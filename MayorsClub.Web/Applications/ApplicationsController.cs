@@ -112,7 +112,10 @@ public sealed class ApplicationsController(
     private ViewResult FormPage(ApplicationFormView view, int status, string? keepStarted, bool formToo = true)
     {
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
-        var started = timing.SecondsSince(keepStarted) is not null ? keepStarted : timing.Issue();
+        // A POST brings what the visitor typed back with the form: they have filled it in already (see FormTiming.IssueAsOf).
+        var started = timing.SecondsSince(keepStarted) is not null ? keepStarted
+            : HttpMethods.IsPost(Request.Method) ? timing.IssueAsOf(options.Value.MinimumFillSeconds)
+            : timing.Issue();
         var eventName = view.EventKey is { } key && snapshots.Current.For(Viewer.Anonymous).Get(key) is { } item ? item.Name(view.Culture) : null;
         var title = view.T(view.Form.TitleKey);
         var model = new FormPageModel(view with { Token = tokens.RequestToken, Started = started, ShowHeading = false }, title,

@@ -48,8 +48,14 @@ public sealed class FormTiming(IDataProtectionProvider dataProtection, IClock cl
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("MayorsClub.Forms.Started");
 
-    public string Issue() =>
-        _protector.Protect(clock.GetCurrentInstant().ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture));
+    public string Issue() => IssueAsOf(0);
+
+    /// <summary>
+    /// A stamp dated some seconds back: for the form a POST without a token is answered with. The visitor has already
+    /// filled it in (what they typed comes back with it), so sending it again at once is a person's click, not a bot's speed.
+    /// </summary>
+    public string IssueAsOf(double secondsAgo) =>
+        _protector.Protect(clock.GetCurrentInstant().Minus(Duration.FromSeconds(secondsAgo)).ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Seconds since the stamp was issued; null when it is missing, forged or from the future.</summary>
     public double? SecondsSince(string? stamp)
