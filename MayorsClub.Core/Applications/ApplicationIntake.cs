@@ -22,6 +22,7 @@ public sealed class ApplicationIntake(
     PublishedSnapshotService snapshots,
     IApplicationIntakeMail mail,
     IntakeEventPlaces places,
+    WriteGate writeGate,
     ILogger<ApplicationIntake> logger)
 {
     private const string SubmittedAction = ApplicationActions.Submitted;
@@ -58,6 +59,7 @@ public sealed class ApplicationIntake(
             db.ChangeTracker.Clear();
             try
             {
+                using var turn = await writeGate.EnterAsync(ct);
                 return await TryStoreAsync(form, culture, validation.Values, intakeEvent, participants, ct);
             }
             catch (DbUpdateException exception) when (attempt < Attempts)
@@ -171,12 +173,20 @@ public sealed class ApplicationIntake(
     /// <summary>Raises the year's counter (creating it for the year's first application) and returns the number it gives.</summary>
     private async Task<int> NextNumberAsync(int year, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "ApplicationCounters" ("Year", "Last", "Version") VALUES ({year}, 0, 0) ON CONFLICT ("Year") DO NOTHING""", ct);
-        var numbers = await db.Database.SqlQuery<int>(
-            $"""UPDATE "ApplicationCounters" SET "Last" = "Last" + 1, "Version" = "Version" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """)
-            .ToListAsync(ct);
-        return numbers.Single();
+        for (var first = true; ; first = false)
+        {
+            var numbers = await db.Database.SqlQuery<int>(
+                $"""UPDATE "ApplicationCounters" SET "Last" = "Last" + 1, "Version" = "Version" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """)
+                .ToListAsync(ct);
+            if (numbers.Count == 1 || !first)
+            {
+                return numbers.Single();
+            }
+
+            // The year's first application.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "ApplicationCounters" ("Year", "Last", "Version") VALUES ({year}, 0, 0) ON CONFLICT ("Year") DO NOTHING""", ct);
+        }
     }
 
     /// <summary>Takes the places if the capacity allows and returns how many are then taken; null when the event is full.</summary>

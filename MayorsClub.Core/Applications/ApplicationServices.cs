@@ -8,6 +8,7 @@ public static class ApplicationServices
     public static IServiceCollection AddMayorsClubApplications(this IServiceCollection services)
     {
         services.AddScoped<ApplicationSettings>();
+        services.AddSingleton<ApplicationSettingsCache>();
         services.AddScoped<ApplicationIntake>();
         services.AddSingleton<IntakeEventPlaces>();
         services.AddScoped<ApplicationReview>();

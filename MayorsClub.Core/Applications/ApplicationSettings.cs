@@ -18,8 +18,24 @@ public sealed record ApplicationSettingsValues(IReadOnlyList<string> CommitteeAd
     public static ApplicationSettingsValues Default { get; } = new([], DefaultRetentionMonths);
 }
 
+/// <summary>
+/// The last values read, for a few seconds: every submission reads the committee's addresses, and a settings change
+/// made in this process replaces them at once (another process's change shows within <see cref="FreshFor"/>).
+/// </summary>
+public sealed class ApplicationSettingsCache
+{
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(10);
+
+    private (ApplicationSettingsValues Values, long ReadAt)? _last;
+
+    internal ApplicationSettingsValues? Fresh() =>
+        _last is { } last && Environment.TickCount64 - last.ReadAt < (long)FreshFor.TotalMilliseconds ? last.Values : null;
+
+    internal void Remember(ApplicationSettingsValues? values) => _last = values is null ? null : (values, Environment.TickCount64);
+}
+
 /// <summary>Reads and saves <see cref="ApplicationSettingsValues"/> (rows of the SiteSettings table), audited.</summary>
-public sealed class ApplicationSettings(MayorsClubDbContext db, IClock clock)
+public sealed class ApplicationSettings(MayorsClubDbContext db, IClock clock, ApplicationSettingsCache cache)
 {
     internal const string CommitteeAddressesName = "applications.committeeAddresses";
     internal const string RetentionMonthsName = "applications.retentionMonths";
@@ -27,6 +43,11 @@ public sealed class ApplicationSettings(MayorsClubDbContext db, IClock clock)
 
     public async Task<ApplicationSettingsValues> GetAsync(CancellationToken ct)
     {
+        if (cache.Fresh() is { } fresh)
+        {
+            return fresh;
+        }
+
         var rows = await db.SiteSettings.AsNoTracking()
             .Where(s => s.Name == CommitteeAddressesName || s.Name == RetentionMonthsName)
             .ToDictionaryAsync(s => s.Name, s => s.Value, ct);
@@ -36,7 +57,9 @@ public sealed class ApplicationSettings(MayorsClubDbContext db, IClock clock)
         var months = rows.TryGetValue(RetentionMonthsName, out var text) && int.TryParse(text, out var parsed)
             ? parsed
             : ApplicationSettingsValues.DefaultRetentionMonths;
-        return new ApplicationSettingsValues(addresses, months);
+        var values = new ApplicationSettingsValues(addresses, months);
+        cache.Remember(values);
+        return values;
     }
 
     /// <summary>The addresses, one per line or separated by commas or semicolons, trimmed; null when one is not an e-mail address.</summary>
@@ -78,6 +101,7 @@ public sealed class ApplicationSettings(MayorsClubDbContext db, IClock clock)
             Details = $"committee: {string.Join(", ", values.CommitteeAddresses)}; retention: {values.RetentionMonths} months",
         });
         await db.SaveChangesAsync(ct);
+        cache.Remember(null);
     }
 
     private async Task SetAsync(string name, string value, string actor, DateTime now, CancellationToken ct)

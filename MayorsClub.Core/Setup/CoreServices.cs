@@ -40,6 +40,7 @@ public static class CoreServices
             }
 
             services.AddDbContext<MayorsClubDbContext, PostgreSqlMayorsClubDbContext>((sp, db) => db.UsePostgreSql(connectionString).StrictOutsideProduction(sp));
+            services.AddSingleton(new WriteGate(serialize: false));
         }
         else
         {
@@ -47,6 +48,7 @@ public static class CoreServices
                 ? $"Data Source={Path.Combine(paths.Data, "mayorsclub.sqlite.db")}"
                 : connectionString;
             services.AddDbContext<MayorsClubDbContext, SqliteMayorsClubDbContext>((sp, db) => db.UseSqliteDatabase(connectionString).StrictOutsideProduction(sp));
+            services.AddSingleton(new WriteGate(serialize: true));
         }
     }
 
