@@ -112,6 +112,13 @@ public sealed class ApplicationIntake(
     {
         var now = clock.GetCurrentInstant();
         var utc = now.ToDateTimeUtc();
+        var year = now.InZone(Kyiv).Year;
+
+        // On PostgreSQL the number is taken by its own statement before the transaction: the year's counter row is then
+        // locked for that statement only, and submissions commit side by side instead of one after another (a submission
+        // that fails after it leaves a gap in the numbers, as a sequence would). SQLite has one writer at a time anyway,
+        // and there one transaction is one commit less.
+        int? number = db is PostgreSqlMayorsClubDbContext ? await NextNumberAsync(year, ct) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         int? takenAfter = null;
 
@@ -131,15 +138,14 @@ public sealed class ApplicationIntake(
             takenAfter = taken;
         }
 
-        var year = now.InZone(Kyiv).Year;
-        var number = await NextNumberAsync(year, ct);
-        var reference = ReferenceOf(year, number);
+        number ??= await NextNumberAsync(year, ct);
+        var reference = ReferenceOf(year, number.Value);
         var application = new ApplicationEntity
         {
             Key = Guid.NewGuid(),
             Reference = reference,
             Year = year,
-            Number = number,
+            Number = number.Value,
             Form = form.Name,
             Culture = culture,
             Status = ApplicationStatus.New,
