@@ -147,7 +147,7 @@ public sealed class SubscriptionController(
     /// <c>List-Unsubscribe=One-Click</c>.
     /// </summary>
     [HttpPost(AnnouncementPages.UnsubscribePath)]
-    [IgnoreAntiforgeryToken]
+    [IgnoreAntiforgeryToken] // RFC 8058: mail providers post without cookies; the link's token and the body are the check
     public async Task<IActionResult> UnsubscribePost(string? token, CancellationToken ct)
     {
         var oneClick = Request.HasFormContentType

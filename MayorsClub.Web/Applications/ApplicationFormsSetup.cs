@@ -47,25 +47,10 @@ public static class ApplicationFormsSetup
     }
 
     /// <summary>A 429 page in the page's language, with Retry-After and a link home.</summary>
-    internal static async ValueTask WriteTooManyAsync(OnRejectedContext rejected, CancellationToken ct)
-    {
-        var http = rejected.HttpContext;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TooManyRequests.DefaultRetryAfter;
-        var culture = CultureSelector.FromPathOrPreferred(http.Request);
-        var message = ApplicationPageText.Format(ApplicationPageText.TooMany, culture, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        TooManyRequests.SetRetryAfter(response, wait);
-        response.Headers.CacheControl = "no-store";
-        response.Headers.ContentLanguage = culture;
-        response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{culture}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>429</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"container container--narrow status-page\">"
-            + $"<p role=\"alert\">{WebUtility.HtmlEncode(message)}</p>"
-            + $"<p><a href=\"/{culture}/\">{WebUtility.HtmlEncode(ApplicationPageText.Get(ApplicationPageText.ToHome, culture))}</a></p></main></body></html>",
-            ct);
-    }
+    internal static ValueTask WriteTooManyAsync(OnRejectedContext rejected, CancellationToken ct) =>
+        TooManyRequests.WriteSitePageAsync(rejected,
+            (culture, minutes) => ApplicationPageText.Format(ApplicationPageText.TooMany, culture, minutes),
+            culture => ($"/{culture}/", ApplicationPageText.Get(ApplicationPageText.ToHome, culture)), ct);
 }
 
 internal sealed class ApplicationSubmitRateLimitPolicy(IOptions<ApplicationFormOptions> options) : IRateLimiterPolicy<string>

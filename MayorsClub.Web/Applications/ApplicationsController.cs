@@ -18,7 +18,7 @@ namespace MayorsClub.Web.Applications;
 /// and the minimum fill time (answered like a success, nothing stored or sent). Then <see cref="ApplicationIntake"/>
 /// stores the submission, or the form comes back with the messages beside the fields.
 /// </summary>
-[IgnoreAntiforgeryToken]
+[IgnoreAntiforgeryToken] // checked in Submit: a missing token gets the form again with what was typed, not an error
 public sealed class ApplicationsController(
     ApplicationIntake intake,
     PageForms pageForms,

@@ -258,24 +258,10 @@ public static class MemberSecurity
     internal static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>A 429 from the address limits: the message in the page's language, Retry-After, a link back.</summary>
-    internal static async ValueTask WriteTooManyAsync(OnRejectedContext rejected, CancellationToken ct)
-    {
-        var http = rejected.HttpContext;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TooManyRequests.DefaultRetryAfter;
-        var culture = CultureSelector.FromPathOrPreferred(http.Request);
-        var message = MemberText.Format(MemberText.TooManyAttempts, culture, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        TooManyRequests.SetRetryAfter(response, wait);
-        response.Headers.CacheControl = "no-store";
-        response.Headers.ContentLanguage = culture;
-        response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{culture}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>429</title></head><body><p role=\"alert\">{WebUtility.HtmlEncode(message)}</p>"
-            + $"<p><a href=\"{MemberLinks.SignInPath(culture)}\">{WebUtility.HtmlEncode(MemberText.Get(MemberText.BackToSignIn, culture))}</a></p></body></html>",
-            ct);
-    }
+    internal static ValueTask WriteTooManyAsync(OnRejectedContext rejected, CancellationToken ct) =>
+        TooManyRequests.WriteSitePageAsync(rejected,
+            (culture, minutes) => MemberText.Format(MemberText.TooManyAttempts, culture, minutes),
+            culture => (MemberLinks.SignInPath(culture), MemberText.Get(MemberText.BackToSignIn, culture)), ct);
 }
 
 /// <summary>Members' sign-in settings (section <c>MayorsClub:Members</c>).</summary>
