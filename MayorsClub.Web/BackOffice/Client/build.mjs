@@ -40,6 +40,18 @@ await build({
   logLevel: 'warning',
 });
 
+// The public site's htmx, in its own folder (wwwroot/site/, git-ignored) so the site never loads back-office code.
+await build({
+  entryPoints: { site: path.join(here, 'src/site/site.js') },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2020',
+  sourcemap,
+  outdir: path.resolve(here, '../../../wwwroot/site'),
+  logLevel: 'warning',
+});
+
 // Umbraco UI's theme (colours, sizes), text styles and fonts.
 const uui = path.join(here, 'node_modules/@umbraco-ui/uui/dist');
 await cp(path.join(uui, 'themes'), path.join(out, 'uui/themes'), { recursive: true });
