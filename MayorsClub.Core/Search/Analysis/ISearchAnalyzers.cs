@@ -10,4 +10,10 @@ public interface ISearchAnalyzers
 {
     /// <summary>The analyzer for full words of the culture ("uk" or "en"; any other culture gets the English one).</summary>
     Analyzer For(string culture);
+
+    /// <summary>
+    /// The culture's words before stemming (lower-cased, apostrophes unified, no stop words dropped): the field that
+    /// typo tolerance (fuzzy) and as-you-type prefixes match against.
+    /// </summary>
+    Analyzer Plain(string culture);
 }

@@ -15,11 +15,16 @@ public sealed class SiteAnalyzers : ISearchAnalyzers, IDisposable
     private readonly Analyzer _english = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly Analyzer _ukrainian = new StandardAnalyzer(LuceneVersion.LUCENE_48, CharArraySet.Empty);
 
+    private readonly Analyzer _plain = new StandardAnalyzer(LuceneVersion.LUCENE_48, CharArraySet.Empty);
+
     public Analyzer For(string culture) => culture == "uk" ? _ukrainian : _english;
+
+    public Analyzer Plain(string culture) => _plain;
 
     public void Dispose()
     {
         _english.Dispose();
         _ukrainian.Dispose();
+        _plain.Dispose();
     }
 }
