@@ -33,6 +33,7 @@ public static class ContentMessages
     public const string InvalidDate = "property.invalidDate";
     public const string InvalidDateTime = "property.invalidDateTime";
     public const string UnknownTimeZone = "property.unknownTimeZone";
+    public const string TimeInClockChange = "property.timeInClockChange";
     public const string NotNumber = "property.notNumber";
     public const string NumberOutOfRange = "property.numberOutOfRange";
     public const string NotBoolean = "property.notBoolean";
@@ -88,6 +89,9 @@ public static class ContentMessages
         [InvalidDate] = ("Поле «{0}»: дата має бути у форматі РРРР-ММ-ДД.", "The field \"{0}\": the date must be in the form YYYY-MM-DD."),
         [InvalidDateTime] = ("Поле «{0}»: вкажіть дату й час у форматі РРРР-ММ-ДДTгг:хх та часовий пояс.", "The field \"{0}\": enter a date and time as YYYY-MM-DDThh:mm and a time zone."),
         [UnknownTimeZone] = ("Поле «{0}»: невідомий часовий пояс «{1}».", "The field \"{0}\": unknown time zone \"{1}\"."),
+        [TimeInClockChange] = (
+            "Поле «{0}»: часу {1} у поясі {2} не існує: тієї ночі годинники переводять уперед з {3} одразу на {4}. Виберіть час до {3} або від {4}.",
+            "The field \"{0}\": {1} does not exist in {2}: that night the clocks jump forward from {3} straight to {4}. Choose a time before {3} or from {4}."),
         [NotNumber] = ("Поле «{0}» має бути числом.", "The field \"{0}\" must be a number."),
         [NumberOutOfRange] = ("Поле «{0}» має бути від {1} до {2}.", "The field \"{0}\" must be between {1} and {2}."),
         [NotBoolean] = ("Поле «{0}» має бути «так» або «ні».", "The field \"{0}\" must be yes or no."),

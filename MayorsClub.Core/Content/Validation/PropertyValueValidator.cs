@@ -136,7 +136,22 @@ public sealed class PropertyValueValidator(IHtmlSanitizer sanitizer)
             return null;
         }
 
-        return ZonedValue.Create(zoned.LocalDateTime, zoned.Zone.Id);
+        // A time in the spring-forward gap does not exist (the lenient reading would move it an hour on), so it is refused.
+        // A time the autumn fall-back repeats is ambiguous and is kept: it is read with the earlier offset (summer time),
+        // as ZonedValue reads it leniently, which is what people mean by "the first 03:30 that night".
+        var local = ZonedValue.LocalPattern.Parse(((JsonObject)value)["local"]!.GetValue<string>()).Value;
+        var mapping = zoned.Zone.MapLocal(local);
+        if (mapping.Count == 0)
+        {
+            var jumpsFrom = mapping.EarlyInterval.IsoLocalEnd.TimeOfDay;
+            var jumpsTo = mapping.LateInterval.IsoLocalStart.TimeOfDay;
+            errors.Add(Error(ContentMessages.TimeInClockChange, property, culture,
+                ZonedValue.LocalPattern.Format(local).Replace('T', ' '), zoned.Zone.Id,
+                jumpsFrom.ToString("HH':'mm", CultureInfo.InvariantCulture), jumpsTo.ToString("HH':'mm", CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        return ZonedValue.Create(local, zoned.Zone.Id);
     }
 
     private static JsonValue? Number(PropertyType property, JsonNode value, string? culture, List<ContentError> errors)
