@@ -46,12 +46,12 @@ public sealed class PageController(PublishedSnapshotService snapshots, IPageRend
             linked = await files.GetAsync(ExpertSessionPageBuilder.FilesOf(snapshot.For(viewer).Of(document, culture)), HttpContext.RequestAborted);
         }
 
-        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag, viewer, linked));
+        var rendering = renderer.Render(new PageRequest(document, culture, snapshot, Math.Max(pageNumber.Value, 1), tag, viewer, linked, Request.Query));
         if (pageNumber < 1 || pageNumber > rendering.PageCount)
         {
             // The nearest page that exists: the first for zero or less, the last past the end.
             var nearest = Math.Clamp(pageNumber.Value, 1, Math.Max(rendering.PageCount, 1));
-            return Redirect(new Pager(nearest, rendering.PageCount, document.Url(culture)!, tag is null ? null : Pager.TagFilter(tag)).UrlOf(nearest));
+            return Redirect((rendering.Pager ?? new Pager(nearest, rendering.PageCount, document.Url(culture)!, tag is null ? null : Pager.TagFilter(tag))).UrlOf(nearest));
         }
 
         return View(rendering.ViewName, rendering.Model);

@@ -97,6 +97,12 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
         }
     }
 
+    /// <summary>
+    /// Set in <see cref="HttpContext.Items"/> by a page whose answer holds only for now (the calendar while site search
+    /// is rebuilding): it is served but not kept.
+    /// </summary>
+    public const string DoNotKeep = "MayorsClub.PageCache.DoNotKeep";
+
     /// <summary>Before routing: answers a GET or HEAD from the cache when the current snapshot's page is there.</summary>
     public Task AnswerFromCacheAsync(HttpContext context, RequestDelegate next, PublishedSnapshot current)
     {
@@ -138,7 +144,8 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
         }
 
         var response = context.Response;
-        if (response.StatusCode == StatusCodes.Status200OK && recorder.Recorded is { } body && SetsOnlyTheCultureCookie(response))
+        if (response.StatusCode == StatusCodes.Status200OK && recorder.Recorded is { } body && SetsOnlyTheCultureCookie(response)
+            && !context.Items.ContainsKey(DoNotKeep))
         {
             Keep(Key(request), CachedPage.From(response, body, snapshot, renderedAt), reads.Documents);
         }

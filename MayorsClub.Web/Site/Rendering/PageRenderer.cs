@@ -7,7 +7,7 @@ namespace MayorsClub.Web.Site.Rendering;
 /// Picks the view and builds the typed model for each document type (a page under an access rule that does not admit the
 /// viewer: its teaser and a notice). Reads only the snapshot, never the database.
 /// </summary>
-public sealed class PageRenderer(IClock clock) : IPageRenderer
+public sealed class PageRenderer(IClock clock, Calendar.CalendarPages calendar) : IPageRenderer
 {
     public PageRendering Render(PageRequest request)
     {
@@ -24,7 +24,7 @@ public sealed class PageRenderer(IClock clock) : IPageRenderer
             NewsArticle.Alias => NewsPageBuilder.BuildArticle(request, now),
             ExpertSessionIndex.Alias => ExpertSessionPageBuilder.BuildList(request, now),
             ExpertSession.Alias => ExpertSessionPageBuilder.BuildSession(request, now),
-            EventsCalendar.Alias => EventPageBuilder.BuildCalendar(request, now),
+            EventsCalendar.Alias => calendar.Build(request, now),
             Event.Alias => EventPageBuilder.BuildEvent(request, now),
             PartnersIndex.Alias => PartnersPageBuilder.Build(request, now),
             _ => ContentPageBuilder.Build(request, now),
