@@ -196,6 +196,8 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         new("bad query", (value, _) => value, Query: "?page=%ZZ&%C3%28=%FF&returnUrl=%ZZ&ReturnUrl=%2F%2Fevil.example&skip=x&take=-1&parentId=not-a-guid&v=%00"),
         new("wrong types in the query", (value, _) => value, Query: "?page=abc&page=2&folder=not-a-guid&q=%5B%5D&culture=xx&number=99999999999999999999"),
         new("100 kB query", (value, _) => value, Query: "?page=1&q=" + new string('x', HugeLength)),
+        new("calendar filters that do not parse", (value, _) => value,
+            Query: "?from=2026-02-30&to=%ZZ&type=%00&format=both&city=%C3%28&past=%FF&view=year&month=99999-99&tz=..%2F..%2Fetc&q=title%3A%28&type=forum"),
         new("garbage headers", (value, _) => value, Headers: new Dictionary<string, string>
         {
             ["Accept-Language"] = ";;;q=abc,*-*-*,uk;q=2",

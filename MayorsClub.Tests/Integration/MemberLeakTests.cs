@@ -33,6 +33,7 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
     private Guid _embedSession;
     private Guid _protectedPage;
     private Guid _pageBelow;
+    private Guid _protectedEvent;
 
     private string Marker(string field)
     {
@@ -81,6 +82,31 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
         _pageBelow = await CreateAndPublishAsync(_protectedPage, ContentPage.Alias, Page("Нижче", Marker("belowbody")));
         var rule = await WithServices(s => s.GetRequiredService<PublicAccessRules>().SetAsync(_protectedPage, [MemberGroups.Mayors], Editor, EditorRights.Publish));
         Assert.That(rule.Status, Is.EqualTo(ContentStatus.Success), string.Join("; ", rule.Errors));
+
+        // An event for mayors only: the calendar, its feeds and its .ics show its teaser (name, summary, times), never where or how to join.
+        var meeting = new ContentValues();
+        var start = Site.Clock.GetCurrentInstant().Plus(Duration.FromDays(9)).InZone(kyiv).LocalDateTime;
+        meeting.Invariant[Event.Start] = ZonedValue.Create(start, kyiv.Id);
+        meeting.Invariant[Event.End] = ZonedValue.Create(start.PlusHours(2), kyiv.Id);
+        meeting.Invariant[Event.EventType] = "forum";
+        meeting.Invariant[Event.IsOnline] = true;
+        meeting.Invariant[Event.OnlineLink] = $"https://meet.example.org/{Marker("eventlink")}";
+        foreach (var culture in Cultures.All)
+        {
+            meeting.Cultures[culture] = new CultureVariant
+            {
+                Name = Unique($"Зустріч мерів {culture}"),
+                Values =
+                {
+                    [Event.Summary] = "Публічний тизер зустрічі.", [Event.Description] = $"<p>{Marker("eventbody")}</p>",
+                    [Event.Venue] = Marker("eventvenue"), [Event.City] = Marker("eventcity"), [Event.Country] = Marker("eventcountry"),
+                },
+            };
+        }
+
+        _protectedEvent = await CreateAndPublishAsync(Snapshot.OfType(EventsCalendar.Alias, "uk").Single().Key, Event.Alias, meeting);
+        var eventRule = await WithServices(s => s.GetRequiredService<PublicAccessRules>().SetAsync(_protectedEvent, [MemberGroups.Mayors], Editor, EditorRights.Publish));
+        Assert.That(eventRule.Status, Is.EqualTo(ContentStatus.Success), string.Join("; ", eventRule.Errors));
 
         // An applicant's and a subscriber's personal data: only the back office may read them, never a page, feed or file of the site.
         var applied = await WithServices(s => s.GetRequiredService<ApplicationIntake>().SubmitAsync(ApplicationForms.Membership, "uk",
@@ -134,7 +160,10 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
         foreach (var culture in Cultures.All)
         {
             start.AddRange([$"/{culture}/", $"/{culture}/rss.xml", UrlOf(_session, culture), UrlOf(_embedSession, culture), UrlOf(_protectedPage, culture), UrlOf(_pageBelow, culture),
-                $"/{culture}/no-such-page-{Guid.NewGuid():N}/", $"/{culture}/?page=abc"]);
+                $"/{culture}/no-such-page-{Guid.NewGuid():N}/", $"/{culture}/?page=abc",
+                UrlOf(_protectedEvent, culture), $"/{culture}/calendar.ics", $"/{culture}/calendar.ics?format=online&past=1", $"/{culture}/calendar/{_protectedEvent}.ics",
+                $"{Snapshot.OfType(EventsCalendar.Alias, culture).Single().Url(culture)}?view=month&month={Site.Clock.GetCurrentInstant().Plus(Duration.FromDays(9)).InZone(DateTimeZoneProviders.Tzdb["Europe/Kyiv"]).Date.ToYearMonth():uuuu-MM}",
+                $"{Snapshot.OfType(EventsCalendar.Alias, culture).Single().Url(culture)}?format=online&type=forum"]);
         }
 
         // The back office's preview of the protected page, and the media library's public URLs of the members-only files.
@@ -145,6 +174,8 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
 
         Assert.That(visited.Count, Is.GreaterThan(50), "the crawl reached the site's pages");
         Assert.That(visited.Keys, Has.Some.Contains("/rss.xml"));
+        Assert.That(visited.Where(page => page.Key.Contains(".ics", StringComparison.Ordinal)).Select(page => page.Value),
+            Has.Some.Contains(Snapshot.Get(_protectedEvent)!.Name("uk")!), "the feeds list the members' event by its teaser");
         Assert.That(visited.Where(page => _markers.Any(marker => page.Value.Contains(marker, StringComparison.OrdinalIgnoreCase)))
             .Select(page => $"{page.Key}: {_markers.First(marker => page.Value.Contains(marker, StringComparison.OrdinalIgnoreCase))}"), Is.Empty);
     }
