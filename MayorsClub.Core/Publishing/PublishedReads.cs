@@ -84,9 +84,9 @@ public sealed record PublishedChangeEffect(long Generation, long UpToSequence, b
         {
             if (!was.TryGetValue(culture, out var old) || old.Url != visible.Url
                 || PublishedQueries.PlaceInSortedList(previous, before, culture) != PublishedQueries.PlaceInSortedList(next, after, culture)
-                // An event's end decides whether it is upcoming or past.
-                || (after.ContentType == Content.DocumentTypes.Event.Alias
-                    && before.Zoned(Content.DocumentTypes.Event.End, culture) != after.Zoned(Content.DocumentTypes.Event.End, culture)))
+                // An event's values decide whether it is upcoming or past, and which filtered calendar pages and iCal feeds
+                // list it (dates, type, city, format, words): pages that never read it may have to show it now.
+                || after.ContentType == Content.DocumentTypes.Event.Alias)
             {
                 return false;
             }
