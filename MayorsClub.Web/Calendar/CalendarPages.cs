@@ -87,7 +87,7 @@ public sealed class CalendarPages(IServiceProvider services)
         return card with { When = When(entry.Start, entry.Ends > entry.Starts ? entry.End : null, entry.AllDay, culture, zone) };
     }
 
-    /// <summary>"11 травня 2026, 11:00–13:00 (за київським часом (UTC+3))": in <paramref name="zone"/> when given, else in the start's own zone.</summary>
+    /// <summary>"11 травня 2026, 11:00–13:00 за київським часом (UTC+3)": in <paramref name="zone"/> when given, else in the start's own zone.</summary>
     public static DateLabel When(ZonedDateTime start, ZonedDateTime? end, bool allDay, string culture, DateTimeZone? zone)
     {
         if (allDay)
@@ -96,7 +96,7 @@ public sealed class CalendarPages(IServiceProvider services)
         }
 
         var shown = zone is null ? start : start.WithZone(zone);
-        var text = $"{LocalizedFormat.Range(shown, end?.WithZone(shown.Zone), allDay: false, culture)} ({TimeZoneNames.Label(shown, culture)})";
+        var text = $"{LocalizedFormat.Range(shown, end?.WithZone(shown.Zone), allDay: false, culture)} {TimeZoneNames.Label(shown, culture)}";
         return new DateLabel(text, LocalizedFormat.IsoDateTime(shown));
     }
 

@@ -81,22 +81,9 @@ public static class CardBuilder
             MediaImages.First(values, Event.Image, alt: ""));
     }
 
-    /// <summary>When an event takes place, with its zone: "11 травня 2026, 10:00–17:00 (за київським часом)".</summary>
-    public static DateLabel? When(PublishedValues item)
-    {
-        if (item.Times() is not { } times)
-        {
-            return null;
-        }
-
-        var text = LocalizedFormat.Range(times.Start, times.End, times.AllDay, item.Culture);
-        if (!times.AllDay)
-        {
-            text += $" ({LocalizedFormat.ZoneLabel(times.Start, item.Culture)})";
-        }
-
-        return new DateLabel(text, times.AllDay ? LocalizedFormat.IsoDate(times.Start.Date) : LocalizedFormat.IsoDateTime(times.Start));
-    }
+    /// <summary>When an event takes place, in its own zone, named: "11 травня 2026, 10:00–17:00 за київським часом (UTC+3)".</summary>
+    public static DateLabel? When(PublishedValues item) =>
+        item.Times() is { } times ? Calendar.CalendarPages.When(times.Start, times.End, times.AllDay, item.Culture, zone: null) : null;
 
     /// <summary>The event's registration (see <see cref="PublishedEvents.Registration"/>) as the page says it.</summary>
     public static RegistrationState Registration(PublishedValues item, Instant now, bool withTime)
