@@ -7,6 +7,7 @@ using MayorsClub.Core.Media;
 using MayorsClub.Core.Members;
 using MayorsClub.Core.Publishing;
 using MayorsClub.Core.Setup;
+using MayorsClub.Core.Search;
 using MayorsClub.Core.Users;
 using MayorsClub.Web.Announcements;
 using MayorsClub.Web.Applications;
@@ -42,6 +43,7 @@ builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.Co
 builder.Services.AddMayorsClubContent();
 builder.Services.AddMayorsClubPublishing();
 builder.Services.AddMayorsClubChangeFeed();
+builder.Services.AddMayorsClubSearch();
 builder.Services.AddMayorsClubMedia();
 builder.Services.AddMayorsClubEmail();
 builder.Services.AddMayorsClubBackOfficeIdentity();

@@ -45,6 +45,14 @@ public abstract class SiteTestBase(DatabaseProvider provider)
         Client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     }
 
+    /// <summary>Restarts the site on the same database and data folder (<see cref="TestSite.RestartAsync"/>).</summary>
+    protected async Task RestartSiteAsync(Action<string>? whileStopped = null)
+    {
+        Client.Dispose();
+        Site = await Site.RestartAsync(whileStopped);
+        Client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    }
+
     [OneTimeTearDown]
     public async Task StopSite()
     {

@@ -22,6 +22,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _configureServices;
     private string _publicUrl = "http://localhost";
+    private bool _keepDatabase;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     private TestSite(TestDatabase database, bool demoContent, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string>? settings)
@@ -96,9 +97,27 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Stops this site and starts a new one on the same database and data folder, as a restart of the process would;
+    /// <paramref name="whileStopped"/> gets the data folder between the two (to damage or remove what is there).
+    /// </summary>
+    public async Task<TestSite> RestartAsync(Action<string>? whileStopped = null)
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+        whileStopped?.Invoke(_database.DataPath);
+        var site = new TestSite(_database, _demoContent, _configureServices, _settings);
+        _ = site.Server;
+        await site.Services.GetRequiredService<SiteReadiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        return site;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (!_keepDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

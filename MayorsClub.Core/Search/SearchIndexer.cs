@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using MayorsClub.Core.Changes;
+using MayorsClub.Core.Publishing;
+using MayorsClub.Core.Setup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MayorsClub.Core.Search;
+
+/// <summary>
+/// Keeps the search index in step with the published snapshot. As a change feed subscriber it only notes the changes and
+/// returns (the editor's command waits for subscribers, never for indexing); its own loop then re-indexes exactly the
+/// documents they name (with their subtrees when a move, trash, restore, delete or public access change, or a new URL or
+/// culture, reaches below them) from the current snapshot as the anonymous viewer reads it, commits and refreshes the
+/// searchers. At start it keeps a current index and rebuilds a missing, outdated or damaged one, in this loop, while the
+/// site serves.
+/// </summary>
+public sealed class SearchIndexer(
+    SearchIndex index,
+    PublishedSnapshotService snapshots,
+    IServiceProvider services,
+    SiteReadiness readiness,
+    ILogger<SearchIndexer> logger) : BackgroundService, IPublishedChangeSubscriber
+{
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _lock = new();
+    private long? _positionBeforeFirstChange;
+    private PublishedSnapshot _indexed = PublishedSnapshot.Empty;
+    private long _position = -1;
+    private int _rebuildRequested;
+
+    // The feed's worker takes every subscriber, this one too: it is looked up when first needed, not taken at construction.
+    private ChangeFeedWorker Feed => field ??= services.GetRequiredService<ChangeFeedWorker>();
+
+    /// <summary>After the snapshot and the page cache.</summary>
+    int IPublishedChangeSubscriber.Order => 200;
+
+    /// <summary>How long the last full rebuild took (null before the first).</summary>
+    public TimeSpan? LastRebuild { get; private set; }
+
+    /// <summary>The feed position the index reflects (-1 before it is ready).</summary>
+    public long Position => Interlocked.Read(ref _position);
+
+    public Task ApplyAsync(IReadOnlyList<PublishedChange> changes, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            // The feed moves its position after every subscriber has applied a batch: before the first batch it is the
+            // position the snapshot was loaded at, which a kept index must match.
+            _positionBeforeFirstChange ??= Feed.Position;
+        }
+
+        _work.Writer.TryWrite(new Work(changes, Rebuild: false));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Asks for a full rebuild in the background (a search found the index damaged).</summary>
+    public void RequestRebuild()
+    {
+        if (Interlocked.Exchange(ref _rebuildRequested, 1) == 0)
+        {
+            _work.Writer.TryWrite(new Work([], Rebuild: true));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await readiness.WhenReady.WaitAsync(stoppingToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return; // the site did not start; it says why
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        try
+        {
+            await OpenOrRebuildAsync(stoppingToken);
+            await foreach (var first in _work.Reader.ReadAllAsync(stoppingToken))
+            {
+                var batch = new List<Work> { first };
+                while (_work.Reader.TryRead(out var more))
+                {
+                    batch.Add(more);
+                }
+
+                await ApplyWithRetriesAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task OpenOrRebuildAsync(CancellationToken ct)
+    {
+        IndexState state;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                state = index.Open();
+                break;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Another process holds the folder's lock, or the disk refuses: searches say they are being rebuilt.
+                logger.LogError(error, "The search index in {Folder} cannot be opened (attempt {Attempt}); search waits", index.Folder, attempt + 1);
+                index.MarkUnavailable();
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, 5 * (attempt + 1))), ct);
+            }
+        }
+
+        long loaded;
+        PublishedSnapshot snapshot;
+        lock (_lock)
+        {
+            loaded = _positionBeforeFirstChange ?? Feed.Position;
+            snapshot = snapshots.Current;
+        }
+
+        var reason = !state.Exists ? "there is none"
+            : state.Schema != SearchIndex.SchemaVersion ? $"it has schema {state.Schema}, not {SearchIndex.SchemaVersion}"
+            : state.Analysis != index.AnalysisFingerprint ? "the text analysis changed"
+            : state.Position != loaded ? $"it reflects change {state.Position}, the published content change {loaded}"
+            : null;
+        if (reason is null)
+        {
+            _indexed = snapshot;
+            Interlocked.Exchange(ref _position, state.Position);
+            logger.LogInformation("Search index in {Folder} is current (change {Position})", index.Folder, state.Position);
+            WarmUp();
+            return;
+        }
+
+        logger.LogInformation("Search index in {Folder} is rebuilt because {Reason}; searches meanwhile {Meanwhile}", index.Folder, reason,
+            state.Exists ? "use the old index" : "say that search is being rebuilt");
+        await Task.Run(() => Rebuild(ct), ct);
+        WarmUp();
+    }
+
+    private async Task ApplyWithRetriesAsync(List<Work> batch, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Apply(batch, ct);
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException && attempt < 6)
+            {
+                var pause = TimeSpan.FromSeconds(Math.Pow(2, attempt));
+                logger.LogError(error, "Indexing changes failed (attempt {Attempt}); rebuilding the index in {Pause} s", attempt + 1, pause.TotalSeconds);
+                await Task.Delay(pause, ct);
+                batch = [new Work([], Rebuild: true, Reset: true)];
+            }
+        }
+    }
+
+    private void Apply(List<Work> batch, CancellationToken ct)
+    {
+        if (batch.Any(w => w.Rebuild))
+        {
+            Interlocked.Exchange(ref _rebuildRequested, 0);
+            if (batch.Any(w => w.Reset))
+            {
+                index.Reset();
+            }
+
+            Rebuild(ct);
+            return;
+        }
+
+        var changes = batch.SelectMany(w => w.Changes).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var previous = _indexed;
+        var next = snapshots.Current;
+        var keys = new HashSet<Guid>();
+        foreach (var change in changes)
+        {
+            foreach (var key in change.Documents)
+            {
+                keys.Add(key);
+                var before = previous.Get(key);
+                var after = next.Get(key);
+                if (change.TouchesSubtree || change.Kind == PublishedChangeKind.PublicAccess || ReachesBelow(before, after))
+                {
+                    AddSubtree(previous, before, keys);
+                    AddSubtree(next, after, keys);
+                }
+            }
+        }
+
+        var added = 0;
+        foreach (var key in keys)
+        {
+            index.Remove(key);
+            if (next.Get(key) is { } document)
+            {
+                foreach (var (culture, doc) in SearchDocuments.For(next, document))
+                {
+                    index.Add(culture, doc);
+                    added++;
+                }
+            }
+        }
+
+        var position = Math.Max(Position, changes.Max(c => c.Sequence));
+        index.Publish(position);
+        _indexed = next;
+        Interlocked.Exchange(ref _position, position);
+        logger.LogDebug("Search index: changes {First}-{Last} applied to {Documents} documents ({Added} search documents) in {Elapsed} ms",
+            changes[0].Sequence, changes[^1].Sequence, keys.Count, added, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Whether what a document's children inherit (its cultures, its URLs) differs between two snapshots.</summary>
+    private static bool ReachesBelow(PublishedDocument? before, PublishedDocument? after)
+    {
+        if (before is null || after is null)
+        {
+            return !ReferenceEquals(before, after);
+        }
+
+        return before.Cultures.Count != after.Cultures.Count
+            || before.Cultures.Any(c => !after.Cultures.TryGetValue(c.Key, out var other) || other.Url != c.Value.Url);
+    }
+
+    private static void AddSubtree(PublishedSnapshot snapshot, PublishedDocument? top, HashSet<Guid> keys)
+    {
+        if (top is null)
+        {
+            return;
+        }
+
+        var pending = new Stack<PublishedDocument>();
+        pending.Push(top);
+        while (pending.Count > 0)
+        {
+            foreach (var child in snapshot.Children(pending.Pop()))
+            {
+                keys.Add(child.Key);
+                pending.Push(child);
+            }
+        }
+    }
+
+    /// <summary>Builds the whole index again from the current snapshot; searches keep the old index (if any) meanwhile.</summary>
+    public void Rebuild(CancellationToken ct = default)
+    {
+        index.BeginRebuild();
+        var started = Stopwatch.GetTimestamp();
+        long position;
+        PublishedSnapshot snapshot;
+        lock (_lock)
+        {
+            // The position first: the snapshot read after it holds at least every change up to it.
+            position = Math.Max(Feed.Position, 0);
+            snapshot = snapshots.Current;
+        }
+
+        var count = index.ReplaceAll(snapshot.All.SelectMany(d => SearchDocuments.For(snapshot, d)), ct);
+        index.Publish(position);
+        _indexed = snapshot;
+        Interlocked.Exchange(ref _position, position);
+        LastRebuild = Stopwatch.GetElapsedTime(started);
+        logger.LogInformation("Search index rebuilt: {Count} search documents of {Documents} published documents in {Elapsed} ms",
+            count, snapshot.All.Count, (long)LastRebuild.Value.TotalMilliseconds);
+    }
+
+    /// <summary>Runs each kind of query once so the first visitor does not pay for loading and compiling the code.</summary>
+    private void WarmUp()
+    {
+        try
+        {
+            var search = services.GetRequiredService<SiteSearch>();
+            foreach (var culture in new[] { "uk", "en" })
+            {
+                search.Search(new SearchQuery(culture, "громади communities"));
+                search.Suggest(culture, "гром");
+                search.Match(culture, "форум forum");
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            logger.LogDebug(error, "Warming up the search failed");
+        }
+    }
+
+    private sealed record Work(IReadOnlyList<PublishedChange> Changes, bool Rebuild, bool Reset = false);
+}
