@@ -295,6 +295,47 @@ public sealed class EventsCalendarTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(everything.Events.Select(e => e.Summary), Is.EquivalentTo(new[] { Name(_forum), Name(_webinar), Name(_conference) }), "upcoming only");
     }
 
+    [TestCase("uk", "конференції", "Конференція мерів")]
+    [TestCase("en", "conferences", "Mayors' conference")]
+    public async Task TheWordsFilter_FindsAnEventByAnotherFormOfAWordInItsTitle(string culture, string words, string title)
+    {
+        var city = culture == "uk" ? City : $"Testograd{_tag}";
+        var query = $"city={city}&q={Uri.EscapeDataString(words)}";
+        var found = await EventuallyAsync(async () => Titles(await CalendarAsync(query, culture)), titles => titles.Count > 0);
+
+        Assert.That(found, Is.EqualTo(new[] { Name(_conference, culture) }), $"{words} → {title}");
+        Assert.That(Titles(await CalendarAsync($"city={city}&q={Uri.EscapeDataString(words)}&type=forum", culture)), Is.Empty, "with the other filters");
+        using (var response = await Client.GetAsync($"{CalendarUrl(culture)}?{query}"))
+        {
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "the index, not the snapshot, answers words: not kept");
+        }
+
+        var feed = Ical.Net.Calendar.Load(await Client.GetStringAsync($"/{culture}/calendar.ics?{query}"))!;
+        Assert.That(feed.Events.Select(e => e.Summary), Is.EqualTo(new[] { Name(_conference, culture) }), "the feed of the selection");
+    }
+
+    [Test]
+    public async Task WordsThatHoldNothingSearchable_LeaveTheOtherFiltersToDecide()
+    {
+        Assert.That(Titles(await CalendarAsync($"city={City}&q=%2A%2A%2A%20%21%21")), Is.EqualTo(new[] { Name(_forum), Name(_webinar), Name(_conference) }));
+    }
+
+    /// <summary>The site search follows publishing within a second: asks again until the answer is there (or five seconds pass).</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> ask, Func<T, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            var answer = await ask();
+            if (done(answer) || DateTime.UtcNow > until)
+            {
+                return answer;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     [Test]
     public async Task ACachedFilteredPage_ShowsAnEventOnceItsCityBecomesTheFilters()
     {

@@ -101,21 +101,24 @@ public sealed class CalendarPages(IServiceProvider services)
     }
 
     /// <summary>
-    /// The keys of the events the words match (null: every event, also while search cannot answer yet; the request is
-    /// then marked not to be kept by the page cache).
+    /// The keys of the events the words match (null: every event, also while search cannot answer yet). An answer with
+    /// words is not kept by the page cache (see <see cref="NotToBeKept"/>).
     /// </summary>
     public IReadOnlySet<Guid>? WordsKeys(string culture, string? words, HttpContext http)
     {
-        var (keys, pending) = WordsFilter(culture, words);
-        if (pending)
+        if (words is not null)
         {
             NotToBeKept(http);
         }
 
-        return keys;
+        return WordsFilter(culture, words).Keys;
     }
 
-    /// <summary>An answer that holds only until search is back: neither the page cache nor a browser keeps it.</summary>
+    /// <summary>
+    /// An answer to words: neither the page cache nor a browser keeps it. The search index follows a publish a moment
+    /// after the snapshot (and the page cache) do, so a page kept in between would miss the event until the next change;
+    /// and while the index is rebuilt, the words are not applied at all.
+    /// </summary>
     public static void NotToBeKept(HttpContext http)
     {
         http.Items[PublishedPageCache.DoNotKeep] = true;

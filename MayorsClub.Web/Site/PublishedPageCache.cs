@@ -98,8 +98,8 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
     }
 
     /// <summary>
-    /// Set in <see cref="HttpContext.Items"/> by a page whose answer holds only for now (the calendar while site search
-    /// is rebuilding): it is served but not kept.
+    /// Set in <see cref="HttpContext.Items"/> by a page whose answer may change without a change to what it read (the
+    /// calendar filtered by words, which the search index answers): it is served but not kept.
     /// </summary>
     public const string DoNotKeep = "MayorsClub.PageCache.DoNotKeep";
 
