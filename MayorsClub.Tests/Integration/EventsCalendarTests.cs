@@ -273,6 +273,28 @@ public sealed class EventsCalendarTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(text, Does.Contain("BEGIN:VTIMEZONE").And.Contain("DTSTART;TZID=Europe/Kyiv:"));
     }
 
+    [TestCase("uk", "Додати до календаря")]
+    [TestCase("en", "Add to calendar")]
+    public async Task AnEventPage_OffersItsIcs_AndGoogleAndOutlookLinks_InUtc(string culture, string heading)
+    {
+        var page = await Parser.ParseDocumentAsync((await GetPageAsync(UrlOf(_forum, culture))).Html);
+        var links = page.QuerySelectorAll(".add-to-calendar a").Select(a => a.GetAttribute("href")!).ToList();
+        var start = At(5, 10, 0).InZoneStrictly(Kyiv).ToInstant();
+        var end = At(5, 16, 0).InZoneStrictly(Kyiv).ToInstant();
+
+        Assert.That(page.QuerySelector("#add-to-calendar-title")!.TextContent, Is.EqualTo(heading));
+        Assert.That(links, Has.Some.EqualTo($"/{culture}/calendar/{_forum}.ics"));
+        var google = new Uri(links.Single(l => l.StartsWith("https://calendar.google.com/", StringComparison.Ordinal)));
+        var outlook = new Uri(links.Single(l => l.StartsWith("https://outlook.live.com/", StringComparison.Ordinal)));
+        var googleQuery = System.Web.HttpUtility.ParseQueryString(google.Query);
+        var outlookQuery = System.Web.HttpUtility.ParseQueryString(outlook.Query);
+        Assert.That(googleQuery["dates"], Is.EqualTo($"{start:uuuuMMdd'T'HHmmss'Z'}/{end:uuuuMMdd'T'HHmmss'Z'}"));
+        Assert.That(googleQuery["text"], Is.EqualTo(Name(_forum, culture)));
+        Assert.That(outlookQuery["startdt"], Is.EqualTo(start.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", null)));
+        Assert.That(outlookQuery["enddt"], Is.EqualTo(end.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", null)));
+        Assert.That(outlookQuery["body"], Does.Contain(UrlOf(_forum, culture)));
+    }
+
     [Test]
     public async Task TheFeed_TakesTheCalendarsFilters_KeepsTheUid_AndGivesNoOnlineLink()
     {
