@@ -502,6 +502,17 @@ internal sealed class ReadModelExplorer
             return [false, true];
         }
 
+        // The calendar's iCal writer: every event of each culture, as the calendar lists them.
+        if (type == typeof(IEnumerable<Core.Events.CalendarEntry>))
+        {
+            return [.. Cultures.All.Select(c => (object?)Core.Events.EventCalendar.Of(_snapshot, c).ByStart)];
+        }
+
+        if (type == typeof(Core.Events.IcalContext))
+        {
+            return [new Core.Events.IcalContext("https://mayorsclub.test", "Events", "Online")];
+        }
+
         return type.IsEnum ? Enum.GetValues(type).Cast<object?>().ToArray() : null;
     }
 
