@@ -1,0 +1,159 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Hunspell;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace MayorsClub.Core.Search.Analysis;
+
+/// <summary>
+/// Stems lower-cased Ukrainian words with the Hunspell dictionary (through Lucene's <see cref="HunspellStemFilter"/>)
+/// and the light suffix stemmer, as <see cref="UkrainianStemming"/> says. Several stems of one word are emitted at
+/// the same position. Words marked as keywords pass unchanged.
+/// </summary>
+public sealed class UkrainianStemFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IKeywordAttribute _keyword;
+    private readonly IPositionIncrementAttribute _position;
+    private readonly UkrainianStemming _stemming;
+    private readonly OneWord? _word;
+    private readonly TokenStream? _hunspell;
+    private readonly ICharTermAttribute? _hunspellTerm;
+    private readonly List<string> _pending = [];
+    private State? _state;
+
+    public UkrainianStemFilter(TokenStream input, UkrainianStemming stemming, Dictionary? dictionary, bool longestStemOnly = false)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
+        _stemming = dictionary is null && stemming >= UkrainianStemming.Dictionary ? UkrainianStemming.Light : stemming;
+        if (dictionary is not null && _stemming >= UkrainianStemming.Dictionary)
+        {
+            // The dictionary's stemmer is internal to Lucene: it is reached through its filter over a one-word stream.
+            _word = new OneWord();
+            _hunspell = new HunspellStemFilter(_word, dictionary, dedup: true, longestOnly: longestStemOnly);
+            _hunspellTerm = _hunspell.GetAttribute<ICharTermAttribute>();
+        }
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_pending.Count > 0)
+        {
+            RestoreState(_state);
+            _term.SetEmpty().Append(_pending[0]);
+            _pending.RemoveAt(0);
+            _position.PositionIncrement = 0;
+            return true;
+        }
+
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        if (_keyword.IsKeyword || _stemming == UkrainianStemming.Exact)
+        {
+            return true;
+        }
+
+        var word = _term.ToString();
+        var stems = Stems(word);
+        _term.SetEmpty().Append(stems[0]);
+        if (stems.Count > 1)
+        {
+            _pending.AddRange(stems.Skip(1));
+            _state = CaptureState();
+        }
+
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _pending.Clear();
+        _state = null;
+    }
+
+    private List<string> Stems(string word)
+    {
+        var light = UkrainianLightStemmer.Stem(word);
+        if (_stemming == UkrainianStemming.Light)
+        {
+            return [light];
+        }
+
+        var stems = DictionaryStems(word);
+        var onlyItself = stems.Count == 1 && stems[0] == word; // unknown to the dictionary, or already its dictionary form
+        if (_stemming == UkrainianStemming.DictionaryAndLight || (_stemming == UkrainianStemming.DictionaryThenLight && onlyItself))
+        {
+            if (!stems.Contains(light))
+            {
+                stems.Add(light);
+            }
+        }
+
+        return stems;
+    }
+
+    private List<string> DictionaryStems(string word)
+    {
+        var stems = new List<string>(2);
+        _word!.Set(word);
+        _hunspell!.Reset();
+        while (_hunspell.IncrementToken())
+        {
+            var stem = _hunspellTerm!.ToString();
+            if (!stems.Contains(stem))
+            {
+                stems.Add(stem);
+            }
+        }
+
+        _hunspell.End();
+        return stems.Count == 0 ? [word] : stems;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hunspell?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>A token stream of one word, fed again for each word.</summary>
+    private sealed class OneWord : TokenStream
+    {
+        private readonly ICharTermAttribute _term;
+        private string _word = "";
+        private bool _done;
+
+        public OneWord() => _term = AddAttribute<ICharTermAttribute>();
+
+        public void Set(string word) => _word = word;
+
+        public override bool IncrementToken()
+        {
+            if (_done)
+            {
+                return false;
+            }
+
+            ClearAttributes();
+            _term.SetEmpty().Append(_word);
+            _done = true;
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _done = false;
+        }
+    }
+}
