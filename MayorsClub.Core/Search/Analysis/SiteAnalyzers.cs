@@ -15,7 +15,8 @@ public sealed class SiteAnalyzers : ISearchAnalyzers, IDisposable
 {
     /// <summary>
     /// What the relevance set measured best (MayorsClub.Tests/Relevance, README): the dictionary's stems, all of them,
-    /// and the light stem beside a word the dictionary only gives back as it is.
+    /// and the light stem beside a word the dictionary only gives back as it is. Adding the light stem to every word
+    /// found as many (recall@10 1.000 both) and matched more unrelated documents; the longest stem alone lost words.
     /// </summary>
     public const UkrainianStemming Stemming = UkrainianStemming.DictionaryThenLight;
 

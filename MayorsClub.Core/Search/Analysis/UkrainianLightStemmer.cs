@@ -3,7 +3,7 @@ namespace MayorsClub.Core.Search.Analysis;
 /// <summary>
 /// A light suffix-stripping stemmer for Ukrainian words the dictionary does not know (community names such as
 /// "Житомирщина", new words): drops a reflexive ending (-ся, -сь), then the longest inflectional ending of nouns,
-/// adjectives and verbs that leaves a stem of at least three letters. It does not undo vowel changes (школа / шкіл,
+/// adjectives and present-tense verbs that leaves a stem of at least three letters. It does not undo vowel changes (школа / шкіл,
 /// село / сіл): the dictionary does that.
 /// </summary>
 public static class UkrainianLightStemmer
@@ -12,26 +12,24 @@ public static class UkrainianLightStemmer
 
     private static readonly string[] Reflexive = ["ся", "сь"];
 
-    // Longest first, so "ами" wins over "и" and "ості" over "і". No bare past-tense "ла"/"ло"/"ли"/"в": they would cut
-    // nouns (школа → шко); the past tense is taken with its theme vowel (-ала, -ила, -ів...).
+    // Longest first, so "ами" wins over "и" and "ості" over "і".
     private static readonly string[] Endings = SortLongestFirst(
     [
         // nouns
         "а", "я", "о", "е", "є", "у", "ю", "і", "ї", "и", "ь",
-        "ам", "ям", "ах", "ях", "ів", "їв", "ей", "ою", "ею", "єю", "ом", "ем", "єм",
+        "ам", "ям", "ах", "ях", "ів", "їв", "ою", "ею", "єю", "ом", "ем", "єм",
         "ами", "ями", "ові", "еві", "єві",
         // abstract nouns in -ість, whose і turns to о in other cases (громадськість / громадськості)
         "ість", "ості", "істю", "остей", "остям", "остями", "остях",
         // adjectives and participles
         "ий", "ій", "їй", "ім", "їм", "их", "їх", "ої",
         "ого", "ому", "ими", "іми", "ього", "ьому", "ьої", "ьою",
-        // verbs: infinitive, present, past, imperative
-        "ти", "ть", "ати", "яти", "ити", "іти", "їти", "ути", "увати", "ювати",
+        // verbs: the present tense only. Not the infinitive's -ти, the past tense's -ав/-ала/-или... nor a bare -ть:
+        // they would cut nouns that a search meets far more often (бюджети, депутати, канали, матеріали, колектив,
+        // пам'ять); the dictionary knows the verbs. No -ей either (людей): музей / музею.
         "аю", "яю", "ую", "юю", "ає", "яє", "ує", "ює", "аєш", "яєш", "уєш", "юєш", "аємо", "яємо", "уємо", "юємо",
         "аєте", "яєте", "уєте", "юєте", "ають", "яють", "ують", "юють", "аєть", "яєть", "уєть", "юєть",
-        "еш", "єш", "иш", "їш", "емо", "ємо", "имо", "їмо", "ете", "єте", "ите", "їте", "уть", "ють", "ать", "ять", "ить", "іть", "їть",
-        "ав", "ала", "ало", "али", "яв", "яла", "яло", "яли", "ив", "ила", "ило", "или", "іла", "іло", "іли", "ув", "ула", "уло", "ули",
-        "ймо", "йте",
+        "еш", "єш", "иш", "їш", "емо", "ємо", "имо", "їмо", "ете", "єте", "ите", "їте", "уть", "ють", "ать", "ить", "їть",
     ]);
 
     /// <summary>The stem of the lower-cased word in <paramref name="buffer"/>[0..<paramref name="length"/>): its new length.</summary>
