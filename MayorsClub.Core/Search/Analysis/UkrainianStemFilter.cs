@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Hunspell;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -11,6 +13,17 @@ namespace MayorsClub.Core.Search.Analysis;
 /// </summary>
 public sealed class UkrainianStemFilter : TokenFilter
 {
+    /// <summary>
+    /// How many words' dictionary stems are remembered per dictionary. Lucene.Net's Hunspell stemmer takes tens of
+    /// microseconds a word (some 30,000 words a second on this project's machine), too slow for rebuilding an index of
+    /// thousands of documents; the words of a site repeat, so remembered stems make it about as fast as the light stemmer.
+    /// 100,000 words take some 15 MB.
+    /// </summary>
+    public const int RememberedWords = 100_000;
+
+    private static readonly ConditionalWeakTable<Dictionary, ConcurrentDictionary<string, string[]>> AllStems = new();
+    private static readonly ConditionalWeakTable<Dictionary, ConcurrentDictionary<string, string[]>> LongestStems = new();
+
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
     private readonly IPositionIncrementAttribute _position;
@@ -18,6 +31,7 @@ public sealed class UkrainianStemFilter : TokenFilter
     private readonly OneWord? _word;
     private readonly TokenStream? _hunspell;
     private readonly ICharTermAttribute? _hunspellTerm;
+    private readonly ConcurrentDictionary<string, string[]>? _remembered;
     private readonly List<string> _pending = [];
     private State? _state;
 
@@ -34,6 +48,7 @@ public sealed class UkrainianStemFilter : TokenFilter
             _word = new OneWord();
             _hunspell = new HunspellStemFilter(_word, dictionary, dedup: true, longestOnly: longestStemOnly);
             _hunspellTerm = _hunspell.GetAttribute<ICharTermAttribute>();
+            _remembered = (longestStemOnly ? LongestStems : AllStems).GetValue(dictionary, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
         }
     }
 
@@ -85,7 +100,7 @@ public sealed class UkrainianStemFilter : TokenFilter
             return [light];
         }
 
-        var stems = DictionaryStems(word);
+        var stems = new List<string>(DictionaryStems(word));
         var onlyItself = stems.Count == 1 && stems[0] == word; // unknown to the dictionary, or already its dictionary form
         if (_stemming == UkrainianStemming.DictionaryAndLight || (_stemming == UkrainianStemming.DictionaryThenLight && onlyItself))
         {
@@ -98,8 +113,13 @@ public sealed class UkrainianStemFilter : TokenFilter
         return stems;
     }
 
-    private List<string> DictionaryStems(string word)
+    private string[] DictionaryStems(string word)
     {
+        if (_remembered!.TryGetValue(word, out var remembered))
+        {
+            return remembered;
+        }
+
         var stems = new List<string>(2);
         _word!.Set(word);
         _hunspell!.Reset();
@@ -113,7 +133,13 @@ public sealed class UkrainianStemFilter : TokenFilter
         }
 
         _hunspell.End();
-        return stems.Count == 0 ? [word] : stems;
+        string[] found = stems.Count == 0 ? [word] : [.. stems];
+        if (_remembered.Count < RememberedWords)
+        {
+            _remembered.TryAdd(word, found);
+        }
+
+        return found;
     }
 
     protected override void Dispose(bool disposing)
