@@ -4,6 +4,8 @@ using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 using MayorsClub.Core.Search.Analysis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using static MayorsClub.Tests.Unit.SearchAnalysisTestKit;
 
 namespace MayorsClub.Tests.Unit;
@@ -67,6 +69,19 @@ public class UkrainianAnalyzerTests
     }
 
     [Test]
+    public void Stress_marks_are_ignored()
+    {
+        Assert.That(Terms(Ukrainian, "укри\u0301ттів"), Is.EqualTo(Terms(Ukrainian, "укриттів")));
+    }
+
+    [Test]
+    public void Every_term_points_at_the_words_as_written_for_highlighting()
+    {
+        const string text = "Мʼята у ШКОЛАХ";
+        Assert.That(Sources(Ukrainian, text), Is.EqualTo(new[] { ("м'ята", "Мʼята"), ("м'ятий", "Мʼята"), ("школа", "ШКОЛАХ") }));
+    }
+
+    [Test]
     public void Ghe_with_upturn_stays_itself()
     {
         foreach (var form in new[] { "ґанок", "ґанку", "ґанком", "ґанки", "ґанків", "ҐАНОК" })
@@ -122,18 +137,30 @@ public class UkrainianAnalyzerTests
     }
 
     [Test]
-    public void Without_the_dictionary_the_light_stemmer_works_alone()
+    public void Without_the_dictionary_the_light_stemmer_works_alone_after_one_warning()
     {
         var empty = Directory.CreateTempSubdirectory("mayorsclub-no-dictionary-");
+        var log = new WarningLog();
         try
         {
-            var analyzer = Build(empty.FullName).For("uk");
-            Assert.That(Terms(analyzer, "громадами у школах"), Is.EqualTo(new[] { "громад", "школ" }));
+            var first = Build(empty.FullName, log).For("uk");
+            var second = Build(empty.FullName, log).For("uk");
+            Assert.That(Terms(first, "громадами у школах"), Is.EqualTo(new[] { "громад", "школ" }));
+            Assert.That(Terms(second, "Громадою"), Is.EqualTo(new[] { "громад" }));
+            Assert.That(log.Warnings, Has.Count.EqualTo(1));
+            Assert.That(log.Warnings[0], Does.Contain(empty.FullName).And.Contain("light suffix stemmer alone"));
         }
         finally
         {
             empty.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public void The_dictionary_is_loaded_once_for_every_site_in_the_process()
+    {
+        var folder = UkrainianDictionary.DefaultFolder;
+        Assert.That(UkrainianDictionary.For(folder, NullLogger.Instance), Is.Not.Null.And.SameAs(UkrainianDictionary.For(folder + "/", NullLogger.Instance)));
     }
 
     [TestCase("громадами", "громад")]
@@ -156,7 +183,7 @@ public class UkrainianAnalyzerTests
     [Test]
     public void A_word_marked_as_keyword_is_not_stemmed()
     {
-        var dictionary = UkrainianDictionary.For(UkrainianDictionary.DefaultFolder, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var dictionary = UkrainianDictionary.For(UkrainianDictionary.DefaultFolder, NullLogger.Instance);
         var keywords = new CharArraySet(LuceneVersion.LUCENE_48, ["громадами"], ignoreCase: false);
         using var analyzer = Analyzer.NewAnonymous((_, reader) =>
         {
@@ -167,5 +194,23 @@ public class UkrainianAnalyzerTests
         });
 
         Assert.That(Terms(analyzer, "громадами школами"), Is.EqualTo(new[] { "громадами", "школа" }));
+    }
+
+    /// <summary>The warnings written to a site's log.</summary>
+    private sealed class WarningLog : ILogger<SiteAnalyzers>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
     }
 }

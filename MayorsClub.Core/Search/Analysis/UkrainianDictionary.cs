@@ -20,7 +20,7 @@ public static class UkrainianDictionary
     /// <summary>The dictionary in <paramref name="folder"/>, loaded on the first call for that folder.</summary>
     public static Dictionary? For(string folder, ILogger logger)
     {
-        var full = Path.GetFullPath(folder);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         return Loaded.GetOrAdd(full, f => new Lazy<Dictionary?>(() => Load(f, logger), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
