@@ -23,12 +23,18 @@ public sealed class SiteAnalyzers : ISearchAnalyzers, IDisposable
     private readonly Analyzer _english = new EnglishSiteAnalyzer();
     private readonly Analyzer _ukrainian;
     private readonly Analyzer _plain = new PlainAnalyzer();
+    private readonly string _folder;
+    private readonly ILogger _logger;
 
     public SiteAnalyzers(IOptions<SearchAnalysisOptions> options, IHostEnvironment environment, ILogger<SiteAnalyzers> logger)
     {
-        var folder = DictionaryFolder(options.Value, environment.ContentRootPath);
-        _ukrainian = new UkrainianAnalyzer(Stemming, () => UkrainianDictionary.For(folder, logger));
+        _folder = DictionaryFolder(options.Value, environment.ContentRootPath);
+        _logger = logger;
+        _ukrainian = new UkrainianAnalyzer(Stemming, LoadDictionary);
     }
+
+    /// <summary>The Ukrainian dictionary, read on the first call in the process (null without it: light stemming alone).</summary>
+    public Lucene.Net.Analysis.Hunspell.Dictionary? LoadDictionary() => UkrainianDictionary.For(_folder, _logger);
 
     public Analyzer For(string culture) => culture == "uk" ? _ukrainian : _english;
 
