@@ -69,6 +69,14 @@ public class UkrainianAnalyzerTests
     }
 
     [Test]
+    public void Absurd_text_is_analysed_without_fuss()
+    {
+        Assert.That(Terms(Ukrainian, "title:( \"*?~^ ||| ::: ---"), Has.Count.EqualTo(1)); // "title"
+        Assert.That(Terms(Ukrainian, new string('ж', 10_000)), Is.Empty); // over 255 letters is no word: the tokenizer skips it
+        Assert.That(Terms(Ukrainian, string.Concat(Enumerable.Repeat("громадами ", 5_000))), Has.All.EqualTo("громада"));
+    }
+
+    [Test]
     public void Stress_marks_are_ignored()
     {
         Assert.That(Terms(Ukrainian, "укри\u0301ттів"), Is.EqualTo(Terms(Ukrainian, "укриттів")));

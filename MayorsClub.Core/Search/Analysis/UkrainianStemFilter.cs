@@ -134,10 +134,12 @@ public sealed class UkrainianStemFilter : TokenFilter
 
         _hunspell.End();
         string[] found = stems.Count == 0 ? [word] : [.. stems];
-        if (_remembered.Count < RememberedWords)
+        if (_remembered.Count >= RememberedWords)
         {
-            _remembered.TryAdd(word, found);
+            _remembered.Clear(); // crude, but bounded: a flood of made-up words cannot keep the site's words out for good
         }
+
+        _remembered.TryAdd(word, found);
 
         return found;
     }
