@@ -230,6 +230,14 @@ public sealed class SearchIndex : IDisposable
         Directory.CreateDirectory(Folder);
     }
 
+    /// <summary>The index opened is current: searches use it as it is.</summary>
+    internal void MarkCurrent()
+    {
+        _serving = true;
+        _rebuilding = false;
+        Interlocked.Increment(ref _generation);
+    }
+
     /// <summary>Searches go on with what they have (the old index, or the rebuilding note) until <see cref="Publish"/>.</summary>
     internal void BeginRebuild() => _rebuilding = true;
 

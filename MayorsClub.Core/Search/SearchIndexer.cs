@@ -136,6 +136,7 @@ public sealed class SearchIndexer(
         {
             _indexed = snapshot;
             Interlocked.Exchange(ref _position, state.Position);
+            index.MarkCurrent();
             logger.LogInformation("Search index in {Folder} is current (change {Position})", index.Folder, state.Position);
             WarmUp();
             return;

@@ -75,6 +75,9 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
     private const float BodyBoost = 1f;
     private const float FuzzyFactor = 0.4f;
 
+    /// <summary>Whether there is an index to answer from (false until the first build is done).</summary>
+    public bool CanSearch => index.CanSearch;
+
     /// <summary>A page of results for the query.</summary>
     public SearchResults Search(SearchQuery query)
     {
@@ -347,7 +350,7 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
         }
 
         var scorer = new QueryScorer(highlight(field), field);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), TextEncoder.Instance, scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetChars),
             MaxDocCharsToAnalyze = 50_000,
@@ -369,6 +372,17 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
     }
 
     private sealed record Word(string Plain, List<string> Stems);
+
+    /// <summary>Encodes the snippet's text for HTML, leaving Cyrillic as it is (Lucene's own encoder writes it as entities).</summary>
+    private sealed class TextEncoder : IEncoder
+    {
+        public static readonly TextEncoder Instance = new();
+
+        private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+            System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+        public string EncodeText(string originalText) => Html.Encode(originalText);
+    }
 
     /// <summary>Collects the document keys of every hit from their doc values (no stored fields read).</summary>
     private sealed class KeyCollector : ICollector

@@ -198,6 +198,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         new("100 kB query", (value, _) => value, Query: "?page=1&q=" + new string('x', HugeLength)),
         new("calendar filters that do not parse", (value, _) => value,
             Query: "?from=2026-02-30&to=%ZZ&type=%00&format=both&city=%C3%28&past=%FF&view=year&month=99999-99&tz=..%2F..%2Fetc&q=title%3A%28&type=forum"),
+        new("search syntax in the query", (value, _) => value, Query: "?q=title%3A(%20***%20~%22%5C&kind=%3Cscript%3E&page=2147483647"),
         new("garbage headers", (value, _) => value, Headers: new Dictionary<string, string>
         {
             ["Accept-Language"] = ";;;q=abc,*-*-*,uk;q=2",

@@ -232,6 +232,39 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
         }
     }
 
+    [Test]
+    public async Task TheSiteSearch_NeverFindsNorShowsAMarker_InResultsSnippetsOrSuggestions()
+    {
+        var search = Site.Services.GetRequiredService<MayorsClub.Core.Search.SiteSearch>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!search.Search(new MayorsClub.Core.Search.SearchQuery("uk", "тизер")).Hits.Any(h => h.Key == _protectedPage))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the protected page's public teaser is found: the index holds the seeded content");
+            await Task.Delay(50);
+        }
+
+        // Each answer without the visitor's own words (the page repeats them in its title, its box and "nothing found for …").
+        var answers = new Dictionary<string, string>();
+        foreach (var culture in Cultures.All)
+        {
+            foreach (var words in _markers.Append(_marker).Append("Публічний тизер сторінки").Append("Лише для мерів").Append("Сесія про бюджет"))
+            {
+                var query = Uri.EscapeDataString(words);
+                foreach (var url in new[] { $"/{culture}/search?q={query}", $"/{culture}/search/suggest?q={query}", $"/{culture}/search?q={query}&kind=page" })
+                {
+                    using var response = await Client.GetAsync(url);
+                    Assert.That((int)response.StatusCode, Is.EqualTo(200), url);
+                    answers[url] = (await response.Content.ReadAsStringAsync()).Replace(words, "", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+
+        Assert.That(answers.Where(a => a.Key.StartsWith("/uk/search?q=" + Uri.EscapeDataString("Публічний"), StringComparison.Ordinal))
+            .Any(a => a.Value.Contains(UrlOf(_protectedPage, "uk"), StringComparison.Ordinal)), Is.True, "the teaser is found (the search works here)");
+        Assert.That(answers.Where(a => _markers.Any(m => a.Value.Contains(m, StringComparison.OrdinalIgnoreCase)))
+            .Select(a => $"{a.Key}: {_markers.First(m => a.Value.Contains(m, StringComparison.OrdinalIgnoreCase))}"), Is.Empty);
+    }
+
     [GeneratedRegex("/members/media/[^\"'\\s<>]+")]
     private static partial Regex ProtectedFiles();
 
