@@ -342,6 +342,27 @@ public sealed class EventsCalendarTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(Titles(await CalendarAsync($"city={City}&q=%2A%2A%2A%20%21%21")), Is.EqualTo(new[] { Name(_forum), Name(_webinar), Name(_conference) }));
     }
 
+    [Test]
+    public async Task WhileTheIndexIsRebuilt_TheWordsWaitWithANote_AndTheOtherFiltersStillWork()
+    {
+        await RestartSiteAsync(data => Directory.Delete(Path.Combine(data, "Index"), recursive: true));
+
+        var page = await CalendarAsync($"city={City}&q={Uri.EscapeDataString("конференції")}");
+        var note = page.QuerySelector(".calendar-note[role=status]")?.TextContent;
+        if (note is not null)
+        {
+            Assert.That(note, Does.Contain("перебудовується"));
+            Assert.That(Titles(page), Is.EqualTo(new[] { Name(_forum), Name(_webinar), Name(_conference) }), "the city filter still applies");
+        }
+        else
+        {
+            Assert.That(Titles(page), Is.EqualTo(new[] { Name(_conference) }), "the index was back already");
+        }
+
+        var found = await EventuallyAsync(async () => Titles(await CalendarAsync($"city={City}&q={Uri.EscapeDataString("конференції")}")), t => t.Count == 1);
+        Assert.That(found, Is.EqualTo(new[] { Name(_conference) }), "once rebuilt, the words apply again");
+    }
+
     /// <summary>The site search follows publishing within a second: asks again until the answer is there (or five seconds pass).</summary>
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> ask, Func<T, bool> done)
     {
