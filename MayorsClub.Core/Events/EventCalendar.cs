@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Publishing;
@@ -79,12 +80,28 @@ public sealed record EventFilter(
 /// </remarks>
 public sealed class EventCalendar
 {
+    // An unchanged document is the same object in the next snapshot (a change makes a new one), so its facts are kept
+    // with it: after a publish only the changed events are read again.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConditionalWeakTable<PublishedDocument, Facts>> FactsByCulture =
+        new(StringComparer.Ordinal);
+
+    private sealed record Facts(CalendarEntry? Entry);
+
+    private readonly Dictionary<string, List<CalendarEntry>> _byCity;
+    private readonly Dictionary<string, List<CalendarEntry>> _byType;
+
     private EventCalendar(string culture, List<CalendarEntry> byStart, List<CalendarCity> cities)
     {
         Culture = culture;
         ByStart = byStart;
         Cities = cities;
+        _byCity = byStart.Where(e => e.CityKey is not null).GroupBy(e => e.CityKey!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _byType = byStart.Where(e => e.Type is not null).GroupBy(e => e.Type!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _longest = byStart.Count == 0 ? Duration.Zero : byStart.Max(e => e.Ends - e.Starts);
     }
+
+    // The longest event: nothing that started before (now - longest) can still be going on.
+    private readonly Duration _longest;
 
     public string Culture { get; }
 
@@ -105,8 +122,11 @@ public sealed class EventCalendar
     {
         var upcoming = new List<CalendarEntry>();
         var past = filter.Past || filter.HasRange ? new List<CalendarEntry>() : null;
-        foreach (var entry in ByStart)
+        var candidates = Candidates(filter);
+        // Without past events, skip those that started too long ago to be going on still.
+        for (var i = past is null ? FirstStartingFrom(candidates, now - _longest) : 0; i < candidates.Count; i++)
         {
+            var entry = candidates[i];
             if (!filter.Admits(entry))
             {
                 continue;
@@ -135,7 +155,7 @@ public sealed class EventCalendar
     public IReadOnlyList<CalendarEntry> Between(LocalDate first, LocalDate last, EventFilter filter)
     {
         var found = new List<CalendarEntry>();
-        foreach (var entry in ByStart)
+        foreach (var entry in Candidates(filter))
         {
             if (entry.FirstDay <= last && entry.LastDay >= first && filter.Admits(entry))
             {
@@ -145,6 +165,32 @@ public sealed class EventCalendar
 
         return found;
     }
+
+    /// <summary>The index of the first of the events (sorted by start) that starts at or after the instant.</summary>
+    private static int FirstStartingFrom(IReadOnlyList<CalendarEntry> byStart, Instant instant)
+    {
+        var (low, high) = (0, byStart.Count);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (byStart[middle].Starts < instant)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The fewest events the filter can admit, by start: the city's, else the type's, else all of them.</summary>
+    private IReadOnlyList<CalendarEntry> Candidates(EventFilter filter) =>
+        filter.CityKey is { } city ? _byCity.GetValueOrDefault(city) ?? []
+        : filter.Type is { } type ? _byType.GetValueOrDefault(type) ?? []
+        : ByStart;
 
     /// <summary>A city folded for comparison: trimmed, spaces collapsed, apostrophes unified, lower case.</summary>
     public static string? CityKeyOf(string? city)
@@ -183,35 +229,44 @@ public sealed class EventCalendar
         var events = view.UpcomingEvents(culture, Instant.MinValue);
         var entries = new List<CalendarEntry>(events.Count);
         var cities = new Dictionary<string, string>(StringComparer.Ordinal);
+        var known = FactsByCulture.GetOrAdd(culture, _ => new ConditionalWeakTable<PublishedDocument, Facts>());
         foreach (var document in events)
         {
-            var values = view.Of(document, culture);
-            if (values.Times() is not { } times)
+            if (known.GetValue(document, d => new Facts(Read(view.Of(d, culture)))).Entry is not { } entry)
             {
                 continue;
             }
 
-            var start = times.Start;
-            var end = times.End is { } e && e.ToInstant() >= start.ToInstant() ? e.WithZone(start.Zone) : start;
-            var lastDay = end.Date;
-            if (!times.AllDay && end.TimeOfDay == LocalTime.Midnight && end.Date > start.Date)
+            if (entry.CityKey is not null)
             {
-                lastDay = end.Date.PlusDays(-1);
+                cities.TryAdd(entry.CityKey, entry.City!);
             }
 
-            var city = values.Text(Event.City)?.Trim();
-            var cityKey = CityKeyOf(city);
-            if (cityKey is not null)
-            {
-                cities.TryAdd(cityKey, city!);
-            }
-
-            entries.Add(new CalendarEntry(document, start, end, times.AllDay, start.Date, lastDay,
-                values.Text(Event.EventType), city, cityKey, values.Flag(Event.IsOnline)));
+            entries.Add(entry);
         }
 
         var order = StringComparer.Create(CultureInfo.GetCultureInfo(culture == Content.Cultures.Ukrainian ? "uk-UA" : "en-GB"), ignoreCase: true);
         var cityList = cities.Select(c => new CalendarCity(c.Value, c.Key)).OrderBy(c => c.Name, order).ToList();
         return new EventCalendar(culture, entries, cityList);
+    }
+
+    private static CalendarEntry? Read(PublishedValues values)
+    {
+        if (values.Times() is not { } times)
+        {
+            return null;
+        }
+
+        var start = times.Start;
+        var end = times.End is { } e && e.ToInstant() >= start.ToInstant() ? e.WithZone(start.Zone) : start;
+        var lastDay = end.Date;
+        if (!times.AllDay && end.TimeOfDay == LocalTime.Midnight && end.Date > start.Date)
+        {
+            lastDay = end.Date.PlusDays(-1);
+        }
+
+        var city = values.Text(Event.City)?.Trim();
+        return new CalendarEntry(values.Document, start, end, times.AllDay, start.Date, lastDay,
+            values.Text(Event.EventType), city, CityKeyOf(city), values.Flag(Event.IsOnline));
     }
 }

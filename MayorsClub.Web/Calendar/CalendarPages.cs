@@ -151,6 +151,7 @@ public sealed class CalendarPages(IServiceProvider services)
 
         var byDay = new Dictionary<LocalDate, List<GridEvent>>();
         var count = 0;
+        // An event sits on its days in its own zone (as the date filters read them); a visitor's zone changes only the time shown.
         foreach (var entry in calendar.Between(gridStart, gridEnd, filter))
         {
             var title = entry.Document.Name(culture) ?? "";
