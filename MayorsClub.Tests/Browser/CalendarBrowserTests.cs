@@ -83,7 +83,7 @@ public sealed class CalendarBrowserTests : BrowserTestBase
         while (!page.Url.Contains($"month={_month:uuuu-MM}", StringComparison.Ordinal) && months++ < 3)
         {
             var current = page.Url;
-            await page.Locator(".month__step[rel=next]").ClickAsync();
+            await page.Locator(".month__step[rel~=next]").ClickAsync();
             await page.WaitForURLAsync(url => url != current);
         }
 

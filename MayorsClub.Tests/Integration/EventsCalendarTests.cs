@@ -153,7 +153,8 @@ public sealed class EventsCalendarTests(DatabaseProvider provider) : SiteTestBas
         Assert.That(page.QuerySelector($"td[data-date='{_month.OnDayOfMonth(5):uuuu-MM-dd}'] .month-grid__time")!.TextContent, Is.EqualTo("10:00"));
 
         // The previous and next months keep the filters; this month marks today.
-        Assert.That(page.QuerySelector(".month__step[rel=next]")!.GetAttribute("href"), Does.Contain($"month={_month.PlusMonths(1):uuuu-MM}").And.Contain("city="));
+        Assert.That(page.QuerySelector(".month__step[rel~=next]")!.GetAttribute("href"), Does.Contain($"month={_month.PlusMonths(1):uuuu-MM}").And.Contain("city="));
+        Assert.That(page.QuerySelector("meta[name=robots]")?.GetAttribute("content"), Is.EqualTo("noindex"), "a filtered month is not for search engines");
         var thisMonth = await CalendarAsync("view=month");
         var today = Site.Clock.GetCurrentInstant().InZone(Kyiv).Date.ToString("uuuu-MM-dd", null);
         Assert.That(thisMonth.QuerySelectorAll("[aria-current=date]").Select(td => td.GetAttribute("data-date")), Is.EqualTo(new[] { today }));

@@ -64,6 +64,12 @@ public sealed class CalendarPages(IServiceProvider services)
         var filterQuery = query.ToQueryString();
         var layout = SiteLayoutBuilder.ForDocument(request, now,
             new LayoutRequest { PageNumber = request.PageNumber, PageCount = pageCount, Filter = filterQuery });
+        if (filterQuery is not null)
+        {
+            // Filtered states, months and zones are for visitors, not for search engines (the months alone never end).
+            layout = layout with { NoIndex = true };
+        }
+
         var pager = new Pager(request.PageNumber, pageCount, baseUrl, filterQuery);
         var model = new EventsCalendarPageModel(
             layout,
