@@ -138,7 +138,8 @@ public sealed class AnnouncementsController(AnnouncementEditor announcements, Pa
     {
         var language = Cultures.IsSupported(culture) ? culture : null;
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 200)];
-        var current = Math.Max(1, page);
+        // Bounded so the offset cannot overflow; a page past the end is brought back to the last one below.
+        var current = Math.Clamp(page, 1, int.MaxValue / PageSize);
         var (items, total) = await announcements.ListSubscribersAsync(language, text, (current - 1) * PageSize, PageSize, ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (current > pages)

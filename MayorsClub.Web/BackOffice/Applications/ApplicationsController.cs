@@ -63,7 +63,7 @@ public sealed class ApplicationsController(ApplicationReview review, Application
 
     private async Task<IActionResult> ListAsync(Filter filter, ApplicationQuery query, Dictionary<string, string> errors, int page, CancellationToken ct)
     {
-        var current = Math.Max(1, page);
+        var current = Math.Clamp(page, 1, int.MaxValue / PageSize); // bounded so the offset cannot overflow
         var found = await review.ListAsync(query with { Skip = (current - 1) * PageSize, Take = PageSize }, ct);
         var pages = Math.Max(1, (found.Total + PageSize - 1) / PageSize);
         if (current > pages)

@@ -73,7 +73,7 @@ public sealed class MembersController(MemberAdministration administration, Membe
             _ => (null, null, null),
         };
         MemberDirectory.Query Query(int current) => new(text, knownGroup, approved, locked, (current - 1) * PageSize, PageSize);
-        var current = Math.Max(1, page);
+        var current = Math.Clamp(page, 1, int.MaxValue / PageSize); // bounded so the offset cannot overflow
         var found = await directory.ListAsync(Query(current), ct);
         var pages = Math.Max(1, (found.Total + PageSize - 1) / PageSize);
         if (current > pages)
