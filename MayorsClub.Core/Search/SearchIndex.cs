@@ -41,20 +41,24 @@ public sealed class SearchIndex : IDisposable
     private volatile bool _serving;
     private volatile bool _rebuilding = true;
     private long _generation;
+    private readonly Lazy<string> _fingerprint;
 
     public SearchIndex(SitePaths paths, ISearchAnalyzers analyzers, ILogger<SearchIndex> logger)
     {
         _analyzers = analyzers;
         _logger = logger;
         Folder = Path.Combine(paths.Data, "Index");
-        AnalysisFingerprint = Fingerprint(analyzers);
+        _fingerprint = new Lazy<string>(() => Fingerprint(analyzers));
     }
 
     /// <summary>The index's folder.</summary>
     public string Folder { get; }
 
-    /// <summary>A digest of what the analyzers make of a probe text: a changed analysis makes the index outdated.</summary>
-    public string AnalysisFingerprint { get; }
+    /// <summary>
+    /// A digest of what the analyzers make of a probe text: a changed analysis makes the index outdated. Worked out on
+    /// first use, in the background (the Ukrainian analysis may wait seconds for its dictionary).
+    /// </summary>
+    public string AnalysisFingerprint => _fingerprint.Value;
 
     /// <summary>Whether the index is being built (or cannot be opened); searches then use the old index if there is one.</summary>
     public bool IsRebuilding => _rebuilding;

@@ -32,8 +32,9 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         var word = MadeUpWord("сапфір");
         var article = await CreatedArticleAsync($"Громади обговорили {word}", $"Communities discussed {word}");
 
-        var elapsed = await PublishedAndFoundAsync(article.Key, "uk", word);
-        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "found within a second of the publish returning");
+        // "громадам" (dative plural): a form the title ("Громади") does not hold.
+        var elapsed = await PublishedAndFoundAsync(article.Key, "uk", $"громадам {word}");
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "found by a word form within a second of the publish returning");
 
         var hit = Search.Search(new SearchQuery("uk", word)).Hits.Single();
         Assert.Multiple(() =>
@@ -57,7 +58,7 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         var other = await PublishedEventAsync(MadeUpWord("Конференція"), "Конференція про енергетику.");
 
         await PollAsync(() => EventWords.Match("uk", word).Admits(matching), "the event is matched");
-        var matches = EventWords.Match("uk", word);
+        var matches = EventWords.Match("uk", $"форуму {word}");
         Assert.Multiple(() =>
         {
             Assert.That(matches.IsRebuilding, Is.False);
