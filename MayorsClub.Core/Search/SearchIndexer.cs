@@ -273,7 +273,7 @@ public sealed class SearchIndexer(
             snapshot = snapshots.Current;
         }
 
-        var count = index.ReplaceAll(snapshot.All.SelectMany(d => SearchDocuments.For(snapshot, d)), ct);
+        var count = index.ReplaceAll(snapshot.All, d => SearchDocuments.For(snapshot, d), ct);
         index.Publish(position);
         _indexed = snapshot;
         Interlocked.Exchange(ref _position, position);

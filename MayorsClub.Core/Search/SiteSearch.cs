@@ -99,7 +99,7 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
             var highlight = HighlightQuery(culture, words);
             foreach (var scoreDoc in top.ScoreDocs.Skip((page - 1) * pageSize))
             {
-                hits.Add(Hit(searcher.Doc(scoreDoc.Doc), culture, highlight));
+                hits.Add(Hit(searcher, scoreDoc.Doc, culture, highlight));
             }
 
             return new SearchResults(SearchOutcome.Searched, hits, top.TotalHits, page, pageSize, text, cut, index.IsRebuilding);
@@ -242,7 +242,6 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
             {
                 clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.TitlePlain, word.Plain), edits, 1), TitleBoost * FuzzyFactor), Occur.SHOULD);
                 clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.SummaryPlain, word.Plain), edits, 1), SummaryBoost * FuzzyFactor), Occur.SHOULD);
-                clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.BodyPlain, word.Plain), edits, 1), BodyBoost * FuzzyFactor), Occur.SHOULD);
             }
 
             if (prefix && LetterCount(word.Plain) >= 2)
@@ -330,19 +329,20 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
         return query;
     };
 
-    private SearchHit Hit(Lucene.Net.Documents.Document doc, string culture, Func<string, Query> highlight)
+    private SearchHit Hit(IndexSearcher searcher, int docId, string culture, Func<string, Query> highlight)
     {
+        var doc = searcher.Doc(docId);
         var key = Guid.ParseExact(doc.Get(SearchFields.Key), "N");
         var date = DateTimeOffset.FromUnixTimeMilliseconds(doc.GetField(SearchFields.Date)?.GetInt64Value() ?? 0);
         var summary = doc.Get(SearchFields.Summary) ?? "";
         var body = doc.Get(SearchFields.Body) ?? "";
-        var snippet = Highlight(culture, SearchFields.Summary, summary, highlight)
-            ?? Highlight(culture, SearchFields.Body, body, highlight)
+        var snippet = Highlight(searcher, docId, culture, SearchFields.Summary, summary, highlight)
+            ?? Highlight(searcher, docId, culture, SearchFields.Body, body, highlight)
             ?? WebUtility.HtmlEncode(Shorten(summary.Length > 0 ? summary : body));
         return new SearchHit(key, doc.Get(SearchFields.Kind), doc.Get(SearchFields.Title), doc.Get(SearchFields.Url), date, snippet);
     }
 
-    private string? Highlight(string culture, string field, string text, Func<string, Query> highlight)
+    private string? Highlight(IndexSearcher searcher, int docId, string culture, string field, string text, Func<string, Query> highlight)
     {
         if (text.Length == 0)
         {
@@ -355,7 +355,8 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetChars),
             MaxDocCharsToAnalyze = 50_000,
         };
-        using var tokens = analyzers.For(culture).GetTokenStream(field, text);
+        // From the term vectors when the index has them (no second analysis of the text), else analysed again.
+        using var tokens = TokenSources.GetTokenStreamWithOffsets(searcher.IndexReader, docId, field) ?? analyzers.For(culture).GetTokenStream(field, text);
         var fragments = highlighter.GetBestFragments(tokens, text, 2);
         return fragments.Length == 0 ? null : string.Join(" … ", fragments.Select(f => f.Trim()));
     }

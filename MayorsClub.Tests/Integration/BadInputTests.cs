@@ -196,7 +196,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         new("bad query", (value, _) => value, Query: "?page=%ZZ&%C3%28=%FF&returnUrl=%ZZ&ReturnUrl=%2F%2Fevil.example&skip=x&take=-1&parentId=not-a-guid&v=%00"),
         new("wrong types in the query", (value, _) => value, Query: "?page=abc&page=2&folder=not-a-guid&q=%5B%5D&culture=xx&number=99999999999999999999"),
         new("100 kB query", (value, _) => value, Query: "?page=1&q=" + new string('x', HugeLength)),
-        new("search syntax in the query", (value, _) => value, Query: "?q=title%3A(%20***%20~%22%5C&kind=%3Cscript%3E&page=2147483647"),
+        new("search syntax in the query", (value, _) => value, Query: "?q=title%3A(%20***%20~%22%5C&kind=%3Cscript%3E&page=99999"),
         new("garbage headers", (value, _) => value, Headers: new Dictionary<string, string>
         {
             ["Accept-Language"] = ";;;q=abc,*-*-*,uk;q=2",

@@ -135,6 +135,25 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         Assert.That(html, Does.Contain(note));
     }
 
+    [TestCase("2147483647")]
+    [TestCase("-5")]
+    [TestCase("0")]
+    public async Task APageOutOfRange_LeadsToTheNearestPage(string page)
+    {
+        using var response = await Client.GetAsync($"/en/search?q=mayors&page={page}");
+        Assert.That((int)response.StatusCode, Is.EqualTo(302));
+        Assert.That(response.Headers.Location?.OriginalString, Does.StartWith("/en/search?q=mayors"));
+    }
+
+    [TestCase("abc")]
+    [TestCase("1.5")]
+    public async Task APageThatIsNoNumber_GetsTheLocalizedBadRequestPage(string page)
+    {
+        var (status, html) = await GetPageAsync($"/uk/search?q=mayors&page={page}");
+        Assert.That(status, Is.EqualTo(400));
+        Assert.That(html, Does.Contain("Некоректний запит"));
+    }
+
     [Test]
     public async Task AThousandCharacterQuery_IsCutWithANote()
     {
