@@ -122,6 +122,22 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         Assert.That((await GetPageAsync("/uk/search/suggest?q=")).Html, Is.Empty, "nothing typed, nothing suggested");
     }
 
+    [Test]
+    public async Task ATypoInALongWord_StillFinds_AndTheStartOfAWord_IsSuggested()
+    {
+        var word = MadeUpWord("гранітний");
+        var article = await CreatedArticleAsync($"Пам’ятник {word}", $"A {word} monument");
+        await PublishedAndFoundAsync(article.Key, "uk", word);
+
+        var typo = word[..4] + "о" + word[5..];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Search.Search(new SearchQuery("uk", typo)).Hits.Select(h => h.Key), Does.Contain(article.Key), $"one letter wrong: {typo}");
+            Assert.That(Search.Search(new SearchQuery("uk", word[..7])).Hits.Select(h => h.Key), Does.Not.Contain(article.Key), "a search wants whole words");
+            Assert.That(Search.Suggest("uk", word[..7]).Select(s => s.Url), Does.Contain(UrlOf(article.Key, "uk")), "a suggestion takes the start of one");
+        });
+    }
+
     [TestCase("", "Введіть слово")]
     [TestCase("title:(", "нічого не знайдено")]
     [TestCase("***", "Введіть слово")]
