@@ -104,6 +104,10 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
 
         using var response = await Client.GetAsync($"/uk/search?q={Uri.EscapeDataString(word)}");
         Assert.That(response.Headers.CacheControl?.Public, Is.True, "anonymous results may be kept by caches");
+        using var personal = new HttpRequestMessage(HttpMethod.Get, $"/uk/search?q={Uri.EscapeDataString(word)}");
+        personal.Headers.Add("Cookie", "mc_member=anything");
+        using var member = await Client.SendAsync(personal);
+        Assert.That(member.Headers.CacheControl?.NoStore, Is.True, "a signed-in reader's page (their name in the header) is kept by no one");
     }
 
     [Test]
