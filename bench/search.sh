@@ -49,7 +49,7 @@ until curl -fsS "$BASE/uk/search?q=%D0%B3%D1%80%D0%BE%D0%BC%D0%B0%D0%B4%D0%B8" |
   sleep 0.5
 done
 echo "search ready $(( $(now_ms) - t )) ms after the site ($(grep -oE 'Search index rebuilt: .*' "$SITE_LOG" | tail -1 || echo 'kept index'))"
-CALENDAR=$(curl -fsS "$BASE/sitemap.xml" | grep -oE '<loc>[^<]*/uk/[^<]*kalendar[^<]*</loc>' | head -1 | sed -E 's#^<loc>https?://[^/]+##; s#</loc>$##')
+CALENDAR=$(curl -fsS "$BASE/sitemap.xml" | grep -m1 -oE '<loc>[^<]*/uk/kalendar[^<]*</loc>' | sed -E 's#^<loc>https?://[^/]+##; s#</loc>$##' || true)
 CALENDAR=${CALENDAR:-/uk/kalendar-podii/}
 
 NAMES=("search uk" "search en" "search events" "calendar filtered")

@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.VectorHighlight;
 using Lucene.Net.Util;
 using MayorsClub.Core.Search.Analysis;
 using Microsoft.Extensions.Logging;
@@ -245,7 +246,6 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
             {
                 clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.TitlePlain, word.Plain), edits, 1), TitleBoost * FuzzyFactor), Occur.SHOULD);
                 clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.SummaryPlain, word.Plain), edits, 1), SummaryBoost * FuzzyFactor), Occur.SHOULD);
-                clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.Body, word.Plain), edits, 1), BodyBoost * FuzzyFactor), Occur.SHOULD);
             }
 
             if (prefix && LetterCount(word.Plain) >= 2)
@@ -357,17 +357,28 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
             return null;
         }
 
-        var scorer = new QueryScorer(highlight(field), field);
+        var query = highlight(field);
+        if (searcher.IndexReader.GetTermVector(docId, field) is not null)
+        {
+            // The fast highlighter reads the term vectors' positions and offsets: no second analysis, no walk over every token.
+            var fragments = Vectors.GetBestFragments(Vectors.GetFieldQuery(query, searcher.IndexReader), searcher.IndexReader, docId, field,
+                SnippetChars, 2, new SimpleFragListBuilder(), new ScoreOrderFragmentsBuilder(), ["<mark>"], ["</mark>"], TextEncoder.Instance);
+            return fragments is not { Length: > 0 } ? null : string.Join(" … ", fragments.Select(f => f.Trim()));
+        }
+
+        // An index without term vectors for the field (none today): analyse the text again.
+        var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), TextEncoder.Instance, scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetChars),
             MaxDocCharsToAnalyze = 50_000,
         };
-        // From the term vectors when the index has them (no second analysis of the text), else analysed again.
-        using var tokens = TokenSources.GetTokenStreamWithOffsets(searcher.IndexReader, docId, field) ?? analyzers.For(culture).GetTokenStream(field, text);
-        var fragments = highlighter.GetBestFragments(tokens, text, 2);
-        return fragments.Length == 0 ? null : string.Join(" … ", fragments.Select(f => f.Trim()));
+        using var tokens = analyzers.For(culture).GetTokenStream(field, text);
+        var found = highlighter.GetBestFragments(tokens, text, 2);
+        return found.Length == 0 ? null : string.Join(" … ", found.Select(f => f.Trim()));
     }
+
+    private static readonly FastVectorHighlighter Vectors = new(phraseHighlight: false, fieldMatch: true);
 
     private static string Shorten(string text)
     {
