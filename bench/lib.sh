@@ -56,6 +56,9 @@ seeded_database() {
         bench/Seeder umbraco/demo -type f -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort | xargs sha256sum
       sha256sum Directory.Build.props Directory.Packages.props global.json
       echo "documents=$DOCUMENTS"
+      # Counts of each kind (bench/search.sh); unset for pages.sh, whose cache key stays as it was.
+      [ -z "${MAYORSCLUB_SEED_NEWS:-}${MAYORSCLUB_SEED_EVENTS:-}${MAYORSCLUB_SEED_SESSIONS:-}" ] \
+        || echo "counts=${MAYORSCLUB_SEED_NEWS:-}/${MAYORSCLUB_SEED_EVENTS:-}/${MAYORSCLUB_SEED_SESSIONS:-}"
     } | sha256sum | cut -c1-16
   )
   DB_CACHE=$OUT/db/$seed_key/mayorsclub.sqlite.db

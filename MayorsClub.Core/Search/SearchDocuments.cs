@@ -17,6 +17,20 @@ namespace MayorsClub.Core.Search;
 /// </summary>
 public static partial class SearchDocuments
 {
+    /// <summary>Stored, analysed, with term vectors (positions and offsets): snippets are marked without analysing the text again.</summary>
+    private static readonly FieldType Highlighted = Frozen(new FieldType(TextField.TYPE_STORED)
+    {
+        StoreTermVectors = true,
+        StoreTermVectorPositions = true,
+        StoreTermVectorOffsets = true,
+    });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     private static readonly HashSet<string> NotText = new HashSet<string>(StringComparer.Ordinal)
     {
         Seo.MetaDescription, "summary",
@@ -58,10 +72,9 @@ public static partial class SearchDocuments
             new StoredField(SearchFields.Url, url),
             new TextField(SearchFields.Title, title, Field.Store.YES),
             new TextField(SearchFields.TitlePlain, title, Field.Store.NO),
-            new TextField(SearchFields.Summary, summary, Field.Store.YES),
+            new Field(SearchFields.Summary, summary, Highlighted),
             new TextField(SearchFields.SummaryPlain, summary, Field.Store.NO),
-            new TextField(SearchFields.Body, body, Field.Store.YES),
-            new TextField(SearchFields.BodyPlain, body, Field.Store.NO),
+            new Field(SearchFields.Body, body, Highlighted),
         };
 
         var date = DateOf(values, kind);

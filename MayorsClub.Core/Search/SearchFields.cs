@@ -15,7 +15,6 @@ public static class SearchFields
     public const string PlainSuffix = "_plain";
     public const string TitlePlain = Title + PlainSuffix;
     public const string SummaryPlain = Summary + PlainSuffix;
-    public const string BodyPlain = Body + PlainSuffix;
     public const string Date = "date";
     public const string Start = "start";
     public const string End = "end";
@@ -23,8 +22,14 @@ public static class SearchFields
     public const string City = "city";
     public const string Online = "online";
 
-    /// <summary>The analysed text fields (the culture's full analysis); each has a plain copy for fuzzy and prefix matching.</summary>
+    /// <summary>The analysed text fields (the culture's full analysis).</summary>
     public static IReadOnlyList<string> Analysed { get; } = [Title, Summary, Body];
+
+    /// <summary>
+    /// The fields with a plain (unstemmed) copy for typo tolerance and prefixes: the title and the summary. The body has
+    /// none: its stems find its words' forms, and a second analysis of every body would double the cost of indexing.
+    /// </summary>
+    public static IReadOnlyList<string> WithPlainCopy { get; } = [Title, Summary];
 
     /// <summary>The city as the filter compares it: trimmed, lower case, one kind of apostrophe, single spaces.</summary>
     public static string NormaliseCity(string city)

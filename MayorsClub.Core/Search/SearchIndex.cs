@@ -25,7 +25,7 @@ namespace MayorsClub.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Raise when the fields or what goes into them change: an index of another schema is rebuilt at start.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 3;
 
     internal const string SchemaKey = "schema";
     internal const string AnalysisKey = "analysis";
@@ -41,20 +41,24 @@ public sealed class SearchIndex : IDisposable
     private volatile bool _serving;
     private volatile bool _rebuilding = true;
     private long _generation;
+    private readonly Lazy<string> _fingerprint;
 
     public SearchIndex(SitePaths paths, ISearchAnalyzers analyzers, ILogger<SearchIndex> logger)
     {
         _analyzers = analyzers;
         _logger = logger;
         Folder = Path.Combine(paths.Data, "Index");
-        AnalysisFingerprint = Fingerprint(analyzers);
+        _fingerprint = new Lazy<string>(() => Fingerprint(analyzers));
     }
 
     /// <summary>The index's folder.</summary>
     public string Folder { get; }
 
-    /// <summary>A digest of what the analyzers make of a probe text: a changed analysis makes the index outdated.</summary>
-    public string AnalysisFingerprint { get; }
+    /// <summary>
+    /// A digest of what the analyzers make of a probe text: a changed analysis makes the index outdated. Worked out on
+    /// first use, in the background (the Ukrainian analysis may wait seconds for its dictionary).
+    /// </summary>
+    public string AnalysisFingerprint => _fingerprint.Value;
 
     /// <summary>Whether the index is being built (or cannot be opened); searches then use the old index if there is one.</summary>
     public bool IsRebuilding => _rebuilding;
@@ -77,6 +81,10 @@ public sealed class SearchIndex : IDisposable
                 foreach (var field in SearchFields.Analysed)
                 {
                     fields[field] = _analyzers.For(culture);
+                }
+
+                foreach (var field in SearchFields.WithPlainCopy)
+                {
                     fields[field + SearchFields.PlainSuffix] = _analyzers.Plain(culture);
                 }
 
@@ -201,7 +209,9 @@ public sealed class SearchIndex : IDisposable
                 OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 Similarity = new BM25Similarity(),
                 RAMBufferSizeMB = 64,
+                UseCompoundFile = false,
             };
+            config.MergePolicy.NoCFSRatio = 0;
             _writer = new IndexWriter(_directory, config);
             if (create)
             {
@@ -242,17 +252,20 @@ public sealed class SearchIndex : IDisposable
     internal void BeginRebuild() => _rebuilding = true;
 
     /// <summary>Replaces every document with the ones given (the whole site), without showing searches a half-built index.</summary>
-    internal int ReplaceAll(IEnumerable<(string Culture, LuceneDocument Document)> documents, CancellationToken ct)
+    internal int ReplaceAll<T>(IReadOnlyList<T> items, Func<T, IEnumerable<(string Culture, LuceneDocument Document)>> documents, CancellationToken ct)
     {
         var writer = Writer;
         writer.DeleteAll();
         var count = 0;
-        foreach (var (culture, document) in documents)
+        // The writer takes documents from several threads at once; reading the snapshot is safe from any thread.
+        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, item =>
         {
-            ct.ThrowIfCancellationRequested();
-            writer.AddDocument(document, AnalyzerFor(culture));
-            count++;
-        }
+            foreach (var (culture, document) in documents(item))
+            {
+                writer.AddDocument(document, AnalyzerFor(culture));
+                Interlocked.Increment(ref count);
+            }
+        });
 
         return count;
     }

@@ -83,7 +83,17 @@ public sealed class SearchIndexer(
         await Task.Yield();
         try
         {
-            await OpenOrRebuildAsync(stoppingToken);
+            try
+            {
+                await OpenOrRebuildAsync(stoppingToken);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Never let the site stop over its search: start again from an empty folder, in the loop below.
+                logger.LogError(error, "Opening or building the search index failed; it will be rebuilt from scratch");
+                _work.Writer.TryWrite(new Work([], Rebuild: true, Reset: true));
+            }
+
             await foreach (var first in _work.Reader.ReadAllAsync(stoppingToken))
             {
                 var batch = new List<Work> { first };
@@ -95,8 +105,9 @@ public sealed class SearchIndexer(
                 await ApplyWithRetriesAsync(batch, stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: the index's writer may be closed under a rebuild; the next start checks what was committed.
         }
     }
 
@@ -157,10 +168,11 @@ public sealed class SearchIndexer(
                 Apply(batch, ct);
                 return;
             }
-            catch (Exception error) when (error is not OperationCanceledException && attempt < 6)
+            catch (Exception error) when (!ct.IsCancellationRequested)
             {
-                var pause = TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                logger.LogError(error, "Indexing changes failed (attempt {Attempt}); rebuilding the index in {Pause} s", attempt + 1, pause.TotalSeconds);
+                // A failed change or rebuild: start over from an empty folder, waiting longer each time (at most 5 minutes).
+                var pause = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempt)));
+                logger.LogError(error, "Indexing failed (attempt {Attempt}); rebuilding the search index from scratch in {Pause} s", attempt + 1, pause.TotalSeconds);
                 await Task.Delay(pause, ct);
                 batch = [new Work([], Rebuild: true, Reset: true)];
             }
@@ -273,7 +285,7 @@ public sealed class SearchIndexer(
             snapshot = snapshots.Current;
         }
 
-        var count = index.ReplaceAll(snapshot.All.SelectMany(d => SearchDocuments.For(snapshot, d)), ct);
+        var count = index.ReplaceAll(snapshot.All, d => SearchDocuments.For(snapshot, d), ct);
         index.Publish(position);
         _indexed = snapshot;
         Interlocked.Exchange(ref _position, position);

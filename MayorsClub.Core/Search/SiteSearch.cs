@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.VectorHighlight;
 using Lucene.Net.Util;
 using MayorsClub.Core.Search.Analysis;
 using Microsoft.Extensions.Logging;
@@ -86,20 +87,19 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
         var pageSize = Math.Clamp(query.PageSize, 1, 50);
         var page = Math.Clamp(query.Page, 1, MaxPage);
         var words = Words(culture, text);
-        var main = Build(culture, words, prefixLast: false);
-        if (main is null)
+        if (Build(culture, words, prefixLast: false) is null)
         {
             return new SearchResults(SearchOutcome.NoWords, [], 0, page, pageSize, text, cut, index.IsRebuilding);
         }
 
         return WithSearcher(searcher =>
         {
-            var top = searcher.Search(main, Filter(culture, query), page * pageSize);
+            var top = searcher.Search(Build(culture, words, prefixLast: false, searcher.IndexReader)!, Filter(culture, query), page * pageSize);
             var hits = new List<SearchHit>(pageSize);
             var highlight = HighlightQuery(culture, words);
             foreach (var scoreDoc in top.ScoreDocs.Skip((page - 1) * pageSize))
             {
-                hits.Add(Hit(searcher.Doc(scoreDoc.Doc), culture, highlight));
+                hits.Add(Hit(searcher, scoreDoc.Doc, culture, highlight));
             }
 
             return new SearchResults(SearchOutcome.Searched, hits, top.TotalHits, page, pageSize, text, cut, index.IsRebuilding);
@@ -111,15 +111,15 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
     {
         culture = Culture(culture);
         var (text, _) = Cut(words);
-        var main = Build(culture, Words(culture, text), prefixLast: true);
-        if (main is null)
+        var typed = Words(culture, text);
+        if (Build(culture, typed, prefixLast: true) is null)
         {
             return [];
         }
 
         return WithSearcher<IReadOnlyList<SearchSuggestion>>(searcher =>
         {
-            var top = searcher.Search(main, Filter(culture, new SearchQuery(culture, text)), Math.Clamp(max, 1, 20));
+            var top = searcher.Search(Build(culture, typed, prefixLast: true, searcher.IndexReader)!, Filter(culture, new SearchQuery(culture, text)), Math.Clamp(max, 1, 20));
             return top.ScoreDocs.Select(d => searcher.Doc(d.Doc))
                 .Select(d => new SearchSuggestion(d.Get(SearchFields.Title), d.Get(SearchFields.Url), d.Get(SearchFields.Kind)))
                 .ToList();
@@ -131,8 +131,8 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
     {
         culture = Culture(culture);
         var (text, _) = Cut(words);
-        var main = Build(culture, Words(culture, text), prefixLast: false);
-        if (main is null)
+        var typed = Words(culture, text);
+        if (Build(culture, typed, prefixLast: false) is null)
         {
             return EventTextMatches.Everything;
         }
@@ -140,7 +140,7 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
         return WithSearcher(searcher =>
         {
             var keys = new KeyCollector();
-            searcher.Search(main, Filter(culture, new SearchQuery(culture, text) { Kind = SearchKinds.Event }), keys);
+            searcher.Search(Build(culture, typed, prefixLast: false, searcher.IndexReader)!, Filter(culture, new SearchQuery(culture, text) { Kind = SearchKinds.Event }), keys);
             return new EventTextMatches(keys.Keys, false);
         }, () => EventTextMatches.Rebuilding);
     }
@@ -222,8 +222,12 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
         return tokens;
     }
 
-    /// <summary>Every word must match (by a stem, a near spelling, or as the prefix being typed); null when no word can.</summary>
-    private static BooleanQuery? Build(string culture, List<Word> words, bool prefixLast)
+    /// <summary>
+    /// Every word must match (by a stem, a near spelling, or as the prefix being typed); null when no word can. With the
+    /// index's reader, near spellings are looked for only for a word whose stems the index does not hold (a typo): fuzzy
+    /// matching walks the terms and costs more than the rest of a query.
+    /// </summary>
+    private static BooleanQuery? Build(string culture, List<Word> words, bool prefixLast, IndexReader? reader = null)
     {
         var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < words.Count; i++)
@@ -238,11 +242,10 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
                 clause.Add(Boosted(new TermQuery(new Term(SearchFields.Body, stem)), BodyBoost), Occur.SHOULD);
             }
 
-            if (MaxEdits(word.Plain) is > 0 and var edits && (word.Stems.Count > 0 || prefix))
+            if (MaxEdits(word.Plain) is > 0 and var edits && (word.Stems.Count > 0 || prefix) && (reader is null || !Known(reader, word)))
             {
                 clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.TitlePlain, word.Plain), edits, 1), TitleBoost * FuzzyFactor), Occur.SHOULD);
                 clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.SummaryPlain, word.Plain), edits, 1), SummaryBoost * FuzzyFactor), Occur.SHOULD);
-                clause.Add(Boosted(new FuzzyQuery(new Term(SearchFields.BodyPlain, word.Plain), edits, 1), BodyBoost * FuzzyFactor), Occur.SHOULD);
             }
 
             if (prefix && LetterCount(word.Plain) >= 2)
@@ -259,6 +262,10 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
 
         return query.Clauses.Count > 0 ? query : null;
     }
+
+    /// <summary>Whether the index holds any of the word's stems in any analysed field.</summary>
+    private static bool Known(IndexReader reader, Word word) =>
+        word.Stems.Any(stem => SearchFields.Analysed.Any(field => reader.DocFreq(new Term(field, stem)) > 0));
 
     /// <summary>Typo tolerance: one edit for words of 5 letters or more, two from 8.</summary>
     private static int MaxEdits(string word) => LetterCount(word) switch
@@ -330,35 +337,48 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
         return query;
     };
 
-    private SearchHit Hit(Lucene.Net.Documents.Document doc, string culture, Func<string, Query> highlight)
+    private SearchHit Hit(IndexSearcher searcher, int docId, string culture, Func<string, Query> highlight)
     {
+        var doc = searcher.Doc(docId);
         var key = Guid.ParseExact(doc.Get(SearchFields.Key), "N");
         var date = DateTimeOffset.FromUnixTimeMilliseconds(doc.GetField(SearchFields.Date)?.GetInt64Value() ?? 0);
         var summary = doc.Get(SearchFields.Summary) ?? "";
         var body = doc.Get(SearchFields.Body) ?? "";
-        var snippet = Highlight(culture, SearchFields.Summary, summary, highlight)
-            ?? Highlight(culture, SearchFields.Body, body, highlight)
+        var snippet = Highlight(searcher, docId, culture, SearchFields.Summary, summary, highlight)
+            ?? Highlight(searcher, docId, culture, SearchFields.Body, body, highlight)
             ?? WebUtility.HtmlEncode(Shorten(summary.Length > 0 ? summary : body));
         return new SearchHit(key, doc.Get(SearchFields.Kind), doc.Get(SearchFields.Title), doc.Get(SearchFields.Url), date, snippet);
     }
 
-    private string? Highlight(string culture, string field, string text, Func<string, Query> highlight)
+    private string? Highlight(IndexSearcher searcher, int docId, string culture, string field, string text, Func<string, Query> highlight)
     {
         if (text.Length == 0)
         {
             return null;
         }
 
-        var scorer = new QueryScorer(highlight(field), field);
+        var query = highlight(field);
+        if (searcher.IndexReader.GetTermVector(docId, field) is not null)
+        {
+            // The fast highlighter reads the term vectors' positions and offsets: no second analysis, no walk over every token.
+            var fragments = Vectors.GetBestFragments(Vectors.GetFieldQuery(query, searcher.IndexReader), searcher.IndexReader, docId, field,
+                SnippetChars, 2, new SimpleFragListBuilder(), new ScoreOrderFragmentsBuilder(), ["<mark>"], ["</mark>"], TextEncoder.Instance);
+            return fragments is not { Length: > 0 } ? null : string.Join(" … ", fragments.Select(f => f.Trim()));
+        }
+
+        // An index without term vectors for the field (none today): analyse the text again.
+        var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), TextEncoder.Instance, scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetChars),
             MaxDocCharsToAnalyze = 50_000,
         };
         using var tokens = analyzers.For(culture).GetTokenStream(field, text);
-        var fragments = highlighter.GetBestFragments(tokens, text, 2);
-        return fragments.Length == 0 ? null : string.Join(" … ", fragments.Select(f => f.Trim()));
+        var found = highlighter.GetBestFragments(tokens, text, 2);
+        return found.Length == 0 ? null : string.Join(" … ", found.Select(f => f.Trim()));
     }
+
+    private static readonly FastVectorHighlighter Vectors = new(phraseHighlight: false, fieldMatch: true);
 
     private static string Shorten(string text)
     {

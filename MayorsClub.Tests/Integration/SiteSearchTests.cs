@@ -32,8 +32,9 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         var word = MadeUpWord("сапфір");
         var article = await CreatedArticleAsync($"Громади обговорили {word}", $"Communities discussed {word}");
 
-        var elapsed = await PublishedAndFoundAsync(article.Key, "uk", word);
-        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "found within a second of the publish returning");
+        // "громадам" (dative plural): a form the title ("Громади") does not hold.
+        var elapsed = await PublishedAndFoundAsync(article.Key, "uk", $"громадам {word}");
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "found by a word form within a second of the publish returning");
 
         var hit = Search.Search(new SearchQuery("uk", word)).Hits.Single();
         Assert.Multiple(() =>
@@ -57,7 +58,7 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         var other = await PublishedEventAsync(MadeUpWord("Конференція"), "Конференція про енергетику.");
 
         await PollAsync(() => EventWords.Match("uk", word).Admits(matching), "the event is matched");
-        var matches = EventWords.Match("uk", word);
+        var matches = EventWords.Match("uk", $"форуму {word}");
         Assert.Multiple(() =>
         {
             Assert.That(matches.IsRebuilding, Is.False);
@@ -103,6 +104,10 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
 
         using var response = await Client.GetAsync($"/uk/search?q={Uri.EscapeDataString(word)}");
         Assert.That(response.Headers.CacheControl?.Public, Is.True, "anonymous results may be kept by caches");
+        using var personal = new HttpRequestMessage(HttpMethod.Get, $"/uk/search?q={Uri.EscapeDataString(word)}");
+        personal.Headers.Add("Cookie", "mc_member=anything");
+        using var member = await Client.SendAsync(personal);
+        Assert.That(member.Headers.CacheControl?.NoStore, Is.True, "a signed-in reader's page (their name in the header) is kept by no one");
     }
 
     [Test]
@@ -121,6 +126,22 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         Assert.That((await GetPageAsync("/uk/search/suggest?q=")).Html, Is.Empty, "nothing typed, nothing suggested");
     }
 
+    [Test]
+    public async Task ATypoInALongWord_StillFinds_AndTheStartOfAWord_IsSuggested()
+    {
+        var word = MadeUpWord("гранітний");
+        var article = await CreatedArticleAsync($"Пам’ятник {word}", $"A {word} monument");
+        await PublishedAndFoundAsync(article.Key, "uk", word);
+
+        var typo = word[..4] + "о" + word[5..];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Search.Search(new SearchQuery("uk", typo)).Hits.Select(h => h.Key), Does.Contain(article.Key), $"one letter wrong: {typo}");
+            Assert.That(Search.Search(new SearchQuery("uk", word[..7])).Hits.Select(h => h.Key), Does.Not.Contain(article.Key), "a search wants whole words");
+            Assert.That(Search.Suggest("uk", word[..7]).Select(s => s.Url), Does.Contain(UrlOf(article.Key, "uk")), "a suggestion takes the start of one");
+        });
+    }
+
     [TestCase("", "Введіть слово")]
     [TestCase("title:(", "нічого не знайдено")]
     [TestCase("***", "Введіть слово")]
@@ -132,6 +153,25 @@ public sealed class SiteSearchTests(DatabaseProvider provider) : SiteTestBase(pr
         var (status, html) = await GetPageAsync($"/uk/search?q={Uri.EscapeDataString(words)}");
         Assert.That(status, Is.EqualTo(200), html);
         Assert.That(html, Does.Contain(note));
+    }
+
+    [TestCase("2147483647")]
+    [TestCase("-5")]
+    [TestCase("0")]
+    public async Task APageOutOfRange_LeadsToTheNearestPage(string page)
+    {
+        using var response = await Client.GetAsync($"/en/search?q=mayors&page={page}");
+        Assert.That((int)response.StatusCode, Is.EqualTo(302));
+        Assert.That(response.Headers.Location?.OriginalString, Does.StartWith("/en/search?q=mayors"));
+    }
+
+    [TestCase("abc")]
+    [TestCase("1.5")]
+    public async Task APageThatIsNoNumber_GetsTheLocalizedBadRequestPage(string page)
+    {
+        var (status, html) = await GetPageAsync($"/uk/search?q=mayors&page={page}");
+        Assert.That(status, Is.EqualTo(400));
+        Assert.That(html, Does.Contain("Некоректний запит"));
     }
 
     [Test]

@@ -26,8 +26,6 @@ public static class SearchText
     public const string WordsCut = "search.wordsCut";
     public const string Rebuilding = "search.rebuilding";
     public const string RebuildingOld = "search.rebuildingOld";
-    public const string PastTheEnd = "search.pastTheEnd";
-    public const string BadPage = "search.badPage";
 
     private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
@@ -52,8 +50,6 @@ public static class SearchText
         [WordsCut] = ("Запит задовгий: шукаємо за першими {0} символами.", "The query is too long: we searched for its first {0} characters."),
         [Rebuilding] = ("Пошук саме оновлюється. Спробуйте ще раз за хвилину.", "Search is being rebuilt. Please try again in a minute."),
         [RebuildingOld] = ("Пошук саме оновлюється: найновіших публікацій у результатах може ще не бути.", "Search is being rebuilt: the newest items may not show up yet."),
-        [PastTheEnd] = ("На цій сторінці результатів немає. Перейдіть на першу.", "There are no results on this page. Go to the first one."),
-        [BadPage] = ("Номер сторінки має бути цілим додатним числом.", "The page number must be a whole positive number."),
     });
 
     public static IEnumerable<string> Keys => Texts.Keys;

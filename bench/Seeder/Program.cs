@@ -4,6 +4,8 @@
 // the same validation (sanitized HTML, lengths, dates, unique URL segments) as editors' content.
 // Usage: dotnet Seeder.dll DATA_FOLDER SITE_ROOT [DOCUMENTS]
 //   DATA_FOLDER must not hold a database yet; DOCUMENTS (default 10000, split 50/30/20) is for quick trials.
+//   MAYORSCLUB_SEED_NEWS, MAYORSCLUB_SEED_EVENTS and MAYORSCLUB_SEED_SESSIONS, when set, give each count instead of the split
+//   (bench/search.sh: 10,000 news and 10,000 events).
 using System.Diagnostics;
 using MayorsClub.Bench.Seeder;
 using MayorsClub.Core.Content;
@@ -90,11 +92,12 @@ await using (var scope = provider.CreateAsyncScope())
 var content = new BenchContent(seed: 20261123);
 var seeding = Stopwatch.StartNew();
 var created = 0;
-var newsCount = documents / 2;
-var eventCount = documents * 3 / 10;
+var newsCount = Count("MAYORSCLUB_SEED_NEWS") ?? documents / 2;
+var eventCount = Count("MAYORSCLUB_SEED_EVENTS") ?? documents * 3 / 10;
+var sessionCount = Count("MAYORSCLUB_SEED_SESSIONS") ?? documents - documents / 2 - documents * 3 / 10;
 await SeedAsync("news articles", newsIndex, NewsArticle.Alias, newsCount, content.NewsArticle);
 await SeedAsync("events", calendar, Event.Alias, eventCount, content.Event);
-await SeedAsync("expert sessions", sessionIndex, ExpertSession.Alias, documents - newsCount - eventCount, content.ExpertSession);
+await SeedAsync("expert sessions", sessionIndex, ExpertSession.Alias, sessionCount, content.ExpertSession);
 Console.WriteLine($"seeded {created} documents in {seeding.Elapsed.TotalSeconds:F1} s ({created / seeding.Elapsed.TotalSeconds:F0} documents/s)");
 
 // One file to copy: fold the write-ahead log into the database and close every pooled connection.
@@ -143,6 +146,11 @@ async Task SeedAsync(string label, Guid parent, string contentType, int count, F
         }
     }
 }
+
+static int? Count(string variable) =>
+    int.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+        ? count
+        : null;
 
 static DocumentState Require(ContentResult result, string label, int index) =>
     result is { Succeeded: true, Document: { } document }
