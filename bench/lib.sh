@@ -155,3 +155,19 @@ start_site() {
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
 met() { if [ "$1" = 1 ]; then echo "met"; else echo "NOT met"; fi; }
+
+# wrk on one URL: RESULT holds its report, OTHER the share of the CPUs (in %) that neither the site nor wrk used
+# during the run (other work on the machine, which disturbs the figure).
+measure() {
+  local a b s1 s2 times TIMEFORMAT='%3U %3S'
+  read -r -a a < <(grep '^cpu ' /proc/stat); s1=$(site_ticks)
+  { time wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" >"$OUT/wrk.out"; } 2>"$OUT/wrk.times"
+  read -r -a b < <(grep '^cpu ' /proc/stat); s2=$(site_ticks)
+  RESULT=$(cat "$OUT/wrk.out")
+  times=$(tail -n 1 "$OUT/wrk.times")
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  local wrk_ticks; wrk_ticks=$(awk -v t="$times" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(t, x, " "); printf "%d", (x[1] + x[2]) * hz }')
+  local other=$(( total - idle - (s2 - s1) - wrk_ticks ))
+  OTHER=$(( total > 0 && other > 0 ? 100 * other / total : 0 ))
+}
