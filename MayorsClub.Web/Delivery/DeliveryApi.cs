@@ -1,0 +1,41 @@
+using MayorsClub.Web.Delivery.Security;
+
+namespace MayorsClub.Web.Delivery;
+
+/// <summary>
+/// The headless Delivery API, wire-compatible with Umbraco's Content Delivery API v2 (<c>/umbraco/delivery/api/v2</c>):
+/// content, media and the dictionary, the members' authorization server (<c>/umbraco/delivery/api/v1/security/member</c>),
+/// the cache of anonymous answers, and the OpenAPI document with its reference page. Each part adds itself here.
+/// </summary>
+public static class DeliveryApi
+{
+    public const string BasePath = "/umbraco/delivery/api/v2";
+
+    public const string MemberSecurityPath = "/umbraco/delivery/api/v1/security/member";
+
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/umbraco/delivery", StringComparison.OrdinalIgnoreCase);
+
+    public static IServiceCollection AddMayorsClubDeliveryApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeliveryApiOptions>().Bind(configuration.GetSection(DeliveryApiOptions.Section));
+        services.AddDeliveryContent();
+        services.AddDeliveryPlatform();
+        services.AddDeliveryMemberAuthorization(configuration);
+        return services;
+    }
+
+    /// <summary>Before routing: CORS, the rate limit, ETags and the cache of anonymous answers.</summary>
+    public static IApplicationBuilder UseMayorsClubDeliveryApi(this IApplicationBuilder app) => app.UseDeliveryPlatform();
+
+    public static IEndpointRouteBuilder MapMayorsClubDeliveryApi(this IEndpointRouteBuilder app)
+    {
+        var v2 = app.MapGroup(BasePath);
+        v2.MapDeliveryContent();
+        v2.MapDeliveryMedia();
+        v2.MapDeliveryDictionary();
+        app.MapDeliveryDocs();
+        app.MapDeliveryMemberAuthorization();
+        return app;
+    }
+}
