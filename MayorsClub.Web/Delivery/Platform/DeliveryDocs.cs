@@ -26,6 +26,9 @@ public static class DeliveryDocs
     public static IEndpointRouteBuilder MapDeliveryDocsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(OpenApiPath, WriteOpenApiDocumentAsync).ExcludeFromDescription();
+
+        // Anything else under the API answers in JSON, not with the public site's pages.
+        app.MapFallback(DeliveryApi.BasePath + "/{**path}", NoSuchEndpoint).ExcludeFromDescription();
         app.MapScalarApiReference(DocsPath, scalar => scalar
             .WithTitle("Mayors' Club Delivery API")
             .AddDocument(DocumentName, "Delivery API v2", OpenApiPath)
@@ -34,6 +37,17 @@ public static class DeliveryDocs
             .DisableAgent()
             .DisableMcp());
         return app;
+    }
+
+    private static IResult NoSuchEndpoint(HttpContext http)
+    {
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        {
+            return DeliveryProblems.Problem(http.Request, StatusCodes.Status404NotFound, DeliveryProblems.TitleOf(404), DeliveryPlatformText.NoSuchEndpoint);
+        }
+
+        http.Response.Headers.Allow = "GET, HEAD";
+        return DeliveryProblems.Problem(http.Request, StatusCodes.Status405MethodNotAllowed, DeliveryProblems.TitleOf(405), DeliveryPlatformText.MethodNotAllowed);
     }
 
     private static async Task<IResult> WriteOpenApiDocumentAsync(HttpContext http, CancellationToken ct)
