@@ -226,7 +226,11 @@ public sealed class DeliveryPlatformTests(DatabaseProvider provider) : SiteTestB
         using var caller = Caller();
         using var response = await caller.GetAsync(DeliveryDocs.DocsPath + "/");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(DeliveryDocs.OpenApiPath));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(DeliveryDocs.OpenApiPath.TrimStart('/')), "Scalar resolves it against the application's base path");
+        using var script = await caller.GetAsync(DeliveryDocs.DocsPath + "/scalar.js");
+        Assert.That(script.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self' 'unsafe-inline'"),
+            "Scalar writes its set-up as an inline script");
     }
 
     [TestCase("uk")]

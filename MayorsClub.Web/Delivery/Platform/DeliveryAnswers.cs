@@ -24,10 +24,9 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
 {
     public const string CacheHeader = "X-Cache";
 
-    /// <summary>Whether the path is one whose GET answers get ETags and may be cached (not the members' sign-in endpoints).</summary>
+    /// <summary>Whether the path is one whose GET answers get ETags and may be cached (not the members' sign-in endpoints, not the docs page's scripts).</summary>
     public static bool IsReadPath(PathString path) =>
-        path.StartsWithSegments(DeliveryApi.BasePath, StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(DeliveryDocs.DocsPath, StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(DeliveryApi.BasePath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Vary and Cache-Control, set as the answer starts (whoever wrote it: an endpoint, the rate limiter, CORS).</summary>
     public void MarkHeaders(HttpContext context)
