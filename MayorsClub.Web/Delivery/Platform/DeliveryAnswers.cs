@@ -101,7 +101,9 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
         }
 
         var etag = ETagOf(body);
-        if (key is not null && context.Features.Get<IDeliveryCacheable>() is { Cacheable: true } note)
+        // A full-text search (q) is answered by the search index, which follows the change feed in the background, after
+        // this cache's eviction: its answer is served but not kept.
+        if (key is not null && !request.Query.ContainsKey("q") && context.Features.Get<IDeliveryCacheable>() is { Cacheable: true } note)
         {
             var answer = new CachedAnswer(note.SnapshotGeneration, body, response.ContentType, etag, response.Headers.ContentLanguage.ToString() is { Length: > 0 } language ? language : null);
             response.Headers[CacheHeader] = cache.Keep(key, answer, note.Reads.Tags) ? "MISS" : "MISS, not kept";
