@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Delivery;
 using MayorsClub.Core.Media;
 using MayorsClub.Tests.Infrastructure;
 using MayorsClub.Web.Delivery;
@@ -139,6 +140,25 @@ public sealed class DeliveryPlatformTests(DatabaseProvider provider) : SiteTestB
     }
 
     [Test]
+    public async Task AnAnswerMadeFromASnapshotThatHasSinceBeenReplaced_IsNeverKept()
+    {
+        var cache = Site.Services.GetRequiredService<DeliveryAnswerCache>();
+        var before = Snapshot.Generation;
+        await UploadAsync("newer.png");
+        Assert.That(Snapshot.Generation, Is.GreaterThan(before), "the upload made a new snapshot, and this cache's eviction ran for it");
+
+        var stale = new CachedAnswer(before, [1, 2, 3], "application/json", "\"stale\"", null);
+        Assert.That(cache.Keep("test:stale", stale, [DeliveryScope.AllMedia]), Is.False, "its eviction may already have run");
+        Assert.That(cache.Find("test:stale"), Is.Null);
+
+        var current = stale with { Generation = Snapshot.Generation };
+        Assert.That(cache.Keep("test:current", current, [DeliveryScope.AllMedia]), Is.True);
+        Assert.That(cache.Find("test:current"), Is.SameAs(current));
+        await UploadAsync("evicts.png");
+        Assert.That(cache.Find("test:current"), Is.Null, "the next media change drops what holds the library's tag");
+    }
+
+    [Test]
     public async Task Cors_AConfiguredOrigin_GetsItsPreflightAndItsAnswers_AnotherDoesNot_AndTheSiteIsNotOpened()
     {
         using var caller = Caller();
@@ -249,6 +269,10 @@ public sealed class DeliveryPlatformTests(DatabaseProvider provider) : SiteTestB
         Assert.That(items.Keys, Has.Some.StartWith("calendar.").And.Some.StartWith("search."));
         Assert.That(items.Keys, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
     }
+
+    [Test]
+    public void EveryMessage_IsInBothLanguages() =>
+        Assert.That(DeliveryPlatformText.Keys.Where(k => !DeliveryPlatformText.HasBothLanguages(k)), Is.Empty);
 
     private static int _address;
 
