@@ -52,6 +52,11 @@ public sealed class DeliveryPlatformTests(DatabaseProvider provider) : SiteTestB
         Assert.That(string.Join(", ", notModified.Headers.Vary), Is.EqualTo(DeliveryHeaders.Vary));
         Assert.That(await notModified.Content.ReadAsByteArrayAsync(), Is.Empty);
 
+        using var head = await caller.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{Api}/dictionary"));
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(head.Headers.ETag, Is.EqualTo(etag), "HEAD announces the same answer");
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+
         using var english = new HttpRequestMessage(HttpMethod.Get, $"{Api}/dictionary");
         english.Headers.IfNoneMatch.Add(etag);
         english.Headers.AcceptLanguage.ParseAdd("en");
