@@ -5,7 +5,7 @@
 ROOT=$PWD
 PORT=${PORT:-5198}
 QUIET_WAIT=${QUIET_WAIT:-120}
-DOCUMENTS=10000
+DOCUMENTS=${DOCUMENTS:-10000} # a smaller seed (e.g. DOCUMENTS=300) only to check that a script runs
 OUT=$ROOT/bench/out
 BASE=http://127.0.0.1:$PORT
 mkdir -p "$OUT"

@@ -49,7 +49,9 @@ public sealed class MediaEditor(MediaStore store, MediaUsages usages, ChangeLog 
         };
         store.Db.MediaItems.Add(folder);
         store.Audit(command.User, "media.folder.create", folder);
+        feed.Append(PublishedChangeKind.Media, media: [folder.Key]);
         await store.Db.SaveChangesAsync(ct);
+        await feed.WaitUntilVisibleAsync(ct);
         return MediaResult.Ok(MediaStore.ToItem(folder, command.ParentKey));
     }
 
@@ -151,7 +153,8 @@ public sealed class MediaEditor(MediaStore store, MediaUsages usages, ChangeLog 
         }
 
         store.RecordChange(item, command.User, item.IsFolder ? "media.folder.rename" : "media.update", string.Join("; ", changes));
-        if (wasPublic || (!item.IsFolder && !item.MembersOnly))
+        // Folders too: the Delivery API's media paths are made of their names.
+        if (wasPublic || !item.MembersOnly)
         {
             feed.Append(PublishedChangeKind.Media, media: [item.Key]);
         }
@@ -193,7 +196,7 @@ public sealed class MediaEditor(MediaStore store, MediaUsages usages, ChangeLog 
 
         item.ParentId = target?.Id;
         store.RecordChange(item, command.User, "media.move", target is null ? "to the root" : $"to folder {target.Key:D} \"{target.Name}\"");
-        if (!item.IsFolder && !item.MembersOnly)
+        if (!item.MembersOnly)
         {
             feed.Append(PublishedChangeKind.Media, media: [item.Key]);
         }

@@ -54,7 +54,7 @@ public sealed class MediaRemover(MediaStore store, MediaStorage storage, MediaUs
 
         store.Db.MediaItems.Remove(item);
         store.Audit(command.User, item.IsFolder ? "media.folder.delete" : "media.delete", item, details);
-        if (!item.IsFolder && !item.MembersOnly)
+        if (!item.MembersOnly)
         {
             feed.Append(PublishedChangeKind.Media, media: [item.Key]);
         }

@@ -36,6 +36,7 @@ public sealed class PublishedSnapshot
         ImmutableDictionary<Guid, PublishedDocument>.Empty,
         Cultures.All.ToImmutableDictionary(c => c, _ => NoUrls, StringComparer.Ordinal),
         ImmutableDictionary<Guid, MediaItem>.Empty,
+        ImmutableDictionary<Guid, MediaItem>.Empty,
         0, DateTime.MinValue);
 
     internal PublishedSnapshot(
@@ -44,6 +45,7 @@ public sealed class PublishedSnapshot
         ImmutableDictionary<Guid, PublishedDocument> byKey,
         ImmutableDictionary<string, ImmutableDictionary<string, PublishedDocument>> byUrl,
         ImmutableDictionary<Guid, MediaItem> media,
+        ImmutableDictionary<Guid, MediaItem> mediaFolders,
         long generation, DateTime builtUtc)
     {
         Documents = documents;
@@ -51,6 +53,7 @@ public sealed class PublishedSnapshot
         ByKey = byKey;
         ByUrl = byUrl;
         MediaIndex = media;
+        MediaFolderIndex = mediaFolders;
         Generation = generation;
         BuiltUtc = builtUtc;
     }
@@ -69,6 +72,9 @@ public sealed class PublishedSnapshot
 
     /// <summary>The public media by key.</summary>
     internal ImmutableDictionary<Guid, MediaItem> MediaIndex { get; }
+
+    /// <summary>The media library's folders by key (for paths and children in the Delivery API).</summary>
+    internal ImmutableDictionary<Guid, MediaItem> MediaFolderIndex { get; }
 
     public long Generation { get; }
     public DateTime BuiltUtc { get; }
@@ -219,6 +225,15 @@ public sealed class PublishedSnapshot
 
     /// <summary>A public file of the media library (never a folder or a members-only file), or null.</summary>
     public MediaItem? GetMedia(Guid key) => MediaIndex.GetValueOrDefault(key);
+
+    /// <summary>
+    /// The media library's folders (each public file's <see cref="MediaItem.ParentKey"/> names its folder). A folder holds
+    /// no data of its own that members only may read: its name is shown to everyone who may open the library's paths.
+    /// </summary>
+    public IEnumerable<MediaItem> MediaFolders => MediaFolderIndex.Values;
+
+    /// <summary>A folder of the media library, or null.</summary>
+    public MediaItem? GetMediaFolder(Guid key) => MediaFolderIndex.GetValueOrDefault(key);
 
     /// <summary>The home page of the site.</summary>
     public PublishedDocument? Home => Roots.FirstOrDefault(r => r.ContentType == DocumentTypes.Home.Alias);

@@ -97,16 +97,22 @@ public static class PublishedSnapshotBuilder
         }
 
         var mediaIndex = ImmutableDictionary.CreateBuilder<Guid, MediaItem>();
+        var folderIndex = ImmutableDictionary.CreateBuilder<Guid, MediaItem>();
         foreach (var item in media ?? [])
         {
             if (item.PublicUrl is not null)
             {
                 mediaIndex[item.Key] = item;
             }
+            else if (item.IsFolder)
+            {
+                folderIndex[item.Key] = item;
+            }
         }
 
         return new PublishedSnapshot(documents.ToImmutable(), childIndex.ToImmutable(), byKey.ToImmutable(),
-            urls.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutable(), StringComparer.Ordinal), mediaIndex.ToImmutable(), generation, builtUtc);
+            urls.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutable(), StringComparer.Ordinal), mediaIndex.ToImmutable(),
+            folderIndex.ToImmutable(), generation, builtUtc);
     }
 
     /// <summary>
@@ -115,7 +121,7 @@ public static class PublishedSnapshotBuilder
     /// document's cultures and URLs are worked out again; its descendants only where its visible cultures or URLs
     /// (or whether it is reachable at all) differ from before. Same result as <see cref="Build"/> over the same rows.
     /// </summary>
-    /// <param name="media">Public media changed: the item now, or null for one gone (or no longer public).</param>
+    /// <param name="media">Media changed: the public file or folder now, or null for one gone (or no longer public).</param>
     internal static PublishedSnapshot Apply(PublishedSnapshot previous, IEnumerable<DocumentRow> changed, IEnumerable<int> removed,
         IReadOnlyDictionary<Guid, MediaItem?>? media, DocumentTypeRegistry types, long generation, DateTime builtUtc)
     {
@@ -150,26 +156,28 @@ public static class PublishedSnapshotBuilder
             next.Place(row, dirty);
         }
 
-        var mediaIndex = previous.MediaIndex;
+        var (mediaIndex, folderIndex) = (previous.MediaIndex, previous.MediaFolderIndex);
         if (media is { Count: > 0 })
         {
-            var builder = mediaIndex.ToBuilder();
+            var (files, folders) = (mediaIndex.ToBuilder(), folderIndex.ToBuilder());
             foreach (var (key, item) in media)
             {
+                files.Remove(key);
+                folders.Remove(key);
                 if (item is { PublicUrl: not null })
                 {
-                    builder[key] = item;
+                    files[key] = item;
                 }
-                else
+                else if (item is { IsFolder: true })
                 {
-                    builder.Remove(key);
+                    folders[key] = item;
                 }
             }
 
-            mediaIndex = builder.ToImmutable();
+            (mediaIndex, folderIndex) = (files.ToImmutable(), folders.ToImmutable());
         }
 
-        var snapshot = next.ToSnapshot(mediaIndex, generation, builtUtc);
+        var snapshot = next.ToSnapshot(mediaIndex, folderIndex, generation, builtUtc);
 
         // Lists in an order are carried over when the change touched only leaves (the usual publish of an article):
         // no other document moved in the tree order that breaks their ties.
@@ -297,9 +305,10 @@ public static class PublishedSnapshotBuilder
             }
         }
 
-        public PublishedSnapshot ToSnapshot(ImmutableDictionary<Guid, MediaItem> media, long generation, DateTime builtUtc) =>
+        public PublishedSnapshot ToSnapshot(ImmutableDictionary<Guid, MediaItem> media, ImmutableDictionary<Guid, MediaItem> folders,
+            long generation, DateTime builtUtc) =>
             new(_documents.ToImmutable(), _children.ToImmutable(), _byKey.ToImmutable(),
-                _urls.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutable(), StringComparer.Ordinal), media, generation, builtUtc);
+                _urls.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutable(), StringComparer.Ordinal), media, folders, generation, builtUtc);
     }
 
     /// <summary>Whether the children of the document would inherit the same from both: reachability, visible cultures, URLs and the access rule.</summary>

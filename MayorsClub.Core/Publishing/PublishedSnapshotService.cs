@@ -53,9 +53,7 @@ public sealed class PublishedSnapshotService(
             var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
             var (rows, read) = await ReadDocumentsAsync(db, db.Documents.AsNoTracking().Where(d => !d.Trashed && d.PublishedJson != null), ct);
             var rowsRead = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var media = (await db.MediaItems.AsNoTracking().Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null).ToListAsync(ct))
-                .Select(m => MediaStore.ToItem(m, parentKey: null))
-                .ToList();
+            var media = await ReadMediaAsync(db, db.MediaItems.AsNoTracking(), ct);
             var snapshot = Publish(PublishedSnapshotBuilder.Build(rows.Values.OfType<PublishedSnapshotBuilder.DocumentRow>().ToList(), types,
                 Interlocked.Increment(ref _generation), clock.GetCurrentInstant().ToDateTimeUtc(), media));
             LastReads = new SnapshotReads(read, media.Count);
@@ -152,7 +150,7 @@ public sealed class PublishedSnapshotService(
         return (changed, removed, rows.Count);
     }
 
-    /// <summary>The named media as they are now: the public ones, and null for the others (gone, folders, members-only).</summary>
+    /// <summary>The named media as they are now: the public files and the folders, and null for the others (gone, members-only).</summary>
     private static async Task<Dictionary<Guid, MediaItem?>> ReloadMediaAsync(MayorsClubDbContext db, IReadOnlyList<PublishedChange> changes, CancellationToken ct)
     {
         var keys = changes.SelectMany(c => c.Media).ToHashSet();
@@ -162,14 +160,22 @@ public sealed class PublishedSnapshotService(
             return media;
         }
 
-        var found = await db.MediaItems.AsNoTracking().Where(m => keys.Contains(m.Key)).ToListAsync(ct);
-        foreach (var item in found.Where(m => !m.IsFolder && !m.MembersOnly && m.StoragePath != null))
+        foreach (var item in await ReadMediaAsync(db, db.MediaItems.AsNoTracking().Where(m => keys.Contains(m.Key)), ct))
         {
-            media[item.Key] = MediaStore.ToItem(item, parentKey: null);
+            media[item.Key] = item;
         }
 
         return media;
     }
+
+    /// <summary>The public files and the folders a query selects, each with its folder's key (never a members-only file).</summary>
+    private static async Task<List<MediaItem>> ReadMediaAsync(MayorsClubDbContext db, IQueryable<MediaItemEntity> query, CancellationToken ct) =>
+        (await query.Where(m => m.IsFolder || (!m.MembersOnly && m.StoragePath != null))
+            .GroupJoin(db.MediaItems, m => m.ParentId, p => (int?)p.Id, (m, parents) => new { m, parents })
+            .SelectMany(x => x.parents.DefaultIfEmpty(), (x, p) => new { Item = x.m, ParentKey = p == null ? (Guid?)null : p.Key })
+            .ToListAsync(ct))
+        .Select(x => MediaStore.ToItem(x.Item, x.ParentKey))
+        .ToList();
 
     /// <summary>
     /// The rows of the documents a query selects, each as it is now: null for one that is no longer published (trashed,

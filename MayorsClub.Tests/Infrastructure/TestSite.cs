@@ -77,6 +77,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
         // Scheduled publishing is driven by the tests (they move the clock), not by the timer.
         builder.UseSetting("MayorsClub:Scheduling:IntervalSeconds", "86400");
+
+        // Suites call the Delivery API many times from one address; the suite that checks the limit sets its own.
+        builder.UseSetting("MayorsClub:DeliveryApi:RequestsPerMinute", "1000000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

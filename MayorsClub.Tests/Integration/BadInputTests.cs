@@ -250,6 +250,42 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
         Report(failures);
     }
 
+    /// <summary>The Delivery API (media, dictionary, content…): the same table; a 4xx is ProblemDetails JSON, never a page.</summary>
+    [TestCaseSource(nameof(UrlInputs))]
+    public async Task EveryDeliveryApiGetRoute_AnswersMalformedInput_WithProblemDetails_NeverA5xx(BadUrl input)
+    {
+        var failures = new List<string>();
+        var routes = GetRoutes(delivery: true).Where(r => r.Pattern.StartsWith("umbraco/delivery/api/v2", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.That(routes.Select(r => r.Pattern), Has.Some.Contains("media/item").And.Some.Contains("dictionary"), "the Delivery API's GET routes");
+        foreach (var (pattern, parameters) in routes)
+        {
+            var url = "/" + ParameterPattern().Replace(pattern, match => input.Value(parameters[match.Groups["name"].Value], match.Groups["name"].Value));
+            url = url.Replace("//", "/", StringComparison.Ordinal) + input.Query
+                + (pattern.EndsWith("/media", StringComparison.OrdinalIgnoreCase) ? (input.Query.Length == 0 ? "?" : "&") + "fetch=children:%ZZ&filter=mediaType:&sort=name:sideways" : "");
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            foreach (var (name, value) in input.Headers ?? new Dictionary<string, string>())
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            request.Headers.TryAddWithoutValidation("Start-Item", "%ZZ/../\u0000");
+            using var response = await Client.SendAsync(request);
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
+            var where = $"GET {Shorten(url)} [{input.Name}]";
+            if (status >= 500)
+            {
+                failures.Add($"{where}: {status} {Shorten(body)}");
+            }
+            else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                failures.Add($"{where}: {status} without ProblemDetails ({response.Content.Headers.ContentType}) {Shorten(body)}");
+            }
+        }
+
+        Report(failures);
+    }
+
     // ---- The back office's members forms ----
 
     [Test]
@@ -567,8 +603,8 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
 
     // ---- The site's GET routes ----
 
-    /// <summary>Every GET route outside the Management API, with a real value for each parameter.</summary>
-    private List<(string Pattern, Dictionary<string, string> Values)> GetRoutes()
+    /// <summary>Every GET route outside the Management API (and outside or inside the Delivery API), with a real value for each parameter.</summary>
+    private List<(string Pattern, Dictionary<string, string> Values)> GetRoutes(bool delivery = false)
     {
         var article = Snapshot.Get(_document);
         var pageUrl = Snapshot.OfType(Core.Content.DocumentTypes.NewsArticle.Alias, "uk").First().Url("uk")!;
@@ -578,7 +614,8 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? "";
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods;
             if (methods is not null && !methods.Contains("GET") || pattern.StartsWith("umbraco/management", StringComparison.OrdinalIgnoreCase)
-                || pattern.StartsWith('{') && !pattern.StartsWith("{culture", StringComparison.Ordinal))
+                || pattern.StartsWith('{') && !pattern.StartsWith("{culture", StringComparison.Ordinal)
+                || pattern.StartsWith("umbraco/delivery", StringComparison.OrdinalIgnoreCase) != delivery)
             {
                 continue;
             }
@@ -591,6 +628,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
                 values[name] = name switch
                 {
                     "culture" => "uk",
+                    "path" when pattern.Contains("/media/", StringComparison.OrdinalIgnoreCase) => "no-such-folder/file.png",
                     "path" => pageUrl.Trim('/').Split('/', 2) is [_, var rest] ? rest : "",
                     "status" => "404",
                     "name" => _mediaUrl.Split('/')[^1].Split('?')[0],

@@ -65,7 +65,8 @@ public static class ContentSecurityPolicies
     /// <summary>Which policy answers a path.</summary>
     public static string For(PathString path, string? nonce)
     {
-        if (path.StartsWithSegments(ManagementApiEndpoints.DocsPath, StringComparison.OrdinalIgnoreCase))
+        if (path.StartsWithSegments(ManagementApiEndpoints.DocsPath, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments(Delivery.Platform.DeliveryDocs.DocsPath, StringComparison.OrdinalIgnoreCase))
         {
             return ApiDocs;
         }

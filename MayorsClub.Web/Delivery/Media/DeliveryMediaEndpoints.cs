@@ -1,0 +1,189 @@
+using System.Buffers;
+using System.Text.Json;
+using MayorsClub.Core.Delivery;
+using MayorsClub.Core.Delivery.Media;
+using MayorsClub.Core.Media;
+using MayorsClub.Core.Publishing;
+using MayorsClub.Web.Delivery.Platform;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace MayorsClub.Web.Delivery.Media;
+
+/// <summary>
+/// Umbraco's Media Delivery API: <c>/media/item/{id}</c>, <c>/media/item/{*path}</c>, <c>/media/items?id=…</c> and
+/// <c>/media?fetch=children:…</c>. It reads the snapshot only (<see cref="DeliveryMediaTree"/>): folders and public files;
+/// a members-only file is never listed and never found (404).
+/// </summary>
+public static class DeliveryMediaEndpoints
+{
+    public const string Tag = "Media";
+
+    public static RouteGroupBuilder MapDeliveryMediaEndpoints(this RouteGroupBuilder v2)
+    {
+        var media = v2.MapGroup("media").WithTags(Tag);
+        media.MapGet("", Query).WithName("GetMediaQuery20").WithSummary("Gets a paginated list of media item(s) from query.");
+        media.MapGet("item/{id:guid}", ById).WithName("GetMediaItemById20").WithSummary("Gets a media item by id.");
+        media.MapGet("item/{*path}", ByPath).WithName("GetMediaItemByPath20").WithSummary("Gets a media item by its path.");
+        media.MapGet("items", ByIds).WithName("GetMediaItems20").WithSummary("Gets media items by ids.");
+        return v2;
+    }
+
+    private static IResult ById(HttpContext http, Guid id, PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    {
+        if (Refusal(http, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var snapshot = snapshots.Current;
+        var tree = DeliveryMediaTree.Of(snapshot);
+        var note = DeliveryCacheNote.For(http, snapshot.Generation);
+        return tree.Get(id) is { } item ? Json(http, (json, culture) => WriteItem(json, tree, item, culture, note.Reads)) : NotFound(http);
+    }
+
+    private static IResult ByPath(HttpContext http, string? path, PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    {
+        if (Refusal(http, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var snapshot = snapshots.Current;
+        var tree = DeliveryMediaTree.Of(snapshot);
+        var note = DeliveryCacheNote.For(http, snapshot.Generation);
+        var decoded = Uri.UnescapeDataString(path ?? "");
+        if (DeliveryMediaTree.IsRoot(decoded) || tree.ByPath(decoded) is not { } item)
+        {
+            return NotFound(http);
+        }
+
+        return Json(http, (json, culture) => WriteItem(json, tree, item, culture, note.Reads));
+    }
+
+    private static IResult ByIds(HttpContext http, [FromQuery] string[]? id, PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    {
+        if (Refusal(http, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var keys = new List<Guid>();
+        foreach (var text in id ?? [])
+        {
+            if (!Guid.TryParse(text, out var key))
+            {
+                return DeliveryProblems.Problem(http.Request, StatusCodes.Status400BadRequest, DeliveryProblems.TitleOf(400), DeliveryPlatformText.BadId);
+            }
+
+            keys.Add(key);
+        }
+
+        var snapshot = snapshots.Current;
+        var tree = DeliveryMediaTree.Of(snapshot);
+        var note = DeliveryCacheNote.For(http, snapshot.Generation);
+        foreach (var key in keys)
+        {
+            // One that is missing now may appear later: the answer holds its tag as well.
+            note.Reads.Media(key);
+        }
+
+        var items = keys.Distinct().Select(tree.Get).OfType<MediaItem>().ToList();
+        return Json(http, (json, culture) =>
+        {
+            json.WriteStartArray();
+            foreach (var item in items)
+            {
+                WriteItem(json, tree, item, culture, note.Reads);
+            }
+
+            json.WriteEndArray();
+        });
+    }
+
+    private static IResult Query(HttpContext http, string? fetch, [FromQuery] string[]? filter, [FromQuery] string[]? sort, string? skip, string? take,
+        PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    {
+        if (Refusal(http, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Paging(skip, 0, out var from) || !Paging(take, 10, out var count))
+        {
+            return DeliveryProblems.Problem(http.Request, StatusCodes.Status400BadRequest, DeliveryProblems.TitleOf(400), DeliveryPlatformText.BadPaging);
+        }
+
+        var snapshot = snapshots.Current;
+        var tree = DeliveryMediaTree.Of(snapshot);
+        var note = DeliveryCacheNote.For(http, snapshot.Generation);
+        var page = DeliveryMediaQuery.Run(tree, fetch, filter ?? [], sort ?? [], from, Math.Min(count, options.Value.MaxTake), note.Reads);
+        return page.Status switch
+        {
+            DeliveryMediaQueryStatus.SelectorOptionNotFound => QueryProblem(http, "Selector option not found", DeliveryPlatformText.SelectorOptionNotFound, page.Status),
+            DeliveryMediaQueryStatus.FilterOptionNotFound => QueryProblem(http, "Filter option not found", DeliveryPlatformText.FilterOptionNotFound, page.Status),
+            DeliveryMediaQueryStatus.SortOptionNotFound => QueryProblem(http, "Sort option not found", DeliveryPlatformText.SortOptionNotFound, page.Status),
+            _ => Json(http, (json, culture) =>
+            {
+                json.WriteStartObject();
+                json.WriteNumber("total", page.Total);
+                json.WriteStartArray("items");
+                foreach (var item in page.Items)
+                {
+                    WriteItem(json, tree, item, culture, note.Reads);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }),
+        };
+    }
+
+    /// <summary>An item with its path; a rename or move of any folder above it changes the path, so their tags are noted too.</summary>
+    private static void WriteItem(Utf8JsonWriter json, DeliveryMediaTree tree, MediaItem item, string culture, DeliveryReads reads)
+    {
+        foreach (var folder in tree.Ancestors(item) ?? [])
+        {
+            reads.Media(folder.Key);
+        }
+
+        DeliveryMediaJson.WriteItem(json, item, tree.PathOf(item), culture, reads);
+    }
+
+    /// <summary>The API is turned off for anonymous callers (<c>PublicAccess: false</c>) and no valid key came: 401.</summary>
+    internal static IResult? Refusal(HttpContext http, DeliveryApiOptions options) =>
+        options.PublicAccess || DeliveryHeaders.ApiKeyName(http.Request, options) is not null
+            ? null
+            : DeliveryProblems.Problem(http.Request, StatusCodes.Status401Unauthorized, DeliveryProblems.TitleOf(401), DeliveryPlatformText.KeyRequired);
+
+    private static bool Paging(string? text, int otherwise, out int value)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            value = otherwise;
+            return true;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
+    private static IResult NotFound(HttpContext http) =>
+        DeliveryProblems.Problem(http.Request, StatusCodes.Status404NotFound, DeliveryProblems.TitleOf(404), DeliveryPlatformText.MediaNotFound);
+
+    private static IResult QueryProblem(HttpContext http, string title, string text, DeliveryMediaQueryStatus status) =>
+        DeliveryProblems.Problem(http.Request, StatusCodes.Status400BadRequest, title, text, status.ToString());
+
+    /// <summary>JSON in the request's culture (alternative texts), marked with Content-Language.</summary>
+    internal static IResult Json(HttpContext http, Action<Utf8JsonWriter, string> write)
+    {
+        var culture = DeliveryHeaders.Culture(http.Request);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json, culture);
+        }
+
+        http.Response.Headers.ContentLanguage = culture;
+        return Results.Bytes(buffer.WrittenMemory, "application/json; charset=utf-8");
+    }
+}
