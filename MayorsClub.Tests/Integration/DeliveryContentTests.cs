@@ -498,11 +498,16 @@ public sealed class DeliveryContentTests(DatabaseProvider provider) : SiteTestBa
         var listed = await GetAsync($"{Api}?fetch=children:{NewsIndexKey}&filter=name:{_tag}&take=50", headers: preview);
         Assert.That(Ids(listed.Json), Does.Contain(key).And.Contain(_article));
 
+        // The drafts' snapshot is kept while nothing changes, and made again after a save.
+        var kept = await WithServices(s => s.GetRequiredService<AllDraftsPreview>().CurrentAsync());
+        Assert.That(await WithServices(s => s.GetRequiredService<AllDraftsPreview>().CurrentAsync()), Is.SameAs(kept));
+
         // A draft of a published article, saved now, shows at once; visitors still read the published one.
         var state = (await GetAsync(_article))!;
         var saved = await SaveAsync(_article, state.Version, "uk", ArticleText($"Нова назва {_tag}", "Новий виклад.", "<p>Новий текст.</p>"));
         Assert.That(saved.Succeeded, Is.True, string.Join("; ", saved.Errors));
         Assert.That((await GetAsync($"{Api}/item/{_article}", headers: preview)).Json.GetProperty("name").GetString(), Is.EqualTo($"Нова назва {_tag}"));
+        Assert.That(await WithServices(s => s.GetRequiredService<AllDraftsPreview>().CurrentAsync()), Is.Not.SameAs(kept));
         Assert.That((await GetAsync($"{Api}/item/{_article}")).Json.GetProperty("name").GetString(), Is.EqualTo(Snapshot.Get(_article)!.Name("uk")));
 
         // A key revoked in configuration no longer reads drafts; the other named key still does.
