@@ -370,6 +370,18 @@ public sealed class DeliveryContentTests(DatabaseProvider provider) : SiteTestBa
         Assert.That(forum.Json.GetProperty("properties").GetProperty("start").GetString(),
             Is.EqualTo($"{_month.OnDayOfMonth(5):yyyy-MM-dd}T10:00:00" + DateTimeZoneProviders.Tzdb["Europe/Kyiv"].GetUtcOffset(_month.OnDayOfMonth(5).At(new LocalTime(10, 0)).InZoneLeniently(DateTimeZoneProviders.Tzdb["Europe/Kyiv"]).ToInstant()).ToString("m", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(forum.Json.GetProperty("properties").GetProperty("isOnline").GetBoolean(), Is.False);
+
+        // A block list (the demo events' speakers) as Umbraco writes one.
+        var events = await GetAsync($"{Api}?filter=contentType:event&take=50&fields=properties[speakers]");
+        var speakers = events.Json.GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("properties").GetProperty("speakers").GetProperty("items"))
+            .First(items => items.GetArrayLength() > 0)[0];
+        Assert.That(speakers.GetProperty("settings").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var content = speakers.GetProperty("content");
+        Assert.That(content.GetProperty("contentType").GetString(), Is.EqualTo("speaker"));
+        Assert.That(content.GetProperty("id").GetGuid(), Is.Not.EqualTo(Guid.Empty));
+        Assert.That(content.GetProperty("properties").GetProperty("name").GetString(), Is.Not.Empty);
+        Assert.That(content.GetProperty("properties").GetProperty("photo").ValueKind, Is.EqualTo(JsonValueKind.Array));
     }
 
     [Test]
@@ -494,7 +506,7 @@ public sealed class DeliveryContentTests(DatabaseProvider provider) : SiteTestBa
         var seen = await GetAsync($"{Api}/item/{key}", "en", preview);
         Assert.That(seen.Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(seen.Json.GetProperty("name").GetString(), Is.EqualTo($"Draft {_tag}"));
-        Assert.That(seen.Response.Headers.CacheControl?.ToString() ?? "", Does.Not.Contain("public"));
+        Assert.That(seen.Response.Headers.CacheControl?.ToString(), Does.Contain("no-store").And.Contain("private"));
         var listed = await GetAsync($"{Api}?fetch=children:{NewsIndexKey}&filter=name:{_tag}&take=50", headers: preview);
         Assert.That(Ids(listed.Json), Does.Contain(key).And.Contain(_article));
 

@@ -103,6 +103,12 @@ public static class DeliveryRequests
             Options = options,
         };
         http.Features.Set(request);
+        if (!request.Cacheable)
+        {
+            // Drafts, keyed and members' answers are never kept by a browser or a proxy for someone else.
+            http.Response.Headers.CacheControl = "private, no-store";
+        }
+
         return (request, null);
     }
 
