@@ -338,6 +338,8 @@ public sealed class DeliveryContentTests(DatabaseProvider provider) : SiteTestBa
         Assert.That(upTo.Json.GetProperty("total").GetInt32(), Is.EqualTo(5), "two articles, a session, two events (the protected pages left out)");
 
         Assert.That((await GetAsync($"{Api}?filter=colour:red")).Title, Is.EqualTo("Filter option not found"));
+        Assert.That((await GetAsync($"{Api}?filter=colour:red", "uk")).Json.GetProperty("detail").GetString(), Does.Contain("фільтрів"));
+        Assert.That((await GetAsync($"{Api}?filter=colour:red", "en")).Json.GetProperty("detail").GetString(), Does.Contain("'filter' options"));
         Assert.That((await GetAsync($"{Api}?sort=colour:asc")).Title, Is.EqualTo("Sort option not found"));
         Assert.That((await GetAsync($"{Api}?sort=name:sideways")).Title, Is.EqualTo("Sort option not found"));
         Assert.That((await GetAsync($"{Api}?fetch=cousins:{HomeKey}")).Title, Is.EqualTo("Selector option not found"));

@@ -28,7 +28,7 @@ public static class DeliveryContentEndpoints
 
         var document = request.Snapshot.Get(id);
         return document is null || !document.IsVisibleIn(request.Culture)
-            ? DeliveryProblems.NotFound("Content not found", $"No content item with the id '{id}' in the culture '{request.Culture}'")
+            ? DeliveryProblems.NotFound(http, "Content not found", DeliveryContentText.NoSuchId, id, request.Culture)
             : Item(http, request, document);
     }
 
@@ -54,7 +54,7 @@ public static class DeliveryContentEndpoints
         }
 
         return document is null
-            ? DeliveryProblems.NotFound("Content not found", "No content item at that path in the request's culture")
+            ? DeliveryProblems.NotFound(http, "Content not found", DeliveryContentText.NoSuchRoute, request.Culture)
             : Item(http, request, document);
     }
 
@@ -69,7 +69,7 @@ public static class DeliveryContentEndpoints
         var raw = http.Request.Query["id"];
         if (raw.Count > MaxIds)
         {
-            return DeliveryProblems.BadRequest("Too many ids", $"Ask for at most {MaxIds} items at once");
+            return DeliveryProblems.BadRequest(http, "Too many ids", DeliveryContentText.TooManyIds, MaxIds);
         }
 
         var documents = new List<PublishedDocument>(raw.Count);
@@ -78,7 +78,7 @@ public static class DeliveryContentEndpoints
         {
             if (!Guid.TryParse(value, out var id))
             {
-                return DeliveryProblems.BadRequest("Invalid id", $"'{value}' is not a GUID");
+                return DeliveryProblems.BadRequest(http, "Invalid id", DeliveryContentText.NotAGuid, value);
             }
 
             if (seen.Add(id) && request.Snapshot.Get(id) is { } document && document.IsVisibleIn(request.Culture))
@@ -90,7 +90,7 @@ public static class DeliveryContentEndpoints
         // As Umbraco: one protected item the caller may not read refuses the whole answer.
         if (documents.FirstOrDefault(d => !request.View.MayReadWhole(d)) is not null)
         {
-            return Denied(request);
+            return Denied(http, request);
         }
 
         if (!TryOutput(http, out var expand, out var fields, out var fallback, out var problem))
@@ -122,24 +122,24 @@ public static class DeliveryContentEndpoints
         var parameters = http.Request.Query;
         if (!TryInt(parameters["skip"], 0, out var skip) || !TryInt(parameters["take"], 10, out var take))
         {
-            return DeliveryProblems.BadRequest("Invalid skip/take", "'skip' and 'take' must be whole numbers, given once");
+            return DeliveryProblems.BadRequest(http, "Invalid skip/take", DeliveryContentText.PagingUnreadable);
         }
 
         if (skip < 0 || take < 0)
         {
-            return DeliveryProblems.BadRequest("Invalid skip/take", "'skip' and 'take' cannot be negative");
+            return DeliveryProblems.BadRequest(http, "Invalid skip/take", DeliveryContentText.PagingNegative);
         }
 
         take = Math.Min(take, Math.Max(1, request.Options.MaxTake));
         if (parameters["fetch"].Count > 1 || parameters["q"].Count > 1)
         {
-            return DeliveryProblems.BadRequest("Selector option not found", "The attempted 'fetch' option does not exist");
+            return DeliveryProblems.BadRequest(http, "Selector option not found", DeliveryContentText.SelectorNotFound);
         }
 
         var (query, error, value) = DeliveryContentQuery.Parse(parameters["fetch"].ToString(), Values(parameters["filter"]), Values(parameters["sort"]), parameters["q"].ToString());
         if (query is null)
         {
-            return DeliveryProblems.Query(error, value);
+            return DeliveryProblems.Query(http, error, value);
         }
 
         if (!TryOutput(http, out var expand, out var fields, out var fallback, out var problem))
@@ -158,7 +158,7 @@ public static class DeliveryContentEndpoints
         });
         if (outcome == DeliveryQueryOutcome.SelectorItemNotFound)
         {
-            return DeliveryProblems.NotFound("Content not found", "The 'fetch' selector's item does not exist in the request's culture");
+            return DeliveryProblems.NotFound(http, "Content not found", DeliveryContentText.NoSelectorItem, request.Culture);
         }
 
         if (rebuilding)
@@ -185,7 +185,7 @@ public static class DeliveryContentEndpoints
     {
         if (!request.View.MayReadWhole(document))
         {
-            return Denied(request);
+            return Denied(http, request);
         }
 
         if (!TryOutput(http, out var expand, out var fields, out var fallback, out var problem))
@@ -198,10 +198,10 @@ public static class DeliveryContentEndpoints
     }
 
     /// <summary>As Umbraco: 401 for an anonymous caller, 403 for a member without the group.</summary>
-    private static IResult Denied(DeliveryRequest request) =>
+    private static IResult Denied(HttpContext http, DeliveryRequest request) =>
         request.Caller.Kind == DeliveryCallerKind.Member
-            ? DeliveryProblems.Forbidden("This content is for members of other groups")
-            : DeliveryProblems.Unauthorized("This content is for signed-in members");
+            ? DeliveryProblems.Forbidden(http, DeliveryContentText.ForOtherGroups)
+            : DeliveryProblems.Unauthorized(http, DeliveryContentText.ForMembers);
 
     private static DeliveryContentContext Context(HttpContext http, DeliveryRequest request, string? fallback) =>
         new(request.View, request.Culture, http.RequestServices.GetRequiredService<DocumentTypeRegistry>(), request.Reads,
@@ -218,7 +218,7 @@ public static class DeliveryContentEndpoints
         problem = null;
         if (parameters["expand"].Count > 1 || DeliveryPropertySelection.Parse(parameters["expand"].ToString()) is not { } parsedExpand)
         {
-            problem = DeliveryProblems.BadRequest("Invalid expand", "Use 'properties[$all]', 'properties[alias,alias]' or 'properties[alias[properties[alias]]]'");
+            problem = DeliveryProblems.BadRequest(http, "Invalid expand", DeliveryContentText.ExpandUnreadable);
             return false;
         }
 
@@ -226,7 +226,7 @@ public static class DeliveryContentEndpoints
         var parsedFields = rawFields.Count == 0 || string.IsNullOrWhiteSpace(rawFields.ToString()) ? null : DeliveryPropertySelection.Parse(rawFields.ToString());
         if (rawFields.Count > 1 || (rawFields.Count == 1 && !string.IsNullOrWhiteSpace(rawFields.ToString()) && parsedFields is null))
         {
-            problem = DeliveryProblems.BadRequest("Invalid fields", "Use 'properties[$all]' or 'properties[alias,alias]'");
+            problem = DeliveryProblems.BadRequest(http, "Invalid fields", DeliveryContentText.FieldsUnreadable);
             return false;
         }
 
@@ -237,7 +237,7 @@ public static class DeliveryContentEndpoints
             var culture = text.StartsWith("culture:", StringComparison.Ordinal) ? text["culture:".Length..].Trim().ToLowerInvariant() : null;
             if (rawFallback.Count > 1 || !Cultures.IsSupported(culture))
             {
-                problem = DeliveryProblems.BadRequest("Invalid fallback", "Use 'fallback=culture:uk' or 'fallback=culture:en'");
+                problem = DeliveryProblems.BadRequest(http, "Invalid fallback", DeliveryContentText.FallbackUnreadable);
                 return false;
             }
 

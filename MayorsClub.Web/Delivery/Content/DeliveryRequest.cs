@@ -60,20 +60,20 @@ public static class DeliveryRequests
         var options = services.GetRequiredService<IOptionsMonitor<DeliveryApiOptions>>().CurrentValue;
         if (!options.Enabled)
         {
-            return (null, DeliveryProblems.NotFound("The Delivery API is not enabled"));
+            return (null, DeliveryProblems.NotFound(http, "Not found", DeliveryContentText.NotEnabled));
         }
 
         var caller = await services.GetRequiredService<IDeliveryCallerAuthentication>().AuthenticateAsync(http);
         if (caller.Kind == DeliveryCallerKind.InvalidToken)
         {
-            return (null, DeliveryProblems.Unauthorized("The access token is not valid"));
+            return (null, DeliveryProblems.Unauthorized(http, DeliveryContentText.InvalidToken));
         }
 
         var keyName = DeliveryHeaders.ApiKeyName(http.Request, options);
         var preview = DeliveryHeaders.WantsPreview(http.Request);
         if (keyName is null && (preview || !options.PublicAccess))
         {
-            return (null, DeliveryProblems.Unauthorized(preview ? "Preview needs a valid Api-Key" : "This API needs a valid Api-Key"));
+            return (null, DeliveryProblems.Unauthorized(http, preview ? DeliveryContentText.PreviewNeedsKey : DeliveryContentText.KeyNeeded));
         }
 
         var culture = DeliveryHeaders.Culture(http.Request);
@@ -88,7 +88,7 @@ public static class DeliveryRequests
             startItem = StartItemOf(snapshot, startHeader.ToString().Trim(), culture);
             if (startItem is null)
             {
-                return (null, DeliveryProblems.NotFound("The Start-Item could not be found"));
+                return (null, DeliveryProblems.NotFound(http, "The Start-Item could not be found", DeliveryContentText.StartItemNotFound));
             }
         }
 
