@@ -404,6 +404,7 @@ public sealed class DeliveryContentTests(DatabaseProvider provider) : SiteTestBa
         Assert.That(Ids(found), Is.EqualTo(new[] { _article }), "word forms of 'громади' and 'мости'");
         var english = await GetAsync($"{Api}?q={Uri.EscapeDataString("bridge " + _tag)}", "en");
         Assert.That(Ids(english.Json), Is.EqualTo(new[] { _article }));
+        Assert.That(english.Response.Headers.CacheControl?.NoStore, Is.True, "an answer that follows the index is not kept");
         var inNews = await GetAsync($"{Api}?q={_tag}&fetch=children:{NewsIndexKey}&sort=createDate:asc&filter=contentType:newsArticle");
         Assert.That(Ids(inNews.Json), Is.EqualTo(new[] { _related, _article }));
         var elsewhere = await GetAsync($"{Api}?q={Uri.EscapeDataString("мостів " + _tag)}&fetch=children:{Snapshot.OfType(EventsCalendar.Alias, "uk").Single().Key}");

@@ -161,9 +161,9 @@ public static class DeliveryContentEndpoints
             return DeliveryProblems.NotFound(http, "Content not found", DeliveryContentText.NoSelectorItem, request.Culture);
         }
 
-        if (rebuilding)
+        if (query.Words is not null || rebuilding)
         {
-            http.Response.Headers.CacheControl = "no-store";
+            request.DoNotKeep();
         }
 
         return DeliveryJsonResult.Write(json =>

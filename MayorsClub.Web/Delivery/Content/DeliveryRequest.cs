@@ -38,8 +38,22 @@ public sealed class DeliveryRequest
     /// <summary>The documents, media and query scopes the answer was made from.</summary>
     public DeliveryReads Reads { get; } = new();
 
-    /// <summary>Whether the answer may be kept for others: published content, no key, no member.</summary>
-    public bool Cacheable => !Preview && ApiKeyName is null && Caller.Kind == DeliveryCallerKind.Anonymous;
+    /// <summary>Whether the answer may be kept for others: published content, no key, no member, nothing that follows the index.</summary>
+    public bool Cacheable => !Preview && ApiKeyName is null && Caller.Kind == DeliveryCallerKind.Anonymous && !_notKept;
+
+    private bool _notKept;
+
+    /// <summary>
+    /// The answer must not be kept although it is anonymous: a full-text search (the index follows a publish a moment after
+    /// the snapshot, so an answer kept after the change feed's eviction could miss the change).
+    /// </summary>
+    public void DoNotKeep()
+    {
+        _notKept = true;
+        Http?.Response.Headers.CacheControl = "no-store";
+    }
+
+    internal HttpContext? Http { get; init; }
 
     /// <summary>The request's Delivery API state, once an endpoint has started it; null before (or outside the API).</summary>
     public static DeliveryRequest? Of(HttpContext http) => http.Features.Get<DeliveryRequest>();
@@ -101,6 +115,7 @@ public static class DeliveryRequests
             StartItem = startItem,
             Snapshot = snapshot,
             Options = options,
+            Http = http,
         };
         http.Features.Set(request);
         if (!request.Cacheable)
