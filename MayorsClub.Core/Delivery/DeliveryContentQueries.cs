@@ -37,9 +37,10 @@ public static class DeliveryContentQueries
         PublishedDocument? target = null;
         if (query.Selector is { } selector)
         {
-            target = Guid.TryParse(selector.Target, out var key)
-                ? snapshot.Get(key)
-                : DeliveryRoutes.Find(snapshot, culture, selector.Target, startItem ?? snapshot.Home ?? (snapshot.Roots.Count > 0 ? snapshot.Roots[0] : PublishedDocumentNone()));
+            var root = startItem ?? snapshot.Home ?? (snapshot.Roots.Count > 0 ? snapshot.Roots[0] : null);
+            target = Guid.TryParse(selector.Target, out var key) ? snapshot.Get(key)
+                : root is null ? null
+                : DeliveryRoutes.Find(snapshot, culture, selector.Target, root);
             if (target is null || !target.IsVisibleIn(culture))
             {
                 return (DeliveryQueryOutcome.SelectorItemNotFound, null);
@@ -71,7 +72,7 @@ public static class DeliveryContentQueries
             var byStart = EventsFrom(snapshot, culture, query.Filters);
             ordered = query.Sorts.Count == 0 ? byStart : Sorted(byStart, query.Sorts, snapshot, culture);
         }
-        else if (anonymous)
+        else if (anonymous && query.Sorts.Count <= MemoizedSorts)
         {
             prefiltered = true;
             var baseKey = $"delivery:{query.Selector?.Kind.ToString() ?? "all"}:{target?.Id.ToString(CultureInfo.InvariantCulture) ?? "-"}:{startItem?.Id.ToString(CultureInfo.InvariantCulture) ?? "-"}:{culture}";
@@ -89,7 +90,8 @@ public static class DeliveryContentQueries
         return (DeliveryQueryOutcome.Found, Page(ordered, filters, context.View, prefiltered, skip, take));
     }
 
-    private static PublishedDocument PublishedDocumentNone() => throw new InvalidOperationException("The site has no root.");
+    /// <summary>Queries with more sort keys than this are sorted per request: the snapshot keeps no list for every combination.</summary>
+    private const int MemoizedSorts = 2;
 
     private static DeliveryQueryPage Page(IReadOnlyList<PublishedDocument> ordered, List<Func<PublishedDocument, bool>> filters,
         PublishedView view, bool prefiltered, int skip, int take)
