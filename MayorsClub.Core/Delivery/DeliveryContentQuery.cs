@@ -147,7 +147,7 @@ public sealed record DeliveryContentQuery(DeliverySelector? Selector, IReadOnlyL
             return null;
         }
 
-        DeliverySelectorKind? kind = fetch[..colon] switch
+        DeliverySelectorKind? kind = fetch[..colon].ToLowerInvariant() switch
         {
             "children" => DeliverySelectorKind.Children,
             "descendants" => DeliverySelectorKind.Descendants,
@@ -161,7 +161,7 @@ public sealed record DeliveryContentQuery(DeliverySelector? Selector, IReadOnlyL
     {
         foreach (var (prefix, field) in DateFields)
         {
-            if (filter.StartsWith(prefix, StringComparison.Ordinal) && filter.Length > prefix.Length && filter[prefix.Length] is '<' or '>')
+            if (filter.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && filter.Length > prefix.Length && filter[prefix.Length] is '<' or '>')
             {
                 var rest = filter[prefix.Length..];
                 var (comparison, length) = rest switch
@@ -190,9 +190,10 @@ public sealed record DeliveryContentQuery(DeliverySelector? Selector, IReadOnlyL
             value = value[1..].Trim();
         }
 
-        switch (filter[..colon])
+        // Option names are matched whatever their case, as Umbraco matches them.
+        switch (filter[..colon].ToLowerInvariant())
         {
-            case "contentType":
+            case "contenttype":
                 var aliases = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 return aliases.Length == 0
                     ? (null, DeliveryQueryError.InvalidFilterValue)
@@ -201,7 +202,7 @@ public sealed record DeliveryContentQuery(DeliverySelector? Selector, IReadOnlyL
                 return value.Length == 0
                     ? (null, DeliveryQueryError.InvalidFilterValue)
                     : (new DeliveryFilter.Name(value, negated), DeliveryQueryError.None);
-            case "eventType" when !negated:
+            case "eventtype" when !negated:
                 var types = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 return types.Length == 0
                     ? (null, DeliveryQueryError.InvalidFilterValue)
@@ -238,14 +239,14 @@ public sealed record DeliveryContentQuery(DeliverySelector? Selector, IReadOnlyL
         var colon = sort.IndexOf(':');
         var name = colon < 0 ? sort : sort[..colon];
         var direction = colon < 0 ? "asc" : sort[(colon + 1)..].Trim().ToLowerInvariant();
-        DeliverySortField? field = name switch
+        DeliverySortField? field = name.ToLowerInvariant() switch
         {
-            "createDate" => DeliverySortField.CreateDate,
-            "updateDate" => DeliverySortField.UpdateDate,
+            "createdate" => DeliverySortField.CreateDate,
+            "updatedate" => DeliverySortField.UpdateDate,
             "name" => DeliverySortField.Name,
-            "sortOrder" => DeliverySortField.SortOrder,
+            "sortorder" => DeliverySortField.SortOrder,
             "level" => DeliverySortField.Level,
-            "eventStart" => DeliverySortField.EventStart,
+            "eventstart" => DeliverySortField.EventStart,
             _ => null,
         };
         if (field is null || direction is not ("asc" or "desc"))

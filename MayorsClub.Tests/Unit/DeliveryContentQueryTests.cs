@@ -41,8 +41,18 @@ public sealed class DeliveryContentQueryTests
         Assert.That(query.Filters[8], Is.EqualTo(new DeliveryFilter.Online(true)));
     }
 
+    [Test]
+    public void OptionNames_AreReadWhateverTheirCase_AsUmbracoReadsThem()
+    {
+        var query = Parse("Children:/novyny/", ["CONTENTTYPE:newsArticle", "createdate>2026-01-01"], ["SortOrder:asc"]).Query!;
+        Assert.That(query.Selector!.Kind, Is.EqualTo(DeliverySelectorKind.Children));
+        Assert.That(query.Filters[0], Is.InstanceOf<DeliveryFilter.ContentType>());
+        Assert.That(((DeliveryFilter.Date)query.Filters[1]).Field, Is.EqualTo(DeliveryDateField.CreateDate));
+        Assert.That(query.Sorts.Single().Field, Is.EqualTo(DeliverySortField.SortOrder));
+    }
+
     [TestCase("colour:red", DeliveryQueryError.FilterOptionNotFound)]
-    [TestCase("createdate>2026-01-01", DeliveryQueryError.FilterOptionNotFound)]
+    [TestCase("createDateish>2026-01-01", DeliveryQueryError.FilterOptionNotFound)]
     [TestCase("nothing", DeliveryQueryError.FilterOptionNotFound)]
     [TestCase("createDate>yesterday", DeliveryQueryError.InvalidFilterValue)]
     [TestCase("createDate>", DeliveryQueryError.InvalidFilterValue)]
@@ -57,12 +67,13 @@ public sealed class DeliveryContentQueryTests
     [TestCase("sortOrder", DeliverySortField.SortOrder, false)]
     [TestCase("level:DESC", DeliverySortField.Level, true)]
     [TestCase("eventStart:desc", DeliverySortField.EventStart, true)]
+    [TestCase("CreateDate:desc", DeliverySortField.CreateDate, true)]
     public void ASort_NamesItsFieldAndDirection(string sort, DeliverySortField field, bool descending) =>
         Assert.That(Parse(sorts: [sort]).Query!.Sorts.Single(), Is.EqualTo(new DeliverySort(field, descending)));
 
     [TestCase("colour:asc")]
     [TestCase("name:sideways")]
-    [TestCase("createdate:asc")]
+    [TestCase("createDates:asc")]
     public void AnUnknownSort_IsRefused(string sort) =>
         Assert.That(Parse(sorts: [sort]).Error, Is.EqualTo(DeliveryQueryError.SortOptionNotFound));
 
