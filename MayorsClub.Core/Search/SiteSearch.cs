@@ -145,6 +145,35 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
         }, () => EventTextMatches.Rebuilding);
     }
 
+    /// <summary>
+    /// The keys of the culture's documents that match every word, most relevant first (the Delivery API's <c>q</c>); at most
+    /// <paramref name="max"/>; null while the index is being rebuilt.
+    /// </summary>
+    public IReadOnlyList<Guid>? Ranked(string culture, string words, int max = 5000)
+    {
+        culture = Culture(culture);
+        var (text, _) = Cut(words);
+        var typed = Words(culture, text);
+        if (Build(culture, typed, prefixLast: false) is null)
+        {
+            return [];
+        }
+
+        return WithSearcher<IReadOnlyList<Guid>?>(searcher =>
+        {
+            var top = searcher.Search(Build(culture, typed, prefixLast: false, searcher.IndexReader)!, Filter(culture, new SearchQuery(culture, text)),
+                Math.Clamp(max, 1, Math.Max(1, searcher.IndexReader.MaxDoc)));
+            var keys = new List<Guid>(top.ScoreDocs.Length);
+            var fields = new HashSet<string> { SearchFields.Key };
+            foreach (var scoreDoc in top.ScoreDocs)
+            {
+                keys.Add(Guid.ParseExact(searcher.Doc(scoreDoc.Doc, fields).Get(SearchFields.Key), "N"));
+            }
+
+            return keys;
+        }, () => null);
+    }
+
     private T WithSearcher<T>(Func<IndexSearcher, T> search, Func<T> rebuilding)
     {
         var searcher = index.Acquire();

@@ -207,7 +207,12 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             ["If-Modified-Since"] = "yesterday",
             ["Range"] = "bytes=99999999999999999999-",
             ["HX-Request"] = "maybe",
+            ["Start-Item"] = "%ZZ/../no-root",
+            ["Preview"] = "maybe",
+            ["Api-Key"] = "",
         }),
+        new("Delivery API parameters that do not parse", (value, _) => value,
+            Query: "?fetch=children:%ZZ&filter=createDate%3E%FF&filter=name:&sort=name:%00&skip=x&take=99999999999&expand=properties%5B%5B%5B&fields=%5B&fallback=culture:&q=%C3%28&id=not-a-guid"),
     }.Select(input => new TestCaseData(input).SetArgDisplayNames(input.Name));
 
     [TestCaseSource(nameof(UrlInputs))]
@@ -226,7 +231,9 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             url = url.Replace("//", "/", StringComparison.Ordinal) + input.Query;
 
             // Back-office pages are asked for by someone signed in (else they only redirect to the sign-in page).
-            var client = pattern.StartsWith("umbraco", StringComparison.OrdinalIgnoreCase) ? _backOffice.Client : Client;
+            // The Delivery API is read anonymously and answers ProblemDetails, never a page.
+            var delivery = pattern.StartsWith("umbraco/delivery", StringComparison.OrdinalIgnoreCase);
+            var client = pattern.StartsWith("umbraco", StringComparison.OrdinalIgnoreCase) && !delivery ? _backOffice.Client : Client;
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             foreach (var (name, value) in input.Headers ?? new Dictionary<string, string>())
             {
@@ -241,7 +248,11 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             {
                 failures.Add($"{where}: {status} {Shorten(body)}");
             }
-            else if (status >= 400 && (response.Content.Headers.ContentType?.MediaType != "text/html" || !LocalizedPage().IsMatch(body)))
+            else if (delivery && status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                failures.Add($"{where}: {status} without ProblemDetails ({response.Content.Headers.ContentType}) {Shorten(body)}");
+            }
+            else if (!delivery && status >= 400 && (response.Content.Headers.ContentType?.MediaType != "text/html" || !LocalizedPage().IsMatch(body)))
             {
                 failures.Add($"{where}: {status} without the localized page ({response.Content.Headers.ContentType}) {Shorten(body)}");
             }

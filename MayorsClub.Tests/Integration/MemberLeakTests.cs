@@ -181,6 +181,63 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
     }
 
     [Test]
+    public async Task TheDeliveryApi_ReadAnonymously_GivesNoMarker_AndRefusesTheProtectedItems()
+    {
+        const string api = "/umbraco/delivery/api/v2/content";
+        var answers = new Dictionary<string, (int Status, string Body)>();
+        async Task<string> Read(string url, string culture)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept-Language", culture } } };
+            using var response = await Client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            answers[$"{culture} {url}"] = ((int)response.StatusCode, body);
+            return body;
+        }
+
+        foreach (var culture in Cultures.All)
+        {
+            // Every item the API lists, whole and expanded, page by page; then each one by id and by route, with the other culture's values.
+            var ids = new List<string>();
+            for (var skip = 0; ; skip += 100)
+            {
+                var page = System.Text.Json.JsonDocument.Parse(await Read($"{api}?take=100&skip={skip}&expand=properties[$all]", culture)).RootElement;
+                ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+                if (skip + 100 >= page.GetProperty("total").GetInt32())
+                {
+                    break;
+                }
+            }
+
+            Assert.That(ids, Does.Contain(_session.ToString()).And.Contain(_embedSession.ToString()), "sessions are listed by their public values");
+            Assert.That(ids, Does.Not.Contain(_protectedPage.ToString()).And.Not.Contain(_pageBelow.ToString()).And.Not.Contain(_protectedEvent.ToString()));
+            foreach (var id in ids.Concat([_protectedPage.ToString(), _pageBelow.ToString(), _protectedEvent.ToString()]))
+            {
+                await Read($"{api}/item/{id}?expand=properties[$all]&fallback=culture:{(culture == "uk" ? "en" : "uk")}", culture);
+            }
+
+            foreach (var key in new[] { _protectedPage, _pageBelow, _protectedEvent })
+            {
+                Assert.That(answers[$"{culture} {api}/item/{key}?expand=properties[$all]&fallback=culture:{(culture == "uk" ? "en" : "uk")}"].Status, Is.EqualTo(401), $"{key} {culture}");
+                Assert.That((int)(await Client.GetAsync($"{api}/items?id={_session}&id={key}")).StatusCode, Is.EqualTo(401));
+                await Read($"{api}/item{UrlOf(key, culture)[(culture.Length + 1)..]}", culture);
+                await Read($"{api}?fetch=children:{key}&expand=properties[$all]", culture);
+            }
+
+            await Read($"{api}/items?{string.Join('&', ids.Select(id => "id=" + id))}&expand=properties[$all]", culture);
+            await Read($"{api}?fetch=descendants:{HomeKey}&take=100&filter=contentType:event&filter=online:true&expand=properties[$all]", culture);
+            await Read($"{api}?filter=eventStart>2000-01-01&take=100&sort=eventStart:desc", culture);
+            foreach (var words in _markers.Append("Публічний тизер сторінки").Append("Лише для мерів").Append("Сесія про бюджет"))
+            {
+                await Read($"{api}?q={Uri.EscapeDataString(words)}&take=100&expand=properties[$all]", culture);
+            }
+        }
+
+        Assert.That(answers.Values.Select(a => a.Status), Is.All.LessThan(500));
+        Assert.That(answers.Where(a => _markers.Any(marker => a.Value.Body.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+            .Select(a => $"{a.Key}: {_markers.First(marker => a.Value.Body.Contains(marker, StringComparison.OrdinalIgnoreCase))}"), Is.Empty);
+    }
+
+    [Test]
     public async Task AMemberOfTheGroup_SeesEveryMarkerWhereItBelongs_AndTheFilesStreamOnlyToMembers()
     {
         using var mayor = await MemberSession.SignInNewAsync(Site, MemberGroups.Mayors);
