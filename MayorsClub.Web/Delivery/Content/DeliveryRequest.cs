@@ -1,6 +1,7 @@
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Delivery;
 using MayorsClub.Core.Publishing;
+using MayorsClub.Web.Delivery.Platform;
 using MayorsClub.Web.Delivery.Security;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace MayorsClub.Web.Delivery.Content;
 /// (<see cref="Of"/>), so the cache of anonymous answers can tell whether an answer may be kept (<see cref="Cacheable"/>)
 /// and with which tags. The media endpoints start their requests the same way (<see cref="DeliveryRequests.StartAsync"/>).
 /// </summary>
-public sealed class DeliveryRequest
+public sealed class DeliveryRequest : IDeliveryCacheable
 {
     public required string Culture { get; init; }
 
@@ -37,6 +38,8 @@ public sealed class DeliveryRequest
 
     /// <summary>The documents, media and query scopes the answer was made from.</summary>
     public DeliveryReads Reads { get; } = new();
+
+    public long SnapshotGeneration => Snapshot.Generation;
 
     /// <summary>Whether the answer may be kept for others: published content, no key, no member, nothing that follows the index.</summary>
     public bool Cacheable => !Preview && ApiKeyName is null && Caller.Kind == DeliveryCallerKind.Anonymous && !_notKept;
@@ -118,6 +121,7 @@ public static class DeliveryRequests
             Http = http,
         };
         http.Features.Set(request);
+        http.Features.Set<IDeliveryCacheable>(request);
         if (!request.Cacheable)
         {
             // Drafts, keyed and members' answers are never kept by a browser or a proxy for someone else.

@@ -4,6 +4,7 @@ using MayorsClub.Core.Delivery;
 using MayorsClub.Core.Delivery.Media;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Publishing;
+using MayorsClub.Web.Delivery.Content;
 using MayorsClub.Web.Delivery.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -29,43 +30,44 @@ public static class DeliveryMediaEndpoints
         return v2;
     }
 
-    private static IResult ById(HttpContext http, Guid id, PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    private static async Task<IResult> ById(HttpContext http, Guid id)
     {
-        if (Refusal(http, options.Value) is { } refused)
+        var (request, refusal) = await DeliveryRequests.StartAsync(http);
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
 
-        var snapshot = snapshots.Current;
+        var snapshot = request!.Snapshot;
         var tree = DeliveryMediaTree.Of(snapshot);
-        var note = DeliveryCacheNote.For(http, snapshot.Generation);
-        return tree.Get(id) is { } item ? Json(http, (json, culture) => WriteItem(json, tree, item, culture, note.Reads)) : NotFound(http);
+        return tree.Get(id) is { } item ? Json(http, (json, culture) => WriteItem(json, tree, item, culture, request.Reads)) : NotFound(http);
     }
 
-    private static IResult ByPath(HttpContext http, string? path, PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    private static async Task<IResult> ByPath(HttpContext http, string? path)
     {
-        if (Refusal(http, options.Value) is { } refused)
+        var (request, refusal) = await DeliveryRequests.StartAsync(http);
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
 
-        var snapshot = snapshots.Current;
+        var snapshot = request!.Snapshot;
         var tree = DeliveryMediaTree.Of(snapshot);
-        var note = DeliveryCacheNote.For(http, snapshot.Generation);
         var decoded = Uri.UnescapeDataString(path ?? "");
         if (DeliveryMediaTree.IsRoot(decoded) || tree.ByPath(decoded) is not { } item)
         {
             return NotFound(http);
         }
 
-        return Json(http, (json, culture) => WriteItem(json, tree, item, culture, note.Reads));
+        return Json(http, (json, culture) => WriteItem(json, tree, item, culture, request.Reads));
     }
 
-    private static IResult ByIds(HttpContext http, [FromQuery] string[]? id, PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    private static async Task<IResult> ByIds(HttpContext http, [FromQuery] string[]? id)
     {
-        if (Refusal(http, options.Value) is { } refused)
+        var (request, refusal) = await DeliveryRequests.StartAsync(http);
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
 
         var keys = new List<Guid>();
@@ -79,13 +81,12 @@ public static class DeliveryMediaEndpoints
             keys.Add(key);
         }
 
-        var snapshot = snapshots.Current;
+        var snapshot = request!.Snapshot;
         var tree = DeliveryMediaTree.Of(snapshot);
-        var note = DeliveryCacheNote.For(http, snapshot.Generation);
         foreach (var key in keys)
         {
             // One that is missing now may appear later: the answer holds its tag as well.
-            note.Reads.Media(key);
+            request.Reads.Media(key);
         }
 
         var items = keys.Distinct().Select(tree.Get).OfType<MediaItem>().ToList();
@@ -94,19 +95,19 @@ public static class DeliveryMediaEndpoints
             json.WriteStartArray();
             foreach (var item in items)
             {
-                WriteItem(json, tree, item, culture, note.Reads);
+                WriteItem(json, tree, item, culture, request.Reads);
             }
 
             json.WriteEndArray();
         });
     }
 
-    private static IResult Query(HttpContext http, string? fetch, [FromQuery] string[]? filter, [FromQuery] string[]? sort, string? skip, string? take,
-        PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    private static async Task<IResult> Query(HttpContext http, string? fetch, [FromQuery] string[]? filter, [FromQuery] string[]? sort, string? skip, string? take)
     {
-        if (Refusal(http, options.Value) is { } refused)
+        var (request, refusal) = await DeliveryRequests.StartAsync(http);
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
 
         if (!Paging(skip, 0, out var from) || !Paging(take, 10, out var count))
@@ -114,10 +115,9 @@ public static class DeliveryMediaEndpoints
             return DeliveryProblems.Problem(http.Request, StatusCodes.Status400BadRequest, DeliveryProblems.TitleOf(400), DeliveryPlatformText.BadPaging);
         }
 
-        var snapshot = snapshots.Current;
+        var snapshot = request!.Snapshot;
         var tree = DeliveryMediaTree.Of(snapshot);
-        var note = DeliveryCacheNote.For(http, snapshot.Generation);
-        var page = DeliveryMediaQuery.Run(tree, fetch, filter ?? [], sort ?? [], from, Math.Min(count, options.Value.MaxTake), note.Reads);
+        var page = DeliveryMediaQuery.Run(tree, fetch, filter ?? [], sort ?? [], from, Math.Min(count, request.Options.MaxTake), request.Reads);
         return page.Status switch
         {
             DeliveryMediaQueryStatus.SelectorOptionNotFound => QueryProblem(http, "Selector option not found", DeliveryPlatformText.SelectorOptionNotFound, page.Status),
@@ -130,7 +130,7 @@ public static class DeliveryMediaEndpoints
                 json.WriteStartArray("items");
                 foreach (var item in page.Items)
                 {
-                    WriteItem(json, tree, item, culture, note.Reads);
+                    WriteItem(json, tree, item, culture, request.Reads);
                 }
 
                 json.WriteEndArray();
@@ -149,12 +149,6 @@ public static class DeliveryMediaEndpoints
 
         DeliveryMediaJson.WriteItem(json, item, tree.PathOf(item), culture, reads);
     }
-
-    /// <summary>The API is turned off for anonymous callers (<c>PublicAccess: false</c>) and no valid key came: 401.</summary>
-    internal static IResult? Refusal(HttpContext http, DeliveryApiOptions options) =>
-        options.PublicAccess || DeliveryHeaders.ApiKeyName(http.Request, options) is not null
-            ? null
-            : DeliveryProblems.Problem(http.Request, StatusCodes.Status401Unauthorized, DeliveryProblems.TitleOf(401), DeliveryPlatformText.KeyRequired);
 
     private static bool Paging(string? text, int otherwise, out int value)
     {

@@ -20,21 +20,3 @@ public interface IDeliveryCacheable
     /// <summary>The generation of the published snapshot the answer was made from.</summary>
     long SnapshotGeneration { get; }
 }
-
-/// <summary>The plain <see cref="IDeliveryCacheable"/> the media and dictionary endpoints set.</summary>
-public sealed class DeliveryCacheNote(long snapshotGeneration, bool cacheable) : IDeliveryCacheable
-{
-    public bool Cacheable { get; set; } = cacheable;
-
-    public DeliveryReads Reads { get; } = new();
-
-    public long SnapshotGeneration { get; } = snapshotGeneration;
-
-    /// <summary>Starts the note for a request: cacheable only for an anonymous caller who asks for no preview.</summary>
-    public static DeliveryCacheNote For(HttpContext http, long snapshotGeneration)
-    {
-        var note = new DeliveryCacheNote(snapshotGeneration, DeliveryAnswerCache.IsAnonymous(http.Request));
-        http.Features.Set<IDeliveryCacheable>(note);
-        return note;
-    }
-}

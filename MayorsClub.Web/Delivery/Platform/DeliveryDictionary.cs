@@ -5,6 +5,8 @@ using MayorsClub.Web.Search;
 using MayorsClub.Web.Site;
 using Microsoft.Extensions.Options;
 
+using MayorsClub.Web.Delivery.Content;
+
 namespace MayorsClub.Web.Delivery.Platform;
 
 /// <summary>
@@ -38,15 +40,15 @@ public static class DeliveryDictionary
         return v2;
     }
 
-    private static IResult Get(HttpContext http, string? key, PublishedSnapshotService snapshots, IOptions<DeliveryApiOptions> options)
+    private static async Task<IResult> Get(HttpContext http, string? key)
     {
-        if (DeliveryMediaEndpoints.Refusal(http, options.Value) is { } refused)
+        var (request, refusal) = await DeliveryRequests.StartAsync(http);
+        if (refusal is not null)
         {
-            return refused;
+            return refusal;
         }
 
         // Nothing here changes with the content: no tags, kept until the site restarts (or the cache starts over).
-        DeliveryCacheNote.For(http, snapshots.Current.Generation);
         var prefix = key ?? "";
         return DeliveryMediaEndpoints.Json(http, (json, culture) =>
         {

@@ -20,8 +20,6 @@ public static class DeliveryPlatformText
     public const string SortOptionNotFound = "query.sort";
     public const string BadPaging = "query.paging";
     public const string BadId = "query.id";
-    public const string KeyRequired = "keyRequired";
-
     private static readonly BilingualTexts Texts = new(new(StringComparer.Ordinal)
     {
         [TooManyRequests] = ("Забагато запитів з вашої адреси. Зачекайте {0} с і спробуйте знову.", "Too many requests from your address. Wait {0} s and try again."),
@@ -36,7 +34,6 @@ public static class DeliveryPlatformText
         [SortOptionNotFound] = ("Невідомий параметр «sort»: можна createDate, updateDate, name або sortOrder з «:asc» чи «:desc».", "Unknown 'sort' option: use createDate, updateDate, name or sortOrder with ':asc' or ':desc'."),
         [BadPaging] = ("«skip» і «take» мають бути цілими числами, не меншими за нуль.", "'skip' and 'take' must be whole numbers, not below zero."),
         [BadId] = ("«id» має бути GUID, наприклад 3fa85f64-5717-4562-b3fc-2c963f66afa6.", "'id' must be a GUID, for example 3fa85f64-5717-4562-b3fc-2c963f66afa6."),
-        [KeyRequired] = ("Для доступу до цього API потрібен заголовок Api-Key з дійсним ключем.", "This API needs an Api-Key header with a valid key."),
     });
 
     public static IEnumerable<string> Keys => Texts.Keys;
