@@ -86,6 +86,12 @@ public static class DeliveryMemberAuthorization
             server.AddEventHandler<ProcessRequestContext>(handler => handler
                 .UseSingletonHandler<MemberTokenServer.WaitForTheMemberClient>()
                 .SetOrder(OpenIddictServerHandlers.InferEndpointType.Descriptor.Order + 2));
+            server.AddEventHandler<ApplyAuthorizationResponseContext>(handler => handler
+                .UseSingletonHandler<MemberTokenServer.ProblemDetailsForLocalErrors<ApplyAuthorizationResponseContext>>()
+                .SetOrder(OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<ApplyAuthorizationResponseContext>.Descriptor.Order - 1));
+            server.AddEventHandler<ApplyEndSessionResponseContext>(handler => handler
+                .UseSingletonHandler<MemberTokenServer.ProblemDetailsForLocalErrors<ApplyEndSessionResponseContext>>()
+                .SetOrder(OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<ApplyEndSessionResponseContext>.Descriptor.Order - 1));
             server.AddEventHandler<HandleTokenRequestContext>(handler => handler
                 .UseScopedHandler<MemberTokenServer.MemberMayStillSignIn>()
                 .SetOrder(OpenIddictServerHandlers.Exchange.AttachPrincipal.Descriptor.Order + 1_000));

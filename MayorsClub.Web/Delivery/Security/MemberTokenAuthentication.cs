@@ -84,7 +84,16 @@ public sealed class MemberTokenAuthentication : IDeliveryCallerAuthentication, I
     /// <summary>Signature, expiry, token type (OpenIddict's validation), then: issued to the member client, for this API, with the claims it must have.</summary>
     private static async Task<MemberToken?> ValidateAsync(HttpContext http)
     {
-        var result = await http.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        const string scheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        if (http.Features.Get<OpenIddictValidationAspNetCoreFeature>()?.Transaction is null
+            && await http.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>().GetHandlerAsync(http, scheme) is IAuthenticationRequestHandler handler)
+        {
+            // Called before the authentication middleware ran for this request (early in the pipeline): let the handler
+            // set up its transaction first, as the middleware would.
+            await handler.HandleRequestAsync();
+        }
+
+        var result = await http.AuthenticateAsync(scheme);
         if (!result.Succeeded || result.Principal is not { } principal)
         {
             return null;

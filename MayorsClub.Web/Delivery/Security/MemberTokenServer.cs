@@ -1,3 +1,4 @@
+using MayorsClub.Core.Content;
 using MayorsClub.Core.Members;
 using MayorsClub.Web.ManagementApi.Security;
 using Microsoft.AspNetCore;
@@ -48,6 +49,41 @@ internal static class MemberTokenServer
             }
 
             return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// An authorize or signout request OpenIddict refuses without a trusted redirect URL to send the error to (an unknown
+    /// client or redirect URL, no PKCE…) is answered here as the Delivery API answers errors: 400 ProblemDetails, with the
+    /// OAuth error code in <c>error</c> (OpenIddict's own answer would be plain text).
+    /// </summary>
+    internal sealed class ProblemDetailsForLocalErrors<TContext> : IOpenIddictServerHandler<TContext> where TContext : BaseRequestContext
+    {
+        private const string Title = "title";
+
+        private static readonly BilingualTexts Texts = new(new Dictionary<string, (string Uk, string En)>
+        {
+            [Title] = ("Цей запит на вхід учасника неможливо виконати.", "This member sign-in request cannot be carried out."),
+        });
+
+        public async ValueTask HandleAsync(TContext context)
+        {
+            var error = context.Transaction.Response?.Error;
+            if (string.IsNullOrEmpty(error) || context.Transaction.GetHttpRequest()?.HttpContext is not { } http)
+            {
+                return;
+            }
+
+            var status = http.Response.StatusCode is >= 400 and < 600 ? http.Response.StatusCode : StatusCodes.Status400BadRequest;
+            var culture = DeliveryHeaders.Culture(http.Request);
+            http.Response.Headers.ContentLanguage = culture;
+            http.Response.Headers.CacheControl = "no-store";
+            await Results.Problem(
+                title: Texts.Get(Title, culture),
+                detail: context.Transaction.Response!.ErrorDescription,
+                statusCode: status,
+                extensions: new Dictionary<string, object?> { ["error"] = error }).ExecuteAsync(http);
+            context.HandleRequest();
         }
     }
 
