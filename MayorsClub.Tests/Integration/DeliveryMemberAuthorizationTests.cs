@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
 using static MayorsClub.Tests.Integration.ManagementApiClient;
 
 namespace MayorsClub.Tests.Integration;
@@ -49,8 +50,11 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
         Assert.That((string?)discovery["revocation_endpoint"], Is.EqualTo($"http://localhost{Security}/revoke"));
         Assert.That(Strings(discovery["code_challenge_methods_supported"]), Is.EqualTo(new[] { "S256" }));
         Assert.That(Strings(discovery["scopes_supported"]), Does.Contain("openid").And.Contain("offline_access"));
-        Assert.That(Strings(discovery["grant_types_supported"]), Does.Contain("authorization_code").And.Contain("refresh_token"));
+        Assert.That(Strings(discovery["grant_types_supported"]), Is.EquivalentTo(new[] { "authorization_code", "refresh_token" }),
+            "not the Management API's client credentials: its token endpoint is not the one named here");
         Assert.That(Strings(discovery["response_types_supported"]), Is.EqualTo(new[] { "code" }));
+        Assert.That(Strings(discovery["prompt_values_supported"]), Is.EquivalentTo(new[] { "login", "none" }));
+        Assert.That(Strings(discovery["claims_supported"]), Is.SupersetOf(new[] { "sub", "name", "email", "role" }));
     }
 
     [Test]
@@ -161,6 +165,15 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
         Assert.That(ErrorOf(noPkce), Is.EqualTo("400 here: invalid_request"), "PKCE is required");
         Assert.That(ErrorOf(plainPkce), Is.EqualTo("400 here: invalid_request"), "S256 only");
 
+        // prompt=none: the app hears that nobody is signed in; prompt=login: a signed-in member signs in again, then gets the code.
+        using var anonymous = MemberSession.Anonymous(Site);
+        using var silently = await anonymous.GetAsync(AuthorizeUrl(pkce.Challenge) + "&prompt=none");
+        using var again = await browser.GetAsync(AuthorizeUrl(pkce.Challenge) + "&prompt=login");
+        var againReturn = QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), again.Headers.Location!.OriginalString).Query)["returnUrl"].ToString();
+        Assert.That(ErrorOf(silently), Is.EqualTo("at the app: login_required"));
+        Assert.That(again.Headers.Location!.OriginalString, Does.StartWith("/uk/members/sign-in?returnUrl="));
+        Assert.That(againReturn, Does.StartWith($"{Security}/authorize?").And.Not.Contain("prompt"), "no loop back to the sign-in page");
+
         // A code works once, with its own verifier only.
         var code = await CodeAsync(browser, pkce);
         var wrongVerifier = await ExchangeAsync(browser, code, Pkce.New().Verifier);
@@ -200,11 +213,14 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
             management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", memberToken);
             var asMember = await GetJsonAsync(management, "tree/document/root");
 
+            var storedTokens = await WithServices(services => services.GetRequiredService<IOpenIddictTokenManager>().CountAsync().AsTask());
             using var editor = await SignedInAsync(Site, EditorsId, EditorsSecret);
+            var storedAfter = await WithServices(services => services.GetRequiredService<IOpenIddictTokenManager>().CountAsync().AsTask());
             var clientToken = editor.DefaultRequestHeaders.Authorization!.Parameter!;
             var asClient = await GetJsonAsync(editor, "tree/document/root");
 
             Assert.That(asClient.Status, Is.EqualTo(HttpStatusCode.OK), "the client's token works where it belongs");
+            Assert.That(storedAfter, Is.EqualTo(storedTokens), "a client-credentials token is self-contained: nothing stored");
             Assert.That(asMember.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That((await UserInfoAsync(browser, clientToken)).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That((await CallerAsync(clientToken)).Kind, Is.EqualTo(DeliveryCallerKind.InvalidToken));

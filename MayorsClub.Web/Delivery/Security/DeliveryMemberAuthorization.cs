@@ -92,6 +92,13 @@ public static class DeliveryMemberAuthorization
             server.AddEventHandler<ApplyEndSessionResponseContext>(handler => handler
                 .UseSingletonHandler<MemberTokenServer.ProblemDetailsForLocalErrors<ApplyEndSessionResponseContext>>()
                 .SetOrder(OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<ApplyEndSessionResponseContext>.Descriptor.Order - 1));
+            server.AddEventHandler<ApplyUserInfoResponseContext>(handler => handler
+                .UseSingletonHandler<MemberTokenServer.ProblemDetailsForLocalErrors<ApplyUserInfoResponseContext>>()
+                .SetOrder(OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreHandlers.ProcessChallengeErrorResponse<ApplyUserInfoResponseContext>.Descriptor.Order - 1));
+            server.AddEventHandler<ApplyConfigurationResponseContext>(handler => handler
+                .UseSingletonHandler<MemberTokenServer.DescribeWhatMembersUse>()
+                .SetOrder(int.MinValue + 10_000));
+            server.RegisterClaims(Claims.Name, Claims.Email, Claims.Role);
             server.AddEventHandler<HandleTokenRequestContext>(handler => handler
                 .UseScopedHandler<MemberTokenServer.MemberMayStillSignIn>()
                 .SetOrder(OpenIddictServerHandlers.Exchange.AttachPrincipal.Descriptor.Order + 1_000));

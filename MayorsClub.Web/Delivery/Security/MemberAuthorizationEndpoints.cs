@@ -51,7 +51,8 @@ internal static class MemberAuthorizationEndpoints
         }
 
         var signedIn = await http.AuthenticateAsync(MemberSecurity.Scheme);
-        if (!signedIn.Succeeded || !Guid.TryParse(signedIn.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var key))
+        if (!signedIn.Succeeded || !Guid.TryParse(signedIn.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var key)
+            || request.HasPromptValue(PromptValues.Login))
         {
             return request.HasPromptValue(PromptValues.None)
                 ? Refuse(Errors.LoginRequired, "The member is not signed in.")
@@ -148,11 +149,16 @@ internal static class MemberAuthorizationEndpoints
         }),
         [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
-    /// <summary>This authorize request again (its parameters in the query string, whether it came as GET or POST).</summary>
+    /// <summary>
+    /// This authorize request again (its parameters in the query string, whether it came as GET or POST), without
+    /// <c>prompt=login</c>: the member has just signed in when they come back.
+    /// </summary>
     private static string ReturnUrl(HttpContext http, OpenIddictRequest request) =>
         http.Request.PathBase + http.Request.Path + QueryString.Create(request.GetParameters()
-            .Where(parameter => (string?)parameter.Value is not null)
-            .Select(parameter => new KeyValuePair<string, string?>(parameter.Key, (string?)parameter.Value)));
+            .Select(parameter => new KeyValuePair<string, string?>(parameter.Key, parameter.Key == Parameters.Prompt
+                ? string.Join(' ', request.GetPromptValues().Where(prompt => prompt != PromptValues.Login)) is { Length: > 0 } prompts ? prompts : null
+                : (string?)parameter.Value))
+            .Where(parameter => parameter.Value is not null));
 
     /// <summary>The sign-in page's language: the request's <c>ui_locales</c> if it names uk or en, else Accept-Language's.</summary>
     private static string CultureOf(HttpContext http, OpenIddictRequest request)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Members;
 using MayorsClub.Web.ManagementApi.Security;
@@ -60,10 +61,12 @@ internal static class MemberTokenServer
     internal sealed class ProblemDetailsForLocalErrors<TContext> : IOpenIddictServerHandler<TContext> where TContext : BaseRequestContext
     {
         private const string Title = "title";
+        private const string TokenTitle = "token";
 
         private static readonly BilingualTexts Texts = new(new Dictionary<string, (string Uk, string En)>
         {
             [Title] = ("Цей запит на вхід учасника неможливо виконати.", "This member sign-in request cannot be carried out."),
+            [TokenTitle] = ("Потрібен чинний токен доступу учасника.", "A valid member access token is required."),
         });
 
         public async ValueTask HandleAsync(TContext context)
@@ -79,11 +82,37 @@ internal static class MemberTokenServer
             http.Response.Headers.ContentLanguage = culture;
             http.Response.Headers.CacheControl = "no-store";
             await Results.Problem(
-                title: Texts.Get(Title, culture),
+                title: Texts.Get(status == StatusCodes.Status401Unauthorized ? TokenTitle : Title, culture),
                 detail: context.Transaction.Response!.ErrorDescription,
                 statusCode: status,
                 extensions: new Dictionary<string, object?> { ["error"] = error }).ExecuteAsync(http);
             context.HandleRequest();
+        }
+    }
+
+    /// <summary>
+    /// The discovery document describes what a public client may use: not the Management API's client-credentials grant
+    /// (its token endpoint is not the one named there), and of the prompt values only those the authorize endpoint honours.
+    /// </summary>
+    internal sealed class DescribeWhatMembersUse : IOpenIddictServerHandler<ApplyConfigurationResponseContext>
+    {
+        public ValueTask HandleAsync(ApplyConfigurationResponseContext context)
+        {
+            if (string.IsNullOrEmpty(context.Response.Error))
+            {
+                Keep(context.Response, Metadata.GrantTypesSupported, grant => grant != GrantTypes.ClientCredentials);
+                Keep(context.Response, Metadata.PromptValuesSupported, prompt => prompt is PromptValues.Login or PromptValues.None);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        private static void Keep(OpenIddictResponse response, string name, Func<string, bool> keep)
+        {
+            if ((ImmutableArray<string?>?)response[name] is { } values)
+            {
+                response[name] = new OpenIddictParameter([.. values.Where(value => value is not null && keep(value))]);
+            }
         }
     }
 
