@@ -4,11 +4,13 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MayorsClub.Core.Members;
 using MayorsClub.Tests.Infrastructure;
+using MayorsClub.Web.Delivery;
 using MayorsClub.Web.Delivery.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static MayorsClub.Tests.Integration.ManagementApiClient;
@@ -231,6 +233,42 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
             Assert.That(member.Kind, Is.EqualTo(DeliveryCallerKind.Member));
             Assert.That(member.Viewer.Groups, Is.EquivalentTo(new[] { MemberGroups.Mayors }));
         }
+    }
+
+    [Test]
+    public async Task TheMemberClient_FollowsTheConfiguration_NewRedirectUrlsIn_OldOnesOut_GoneWhenOff()
+    {
+        var registrar = Site.Services.GetRequiredService<MemberClientRegistrar>();
+        var configured = Site.Services.GetRequiredService<IOptions<DeliveryApiOptions>>().Value;
+        const string moved = "https://app.example/new-callback";
+        using var browser = MemberSession.Anonymous(Site);
+        var pkce = Pkce.New();
+        await registrar.WhenRegistered;
+        try
+        {
+            await registrar.SyncAsync(With([moved]));
+            using var atNew = await browser.GetAsync(AuthorizeUrl(pkce.Challenge, redirectUri: moved));
+            using var atOld = await browser.GetAsync(AuthorizeUrl(pkce.Challenge));
+            await registrar.SyncAsync(With([]));
+            using var whenOff = await browser.GetAsync(AuthorizeUrl(pkce.Challenge, redirectUri: moved));
+
+            Assert.That(atNew.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "to the sign-in page");
+            Assert.That(atNew.Headers.Location!.OriginalString, Does.StartWith("/uk/members/sign-in"));
+            Assert.That(ErrorOf(atOld), Is.EqualTo("400 here: invalid_request"));
+            Assert.That(ErrorOf(whenOff), Is.EqualTo("400 here: invalid_request"), "no member client any more");
+        }
+        finally
+        {
+            await registrar.SyncAsync(configured);
+        }
+
+        using var restored = await browser.GetAsync(AuthorizeUrl(pkce.Challenge));
+        Assert.That(restored.Headers.Location!.OriginalString, Does.StartWith("/uk/members/sign-in"));
+
+        DeliveryApiOptions With(List<string> loginUrls) => new()
+        {
+            MemberAuthorization = new DeliveryMemberAuthorizationOptions { LoginRedirectUrls = loginUrls, LogoutRedirectUrls = [AppSignedOut] },
+        };
     }
 
     [TestCase("locked")]

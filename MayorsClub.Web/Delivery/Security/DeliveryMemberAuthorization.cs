@@ -124,6 +124,9 @@ public static class DeliveryMemberAuthorization
             app.MapMemberAuthorizationEndpoints();
         }
 
+        // Anything else here (everything, when member authorization is off; OpenIddict answers token and revoke first) is a
+        // 404 in JSON, never the site's page.
+        app.MapFallback(DeliveryApi.MemberSecurityPath + "/{**path}", MemberAuthorizationEndpoints.NoSuchEndpoint).ExcludeFromDescription();
         return app;
     }
 

@@ -23,11 +23,25 @@ internal static class MemberAuthorizationEndpoints
     private static readonly string[] GetOrPost = [HttpMethods.Get, HttpMethods.Post];
 
     private const string TooManyRequestsTitle = "tooManyRequests";
+    private const string NotFoundTitle = "notFound";
+    private const string NotFoundDetail = "notFound.detail";
 
     private static readonly BilingualTexts Texts = new(new Dictionary<string, (string Uk, string En)>
     {
         [TooManyRequestsTitle] = ("Забагато запитів з цієї адреси. Спробуйте знову за хвилину.", "Too many requests from this address. Try again in a minute."),
+        [NotFoundTitle] = ("Не знайдено", "Not found"),
+        [NotFoundDetail] = (
+            "Такої адреси немає. Вхід учасників через API працює, лише коли його ввімкнено й налаштовано адреси повернення.",
+            "There is no such endpoint. Members sign in through the API only when that is enabled and its redirect URLs are configured."),
     });
+
+    /// <summary>404 ProblemDetails for any other path under the members' security endpoints.</summary>
+    internal static IResult NoSuchEndpoint(HttpContext http)
+    {
+        var culture = DeliveryHeaders.Culture(http.Request);
+        http.Response.Headers.ContentLanguage = culture;
+        return Results.Problem(title: Texts.Get(NotFoundTitle, culture), detail: Texts.Get(NotFoundDetail, culture), statusCode: StatusCodes.Status404NotFound);
+    }
 
     public static void MapMemberAuthorizationEndpoints(this IEndpointRouteBuilder app)
     {
