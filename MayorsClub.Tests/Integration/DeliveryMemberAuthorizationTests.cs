@@ -43,6 +43,9 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
         using var client = MemberSession.Anonymous(Site);
         using var response = await client.GetAsync("/.well-known/openid-configuration");
         var discovery = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        using var unknown = await client.GetAsync($"{Security}/no-such-endpoint");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(unknown.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), "never the site's page");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((string?)discovery["authorization_endpoint"], Is.EqualTo($"http://localhost{Security}/authorize"));

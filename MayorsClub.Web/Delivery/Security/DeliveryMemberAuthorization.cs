@@ -106,9 +106,17 @@ public static class DeliveryMemberAuthorization
         return services;
     }
 
-    /// <summary>Before routing (and before authentication, where OpenIddict answers): the limit per address on authorize, token and revoke.</summary>
-    public static IApplicationBuilder UseDeliveryMemberAuthorization(this IApplicationBuilder app) =>
-        app.UseWhen(context => IsLimited(context.Request.Path), limited => limited.UseRateLimiter(new RateLimiterOptions
+    /// <summary>
+    /// Before routing (and before authentication, where OpenIddict answers): any other path under the members' security
+    /// endpoints (all of them when member authorization is off) is a 404 in JSON, never the site's page; then the limit per
+    /// address on authorize, token and revoke.
+    /// </summary>
+    public static IApplicationBuilder UseDeliveryMemberAuthorization(this IApplicationBuilder app)
+    {
+        var enabled = IsEnabled(app.ApplicationServices.GetRequiredService<IOptions<DeliveryApiOptions>>().Value);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DeliveryApi.MemberSecurityPath, StringComparison.OrdinalIgnoreCase)
+            && !(enabled && IsEndpoint(context.Request.Path)), unknown => unknown.Run(MemberAuthorizationEndpoints.NoSuchEndpointAsync));
+        return app.UseWhen(context => IsLimited(context.Request.Path), limited => limited.UseRateLimiter(new RateLimiterOptions
         {
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
             GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
@@ -116,6 +124,10 @@ public static class DeliveryMemberAuthorization
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })),
             OnRejected = MemberAuthorizationEndpoints.TooManyRequestsAsync,
         }));
+    }
+
+    private static bool IsEndpoint(PathString path) =>
+        IsLimited(path) || path.Equals(SignOutPath, StringComparison.OrdinalIgnoreCase) || path.Equals(UserInfoPath, StringComparison.OrdinalIgnoreCase);
 
     public static IEndpointRouteBuilder MapDeliveryMemberAuthorization(this IEndpointRouteBuilder app)
     {
@@ -124,9 +136,6 @@ public static class DeliveryMemberAuthorization
             app.MapMemberAuthorizationEndpoints();
         }
 
-        // Anything else here (everything, when member authorization is off; OpenIddict answers token and revoke first) is a
-        // 404 in JSON, never the site's page.
-        app.MapFallback(DeliveryApi.MemberSecurityPath + "/{**path}", MemberAuthorizationEndpoints.NoSuchEndpoint).ExcludeFromDescription();
         return app;
     }
 

@@ -36,11 +36,12 @@ internal static class MemberAuthorizationEndpoints
     });
 
     /// <summary>404 ProblemDetails for any other path under the members' security endpoints.</summary>
-    internal static IResult NoSuchEndpoint(HttpContext http)
+    internal static Task NoSuchEndpointAsync(HttpContext http)
     {
         var culture = DeliveryHeaders.Culture(http.Request);
         http.Response.Headers.ContentLanguage = culture;
-        return Results.Problem(title: Texts.Get(NotFoundTitle, culture), detail: Texts.Get(NotFoundDetail, culture), statusCode: StatusCodes.Status404NotFound);
+        return Results.Problem(title: Texts.Get(NotFoundTitle, culture), detail: Texts.Get(NotFoundDetail, culture), statusCode: StatusCodes.Status404NotFound)
+            .ExecuteAsync(http);
     }
 
     public static void MapMemberAuthorizationEndpoints(this IEndpointRouteBuilder app)
