@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using MayorsClub.Tests.Infrastructure;
+using MayorsClub.Web.Delivery;
 using MayorsClub.Web.Delivery.Security;
+using MayorsClub.Web.ManagementApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
@@ -39,6 +41,27 @@ public sealed class DeliveryMemberAuthorizationOffTests() : SiteTestBase(Databas
         Assert.That(application, Is.Null);
         Assert.That(document["authorization_endpoint"], Is.Null);
         Assert.That((string?)document["token_endpoint"], Is.EqualTo("http://localhost" + TokenPath));
+    }
+
+    [Test]
+    public void RedirectUrlsThatAreNotAbsolute_AndAManagementClientNamedUmbracoMember_StopTheSiteFromStarting()
+    {
+        var relative = new MemberRedirectUrlsValidator().Validate(null, new DeliveryApiOptions
+        {
+            MemberAuthorization = new DeliveryMemberAuthorizationOptions { LoginRedirectUrls = ["/callback"], LogoutRedirectUrls = ["https://app.example/#out"] },
+        });
+        var absolute = new MemberRedirectUrlsValidator().Validate(null, new DeliveryApiOptions
+        {
+            MemberAuthorization = new DeliveryMemberAuthorizationOptions { LoginRedirectUrls = ["https://app.example/cb", "ua.mayorsclub.app:/cb"] },
+        });
+        var clash = new ManagementApiOptionsValidator().Validate(null, new ManagementApiOptions
+        {
+            Clients = [new ApiClientOptions { Id = DeliveryMemberAuthorization.ClientId, Secret = EditorsSecret, Group = "Editors" }],
+        });
+
+        Assert.That(relative.Failures, Has.Count.EqualTo(2));
+        Assert.That(absolute.Succeeded, Is.True, "an app's own scheme is fine");
+        Assert.That(clash.Failures, Has.One.Contains("member client"));
     }
 
     [Test]
