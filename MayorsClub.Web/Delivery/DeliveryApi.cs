@@ -25,8 +25,8 @@ public static class DeliveryApi
         return services;
     }
 
-    /// <summary>Before routing: CORS, the rate limit, ETags and the cache of anonymous answers.</summary>
-    public static IApplicationBuilder UseMayorsClubDeliveryApi(this IApplicationBuilder app) => app.UseDeliveryPlatform();
+    /// <summary>Before routing: CORS, the rate limit, ETags and the cache of anonymous answers; the members' authorize and token limits.</summary>
+    public static IApplicationBuilder UseMayorsClubDeliveryApi(this IApplicationBuilder app) => app.UseDeliveryPlatform().UseDeliveryMemberAuthorization();
 
     public static IEndpointRouteBuilder MapMayorsClubDeliveryApi(this IEndpointRouteBuilder app)
     {

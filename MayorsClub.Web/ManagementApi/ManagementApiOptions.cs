@@ -47,6 +47,11 @@ public sealed partial class ManagementApiOptionsValidator : IValidateOptions<Man
                 failures.Add($"{setting}:Id must be 1 to 100 letters, digits, dots, hyphens or underscores.");
             }
 
+            if (client.Id == Delivery.Security.DeliveryMemberAuthorization.ClientId)
+            {
+                failures.Add($"{setting}:Id \"{client.Id}\" is the Delivery API's member client: choose another.");
+            }
+
             if (client.Secret.Length < MinimumSecretLength)
             {
                 failures.Add($"{setting}:Secret must be at least {MinimumSecretLength} characters long (use a generated one).");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using MayorsClub.Core.Setup;
 using MayorsClub.Core.Users;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -42,9 +43,8 @@ public static class TokenServer
                 server.AllowClientCredentialsFlow();
                 server.SetAccessTokenLifetime(AccessTokenLifetime);
 
-                // Short-lived, self-contained tokens: nothing to store, nothing to prune.
-                server.DisableTokenStorage();
-                server.DisableAuthorizationStorage();
+                // Token storage is on for the Delivery API's member flow (single-use codes, revocable refresh tokens); these
+                // short-lived client tokens stay self-contained, with nothing stored (Delivery/Security/MemberTokenServer).
 
                 server.AddEventHandler<ProcessRequestContext>(handler => handler
                     .UseSingletonHandler<WaitForClientRegistration>()
@@ -212,7 +212,9 @@ public static class TokenServer
     {
         public async ValueTask HandleAsync(OpenIddict.Validation.OpenIddictValidationEvents.ProcessAuthenticationContext context)
         {
-            if (context.AccessTokenPrincipal is not { } principal)
+            // Only the Management API takes client tokens (the Delivery API checks its member tokens itself).
+            if (context.AccessTokenPrincipal is not { } principal
+                || !ManagementApiEndpoints.IsApiPath(context.Transaction.GetHttpRequest()?.Path ?? default))
             {
                 return;
             }
@@ -229,7 +231,9 @@ public static class TokenServer
 
             var clientId = principal.GetClaim(Claims.Subject);
             var groups = principal.GetClaims(Claims.Role);
-            if (clientId is null || groups.Length != 1 || !registrar.IsRegisteredInGroup(clientId, groups[0]))
+            // A client's own token names the client as its subject (a member's token names the member: never accepted here).
+            if (clientId is null || groups.Length != 1 || principal.GetClaim(Claims.ClientId) != clientId
+                || !registrar.IsRegisteredInGroup(clientId, groups[0]))
             {
                 context.Reject(Errors.InvalidToken, "The client's registration has changed since this token was issued; request a new token.");
             }
