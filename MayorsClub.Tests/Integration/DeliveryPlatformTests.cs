@@ -152,7 +152,7 @@ public sealed class DeliveryPlatformTests(DatabaseProvider provider) : SiteTestB
         await UploadAsync("newer.png");
         Assert.That(Snapshot.Generation, Is.GreaterThan(before), "the upload made a new snapshot, and this cache's eviction ran for it");
 
-        var stale = new CachedAnswer(before, [1, 2, 3], "application/json", "\"stale\"", null);
+        var stale = new CachedAnswer(before, [1, 2, 3], "application/json", "\"stale\"", null, cache.CurrentOptions);
         Assert.That(cache.Keep("test:stale", stale, [DeliveryScope.AllMedia]), Is.False, "its eviction may already have run");
         Assert.That(cache.Find("test:stale"), Is.Null);
 
@@ -161,6 +161,10 @@ public sealed class DeliveryPlatformTests(DatabaseProvider provider) : SiteTestB
         Assert.That(cache.Find("test:current"), Is.SameAs(current));
         await UploadAsync("evicts.png");
         Assert.That(cache.Find("test:current"), Is.Null, "the next media change drops what holds the library's tag");
+
+        var underOldSettings = current with { Generation = Snapshot.Generation, MadeUnder = new DeliveryApiOptions() };
+        Assert.That(cache.Keep("test:old-settings", underOldSettings, [DeliveryScope.AllMedia]), Is.False,
+            "an answer made before the settings were reloaded is not kept");
     }
 
     [Test]

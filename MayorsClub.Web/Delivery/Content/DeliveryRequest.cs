@@ -68,11 +68,10 @@ public static class DeliveryRequests
     /// <summary>
     /// The request's state, or the answer that refuses it: 401 for an invalid bearer token, for <c>Preview: true</c>
     /// without a valid <c>Api-Key</c>, and for any call without one when public access is off; 404 for a
-    /// <c>Start-Item</c> that names no document. Sets <c>Vary</c> on every answer.
+    /// <c>Start-Item</c> that names no document (the platform sets <c>Vary</c> on every answer).
     /// </summary>
     public static async Task<(DeliveryRequest? Request, IResult? Refusal)> StartAsync(HttpContext http)
     {
-        http.Response.Headers.Vary = DeliveryHeaders.Vary;
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptionsMonitor<DeliveryApiOptions>>().CurrentValue;
         if (!options.Enabled)

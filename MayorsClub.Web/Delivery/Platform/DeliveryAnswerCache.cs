@@ -22,6 +22,7 @@ public sealed class DeliveryAnswerCache : IPublishedChangeSubscriber, IDisposabl
     private readonly MemoryCache? _answers;
     private readonly PublishedSnapshotService _snapshots;
     private readonly IdentityCookies _identityCookies;
+    private readonly IOptionsMonitor<DeliveryApiOptions> _options;
 
     // Under _lock: the answers holding each tag, and the snapshot whose changes the kept answers have been evicted for.
     private readonly Dictionary<string, HashSet<string>> _byTag = new(StringComparer.Ordinal);
@@ -32,11 +33,12 @@ public sealed class DeliveryAnswerCache : IPublishedChangeSubscriber, IDisposabl
     // Answers of an older generation than this were made before a change this cache could not follow exactly.
     private long _validFrom;
 
-    public DeliveryAnswerCache(IOptions<DeliveryApiOptions> options, PublishedSnapshotService snapshots, IdentityCookies identityCookies)
+    public DeliveryAnswerCache(IOptionsMonitor<DeliveryApiOptions> options, PublishedSnapshotService snapshots, IdentityCookies identityCookies)
     {
         _snapshots = snapshots;
         _identityCookies = identityCookies;
-        var megabytes = options.Value.CacheSizeLimitMegabytes;
+        _options = options;
+        var megabytes = options.CurrentValue.CacheSizeLimitMegabytes;
         _answers = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024 }) : null;
     }
 
@@ -52,8 +54,14 @@ public sealed class DeliveryAnswerCache : IPublishedChangeSubscriber, IDisposabl
         request.Headers.Authorization.Count == 0 && !request.Headers.ContainsKey(DeliveryHeaders.ApiKey)
         && !request.Headers.ContainsKey(DeliveryHeaders.Preview);
 
-    /// <summary>Whether an answer to this request may come from the cache or go into it.</summary>
-    public bool MayShare(HttpRequest request) => IsAnonymous(request) && !_identityCookies.AnyIn(request);
+    /// <summary>
+    /// Whether an answer to this request may come from the cache or go into it: never when every call needs a key
+    /// (public access off), whatever was kept before the setting changed.
+    /// </summary>
+    public bool MayShare(HttpRequest request) => _options.CurrentValue.PublicAccess && IsAnonymous(request) && !_identityCookies.AnyIn(request);
+
+    /// <summary>The settings answers are made under now; an answer made under others (reloaded since) is neither served nor kept.</summary>
+    public DeliveryApiOptions CurrentOptions => _options.CurrentValue;
 
     /// <summary>Path and query as sent, and every header the answer varies on that an anonymous request can carry.</summary>
     public static string Key(HttpRequest request) =>
@@ -68,8 +76,13 @@ public sealed class DeliveryAnswerCache : IPublishedChangeSubscriber, IDisposabl
             return null;
         }
 
+        if (!ReferenceEquals(answer!.MadeUnder, _options.CurrentValue))
+        {
+            return null;
+        }
+
         var current = _snapshots.Current;
-        return answer!.Generation == current.Generation
+        return answer.Generation == current.Generation
             || (current == Volatile.Read(ref _seen) && answer.Generation >= Volatile.Read(ref _validFrom))
             ? answer
             : null;
@@ -81,7 +94,7 @@ public sealed class DeliveryAnswerCache : IPublishedChangeSubscriber, IDisposabl
     /// </summary>
     public bool Keep(string key, CachedAnswer answer, IReadOnlyCollection<string> tags)
     {
-        if (_answers is null || answer.Body.Length > MaxAnswerBytes)
+        if (_answers is null || answer.Body.Length > MaxAnswerBytes || !ReferenceEquals(answer.MadeUnder, _options.CurrentValue))
         {
             return false;
         }
@@ -207,4 +220,4 @@ public sealed class DeliveryAnswerCache : IPublishedChangeSubscriber, IDisposabl
 }
 
 /// <summary>A kept answer: the body, what it is, its strong ETag and the snapshot it was made from.</summary>
-public sealed record CachedAnswer(long Generation, byte[] Body, string? ContentType, string ETag, string? ContentLanguage);
+public sealed record CachedAnswer(long Generation, byte[] Body, string? ContentType, string ETag, string? ContentLanguage, DeliveryApiOptions MadeUnder);

@@ -79,6 +79,7 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
             return;
         }
 
+        var madeUnder = cache.CurrentOptions;
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffered = new BufferedBody();
         context.Features.Set<IHttpResponseBodyFeature>(buffered);
@@ -105,7 +106,7 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
         // this cache's eviction: its answer is served but not kept.
         if (key is not null && !request.Query.ContainsKey("q") && context.Features.Get<IDeliveryCacheable>() is { Cacheable: true } note)
         {
-            var answer = new CachedAnswer(note.SnapshotGeneration, body, response.ContentType, etag, response.Headers.ContentLanguage.ToString() is { Length: > 0 } language ? language : null);
+            var answer = new CachedAnswer(note.SnapshotGeneration, body, response.ContentType, etag, response.Headers.ContentLanguage.ToString() is { Length: > 0 } language ? language : null, madeUnder);
             response.Headers[CacheHeader] = cache.Keep(key, answer, note.Reads.Tags) ? "MISS" : "MISS, not kept";
         }
 
