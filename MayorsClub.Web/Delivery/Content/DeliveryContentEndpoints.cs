@@ -81,6 +81,8 @@ public static class DeliveryContentEndpoints
                 return DeliveryProblems.BadRequest(http, "Invalid id", DeliveryContentText.NotAGuid, value);
             }
 
+            // One that is missing now may be published later: the answer holds its tag as well.
+            request.Reads.Document(id);
             if (seen.Add(id) && request.Snapshot.Get(id) is { } document && document.IsVisibleIn(request.Culture))
             {
                 documents.Add(document);
