@@ -250,6 +250,66 @@ public sealed class DeliveryPlatformTests(DatabaseProvider provider) : SiteTestB
     }
 
     [Test]
+    public async Task TheOpenApiDocument_ListsTheContentPaths_WithUmbracosParametersAndHeaders()
+    {
+        using var caller = Caller();
+        using var response = await caller.GetAsync(DeliveryDocs.OpenApiPath);
+        var paths = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["paths"]!.AsObject();
+        string[] headers = ["header:Accept-Language", "header:Api-Key", "header:Preview", "header:Start-Item"];
+        var expected = new (string Path, string OperationId, string Schema, string[] Parameters)[]
+        {
+            ($"{Api}/content", "GetContent20", "PagedIApiContentResponseModel",
+                ["query:fetch", "query:filter", "query:sort", "query:skip", "query:take", "query:expand", "query:fields"]),
+            ($"{Api}/content/item/{{id}}", "GetContentItemById20", "IApiContentResponseModel", ["path:id", "query:expand", "query:fields"]),
+            ($"{Api}/content/item/{{path}}", "GetContentItemByPath20", "IApiContentResponseModel", ["path:path", "query:expand", "query:fields"]),
+            ($"{Api}/content/items", "GetContentItems20", "IApiContentResponseModel", ["query:id", "query:expand", "query:fields"]),
+        };
+        foreach (var (path, operationId, schema, parameters) in expected)
+        {
+            Assert.That(paths.ContainsKey(path), Is.True, path);
+            var get = paths[path]!["get"]!;
+            Assert.That((string?)get["operationId"], Is.EqualTo(operationId), path);
+            var names = get["parameters"]!.AsArray().Select(p => $"{p!["in"]}:{p["name"]}").ToList();
+            Assert.That(names, Is.SupersetOf(parameters.Concat(headers)), path);
+            Assert.That(get["responses"]!["200"]!["content"]!["application/json"]!["schema"]!.ToJsonString(), Does.Contain(schema), path);
+            Assert.That(get["responses"]!.AsObject().Select(r => r.Key), Does.Contain("304").And.Contain("429"), path);
+        }
+
+        Assert.That(paths[$"{Api}/content"]!["get"]!["responses"]!.AsObject().Select(r => r.Key), Does.Contain("400"), "an unknown filter, sort or selector");
+        Assert.That(paths[$"{Api}/content/item/{{id}}"]!["get"]!["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "401", "403", "404" }));
+        var filter = paths[$"{Api}/content"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "filter")!;
+        Assert.That((string?)filter["schema"]!["type"], Is.EqualTo("array"), "several filters combine");
+        Assert.That((string?)paths[$"{Api}/content/item/{{id}}"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "id")!["schema"]!["format"],
+            Is.EqualTo("uuid"));
+    }
+
+    [Test]
+    public async Task Cors_CoversTheOpenIdDiscoveryDocument_ForAConfiguredOrigin()
+    {
+        const string Discovery = "https://localhost/.well-known/openid-configuration"; // OpenIddict answers over HTTPS only here
+        using var caller = Caller();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, Discovery);
+        preflight.Headers.Add("Origin", Origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var allowed = await caller.SendAsync(preflight);
+        Assert.That((int)allowed.StatusCode, Is.EqualTo(204));
+        Assert.That(allowed.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo(Origin));
+
+        using var simple = new HttpRequestMessage(HttpMethod.Get, Discovery);
+        simple.Headers.Add("Origin", Origin);
+        using var discovery = await caller.SendAsync(simple);
+        var document = await discovery.Content.ReadAsStringAsync();
+        Assert.That(discovery.StatusCode, Is.EqualTo(HttpStatusCode.OK), document);
+        Assert.That(discovery.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo(Origin));
+        Assert.That((string?)JsonNode.Parse(document)!["issuer"], Is.Not.Empty);
+
+        using var stranger = new HttpRequestMessage(HttpMethod.Get, Discovery);
+        stranger.Headers.Add("Origin", "https://evil.example");
+        using var refused = await caller.SendAsync(stranger);
+        Assert.That(refused.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+    }
+
+    [Test]
     public async Task TheReferencePage_IsPublic()
     {
         using var caller = Caller();

@@ -39,6 +39,8 @@ public static class DeliveryPlatform
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<DeliveryApiOptions>>().Value;
         var answers = app.ApplicationServices.GetRequiredService<DeliveryAnswers>();
+        // The OpenID discovery document and its keys (outside /umbraco/delivery) are read by the same browser apps.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase), wellKnown => wellKnown.UseCors(CorsPolicy));
         return app.UseWhen(context => DeliveryApi.IsApiPath(context.Request.Path), api =>
         {
             api.Use((context, next) =>

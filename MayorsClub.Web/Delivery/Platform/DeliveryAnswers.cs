@@ -36,7 +36,9 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
         {
             var (response, shared) = ((HttpResponse, bool))state;
             var vary = response.Headers.Vary.ToString();
-            response.Headers.Vary = vary.Length == 0 ? DeliveryHeaders.Vary : vary + ", " + DeliveryHeaders.Vary;
+            // The content and media endpoints set it too (DeliveryRequest): once is enough.
+            response.Headers.Vary = vary.Length == 0 || vary == DeliveryHeaders.Vary ? DeliveryHeaders.Vary
+                : vary.Contains(DeliveryHeaders.Vary, StringComparison.Ordinal) ? vary : vary + ", " + DeliveryHeaders.Vary;
             if (!shared)
             {
                 response.Headers.CacheControl = "private, no-store";
