@@ -36,9 +36,7 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
         {
             var (response, shared) = ((HttpResponse, bool))state;
             var vary = response.Headers.Vary.ToString();
-            // The content and media endpoints set it too (DeliveryRequest): once is enough.
-            response.Headers.Vary = vary.Length == 0 || vary == DeliveryHeaders.Vary ? DeliveryHeaders.Vary
-                : vary.Contains(DeliveryHeaders.Vary, StringComparison.Ordinal) ? vary : vary + ", " + DeliveryHeaders.Vary;
+            response.Headers.Vary = vary.Length == 0 ? DeliveryHeaders.Vary : vary + ", " + DeliveryHeaders.Vary;
             if (!shared)
             {
                 response.Headers.CacheControl = "private, no-store";
