@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MayorsClub.Core.Members;
 using MayorsClub.Tests.Infrastructure;
@@ -11,8 +10,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using static MayorsClub.Tests.Infrastructure.DeliveryMemberTokens;
 using static MayorsClub.Tests.Integration.ManagementApiClient;
 
 namespace MayorsClub.Tests.Integration;
@@ -26,13 +25,13 @@ namespace MayorsClub.Tests.Integration;
 [TestFixture(DatabaseProvider.PostgreSql)]
 public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) : SiteTestBase(provider)
 {
-    private const string Security = "/umbraco/delivery/api/v1/security/member";
-    private const string AppCallback = "https://app.example/callback";
+    private const string Security = DeliveryMemberTokens.Security;
+    private const string AppCallback = DeliveryMemberTokens.AppCallback;
     private const string AppSignedOut = "https://app.example/signed-out";
 
     protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string>(ManagementApiClient.Settings)
     {
-        ["MayorsClub:DeliveryApi:MemberAuthorization:LoginRedirectUrls:0"] = AppCallback,
+        ["MayorsClub:DeliveryApi:MemberAuthorization:LoginRedirectUrls:0"] = DeliveryMemberTokens.AppCallback,
         ["MayorsClub:DeliveryApi:MemberAuthorization:LogoutRedirectUrls:0"] = AppSignedOut,
         ["MayorsClub:Members:SecurityStampValidationSeconds"] = "0",
     };
@@ -343,35 +342,8 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
     {
         var email = MemberSession.NewEmail();
         await MemberSession.CreateMemberAsync(Site, email);
-        var browser = MemberSession.Anonymous(Site);
-        using (await MemberSession.PostSignInAsync(browser, email, MemberSession.DefaultPassword))
-        {
-        }
-
-        var pkce = Pkce.New();
-        var (status, tokens) = await ExchangeAsync(browser, await CodeAsync(browser, pkce), pkce.Verifier);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), tokens.ToJsonString());
-        return (browser, tokens);
+        return await DeliveryMemberTokens.SignInAsync(Site, email);
     }
-
-    /// <summary>The code a signed-in member's browser brings back to the app.</summary>
-    private static async Task<string> CodeAsync(HttpClient signedIn, Pkce pkce)
-    {
-        using var response = await signedIn.GetAsync(AuthorizeUrl(pkce.Challenge));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.Headers.Location!.GetLeftPart(UriPartial.Path), Is.EqualTo(AppCallback));
-        return QueryHelpers.ParseQuery(response.Headers.Location.Query)["code"].ToString();
-    }
-
-    private static Task<(HttpStatusCode Status, JsonNode Body)> ExchangeAsync(HttpClient client, string code, string verifier) =>
-        PostAsync(client, "token", new()
-        {
-            ["grant_type"] = "authorization_code",
-            ["client_id"] = DeliveryMemberAuthorization.ClientId,
-            ["code"] = code,
-            ["redirect_uri"] = AppCallback,
-            ["code_verifier"] = verifier,
-        });
 
     private static Task<(HttpStatusCode Status, JsonNode Body)> RefreshAsync(HttpClient client, string refreshToken) =>
         PostAsync(client, "token", new()
@@ -380,14 +352,6 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
             ["client_id"] = DeliveryMemberAuthorization.ClientId,
             ["refresh_token"] = refreshToken,
         });
-
-    private static async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(HttpClient client, string endpoint, Dictionary<string, string> form)
-    {
-        using var response = await client.PostAsync($"{Security}/{endpoint}", new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.LessThan(500), body);
-        return (response.StatusCode, body.Length == 0 ? new JsonObject() : JsonNode.Parse(body)!);
-    }
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> UserInfoAsync(HttpClient client, string accessToken)
     {
@@ -413,26 +377,6 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
         return await services.GetRequiredService<IDeliveryCallerAuthentication>().AuthenticateAsync(http);
     });
 
-    private static string AuthorizeUrl(
-        string? challenge, string redirectUri = AppCallback, string clientId = DeliveryMemberAuthorization.ClientId, string method = "S256", string state = "s")
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["client_id"] = clientId,
-            ["redirect_uri"] = redirectUri,
-            ["response_type"] = "code",
-            ["scope"] = "openid offline_access",
-            ["state"] = state,
-        };
-        if (challenge is not null)
-        {
-            query["code_challenge"] = challenge;
-            query["code_challenge_method"] = method;
-        }
-
-        return QueryHelpers.AddQueryString($"{Security}/authorize", query);
-    }
-
     /// <summary>The OAuth error: at the app's (configured) redirect URL, else in a 400 ProblemDetails (no trusted URL to send it to).</summary>
     private static string? ErrorOf(HttpResponseMessage response)
     {
@@ -448,13 +392,4 @@ public sealed class DeliveryMemberAuthorizationTests(DatabaseProvider provider) 
     }
 
     private static string[] Strings(JsonNode? array) => array?.AsArray().Select(node => (string)node!).ToArray() ?? [];
-
-    private sealed record Pkce(string Verifier, string Challenge)
-    {
-        public static Pkce New()
-        {
-            var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-            return new Pkce(verifier, Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier))));
-        }
-    }
 }
