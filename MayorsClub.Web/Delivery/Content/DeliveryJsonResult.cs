@@ -9,7 +9,8 @@ namespace MayorsClub.Web.Delivery.Content;
 /// </summary>
 public sealed class DeliveryJsonResult : IResult, IDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Cyrillic, quotes and markup written as they are (JSON needs no HTML escaping), as every Delivery API answer is.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly PooledBuffer _buffer = new();
 

@@ -172,7 +172,7 @@ public static class DeliveryMediaEndpoints
     {
         var culture = DeliveryHeaders.Culture(http.Request);
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Content.DeliveryJsonResult.WriterOptions))
         {
             write(json, culture);
         }
