@@ -123,6 +123,32 @@ public abstract class SiteTestBase(DatabaseProvider provider)
         return result.Document!;
     }
 
+    /// <summary>A content page in both cultures whose body (for members of a group, once a rule guards it) carries a marker.</summary>
+    protected static ContentValues PageForMayors(string title, string marker)
+    {
+        var values = new ContentValues();
+        foreach (var culture in Cultures.All)
+        {
+            values.Cultures[culture] = new CultureVariant
+            {
+                Name = Unique($"{title} {culture}"),
+                Values = { [ContentPage.Summary] = "Публічний тизер сторінки.", [ContentPage.Body] = $"<p>Лише для мерів: {marker}-{culture}</p>" },
+            };
+        }
+
+        return values;
+    }
+
+    /// <summary>Creates a document and publishes it in every culture.</summary>
+    protected async Task<Guid> CreateAndPublishAsync(Guid parent, string type, ContentValues values)
+    {
+        var created = await CreateAsync(parent, type, values);
+        Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors));
+        var published = await PublishAsync(created.Document!.Key, [.. Cultures.All]);
+        Assert.That(published.Succeeded, Is.True, string.Join("; ", published.Errors));
+        return created.Document.Key;
+    }
+
     protected async Task<(int Status, string Html)> GetPageAsync(string url)
     {
         using var response = await Client.GetAsync(url);

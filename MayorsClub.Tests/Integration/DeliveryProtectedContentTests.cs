@@ -46,8 +46,8 @@ public sealed class DeliveryProtectedContentTests(DatabaseProvider provider) : S
     [OneTimeSetUp]
     public async Task SeedProtectedContent()
     {
-        _page = await CreateAndPublishAsync(HomeKey, ContentPage.Alias, Page("Для мерів", $"{Gated}page"));
-        _below = await CreateAndPublishAsync(_page, ContentPage.Alias, Page("Нижче", $"{Gated}below"));
+        _page = await CreateAndPublishAsync(HomeKey, ContentPage.Alias, PageForMayors("Для мерів", $"{Gated}page"));
+        _below = await CreateAndPublishAsync(_page, ContentPage.Alias, PageForMayors("Нижче", $"{Gated}below"));
         var rule = await WithServices(s => s.GetRequiredService<PublicAccessRules>().SetAsync(_page, [MemberGroups.Mayors], Editor, EditorRights.Publish));
         Assert.That(rule.Status, Is.EqualTo(ContentStatus.Success), string.Join("; ", rule.Errors));
 
@@ -280,28 +280,4 @@ public sealed class DeliveryProtectedContentTests(DatabaseProvider provider) : S
         answer.Json is JsonObject single && single.ContainsKey("id") && !single.ContainsKey("items")
             ? single
             : Items(answer).FirstOrDefault(item => (string?)item!["id"] == id.ToString());
-
-    private static ContentValues Page(string title, string marker)
-    {
-        var values = new ContentValues();
-        foreach (var culture in Cultures.All)
-        {
-            values.Cultures[culture] = new CultureVariant
-            {
-                Name = Unique($"{title} {culture}"),
-                Values = { [ContentPage.Summary] = "Публічний тизер сторінки.", [ContentPage.Body] = $"<p>Лише для мерів: {marker}-{culture}</p>" },
-            };
-        }
-
-        return values;
-    }
-
-    private async Task<Guid> CreateAndPublishAsync(Guid parent, string type, ContentValues values)
-    {
-        var created = await CreateAsync(parent, type, values);
-        Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors));
-        var published = await PublishAsync(created.Document!.Key, [.. Cultures.All]);
-        Assert.That(published.Succeeded, Is.True, string.Join("; ", published.Errors));
-        return created.Document.Key;
-    }
 }

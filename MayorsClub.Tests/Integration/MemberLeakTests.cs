@@ -78,8 +78,8 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
 
         _embedSession = await CreateAndPublishAsync(sessions, ExpertSession.Alias, embedded);
 
-        _protectedPage = await CreateAndPublishAsync(HomeKey, ContentPage.Alias, Page("Для мерів", Marker("pagebody")));
-        _pageBelow = await CreateAndPublishAsync(_protectedPage, ContentPage.Alias, Page("Нижче", Marker("belowbody")));
+        _protectedPage = await CreateAndPublishAsync(HomeKey, ContentPage.Alias, PageForMayors("Для мерів", Marker("pagebody")));
+        _pageBelow = await CreateAndPublishAsync(_protectedPage, ContentPage.Alias, PageForMayors("Нижче", Marker("belowbody")));
         var rule = await WithServices(s => s.GetRequiredService<PublicAccessRules>().SetAsync(_protectedPage, [MemberGroups.Mayors], Editor, EditorRights.Publish));
         Assert.That(rule.Status, Is.EqualTo(ContentStatus.Success), string.Join("; ", rule.Errors));
 
@@ -126,21 +126,6 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
         var payload = System.Text.Encoding.ASCII.GetBytes(text);
         var size = 8 + payload.Length;
         return [(byte)(size >> 24), (byte)(size >> 16), (byte)(size >> 8), (byte)size, (byte)'f', (byte)'r', (byte)'e', (byte)'e', .. payload];
-    }
-
-    private static ContentValues Page(string title, string marker)
-    {
-        var values = new ContentValues();
-        foreach (var culture in Cultures.All)
-        {
-            values.Cultures[culture] = new CultureVariant
-            {
-                Name = Unique($"{title} {culture}"),
-                Values = { [ContentPage.Summary] = "Публічний тизер сторінки.", [ContentPage.Body] = $"<p>Лише для мерів: {marker}-{culture}</p>" },
-            };
-        }
-
-        return values;
     }
 
     [Test]
@@ -389,13 +374,4 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
             Assert.That(result.Succeeded, Is.True, string.Join("; ", result.Errors));
             return result.Item!;
         });
-
-    private async Task<Guid> CreateAndPublishAsync(Guid parent, string type, ContentValues values)
-    {
-        var created = await CreateAsync(parent, type, values);
-        Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors));
-        var published = await PublishAsync(created.Document!.Key, [.. Cultures.All]);
-        Assert.That(published.Succeeded, Is.True, string.Join("; ", published.Errors));
-        return created.Document.Key;
-    }
 }

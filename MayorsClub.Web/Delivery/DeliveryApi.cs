@@ -30,12 +30,15 @@ public static class DeliveryApi
 
     public static IEndpointRouteBuilder MapMayorsClubDeliveryApi(this IEndpointRouteBuilder app)
     {
-        var v2 = app.MapGroup(BasePath);
+        // Public by design: what a caller may read is decided per item by the read model's access rule, and keys, preview
+        // and tokens by the request's start (DeliveryRequests), so every endpoint says it is open rather than naming a policy.
+        var open = app.MapGroup("").AllowAnonymous();
+        var v2 = open.MapGroup(BasePath);
         v2.MapDeliveryContent();
         v2.MapDeliveryMedia();
         v2.MapDeliveryDictionary();
-        app.MapDeliveryDocs();
-        app.MapDeliveryMemberAuthorization();
+        open.MapDeliveryDocs();
+        open.MapDeliveryMemberAuthorization();
         return app;
     }
 }
