@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Diagnostics;
@@ -83,11 +84,11 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffered = new BufferedBody();
         context.Features.Set<IHttpResponseBodyFeature>(buffered);
-        byte[] body;
+        ReadOnlyMemory<byte> body;
         try
         {
             await AnswerOrProblemAsync(context, next);
-            body = await buffered.ToArrayAsync();
+            body = await buffered.WrittenAsync();
         }
         finally
         {
@@ -101,12 +102,12 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
             return;
         }
 
-        var etag = ETagOf(body);
+        var etag = ETagOf(body.Span);
         // A full-text search (q) is answered by the search index, which follows the change feed in the background, after
         // this cache's eviction: its answer is served but not kept.
         if (key is not null && !request.Query.ContainsKey("q") && context.Features.Get<IDeliveryCacheable>() is { Cacheable: true } note)
         {
-            var answer = new CachedAnswer(note.SnapshotGeneration, body, response.ContentType, etag, response.Headers.ContentLanguage.ToString() is { Length: > 0 } language ? language : null, madeUnder);
+            var answer = new CachedAnswer(note.SnapshotGeneration, body.ToArray(), response.ContentType, etag, response.Headers.ContentLanguage.ToString() is { Length: > 0 } language ? language : null, madeUnder);
             response.Headers[CacheHeader] = cache.Keep(key, answer, note.Reads.Tags) ? "MISS" : "MISS, not kept";
         }
 
@@ -144,7 +145,7 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
     }
 
     /// <summary>An answer with its ETag; 304 and no body when the caller's copy is this one.</summary>
-    private static Task WriteAsync(HttpContext context, byte[] body, string? contentType, string etag, string? contentLanguage)
+    private static Task WriteAsync(HttpContext context, ReadOnlyMemory<byte> body, string? contentType, string etag, string? contentLanguage)
     {
         var response = context.Response;
         response.Headers.ETag = etag;
@@ -165,7 +166,7 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
         return WriteBodyAsync(response, body);
     }
 
-    private static Task WriteBodyAsync(HttpResponse response, byte[] body)
+    private static Task WriteBodyAsync(HttpResponse response, ReadOnlyMemory<byte> body)
     {
         if (body.Length == 0)
         {
@@ -193,10 +194,14 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
             && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(ours, useStrongComparison: false));
     }
 
-    /// <summary>Holds the body in memory until the endpoint is done (nothing is sent before: the headers can still change).</summary>
+    /// <summary>
+    /// Holds the body in memory until the endpoint is done (nothing is sent before: the headers can still change), in
+    /// arrays from the shared pool: a list answer is tens of kilobytes, and a growing MemoryStream would put a new array on
+    /// the large-object heap for each one.
+    /// </summary>
     private sealed class BufferedBody : IHttpResponseBodyFeature, IDisposable
     {
-        private readonly MemoryStream _buffer = new();
+        private readonly PooledStream _buffer = new();
         private PipeWriter? _writer;
 
         public Stream Stream => _buffer;
@@ -228,10 +233,82 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
             return _buffer.Length == 0;
         }
 
-        public async Task<byte[]> ToArrayAsync()
+        /// <summary>The bytes written, valid until this body is disposed.</summary>
+        public async Task<ReadOnlyMemory<byte>> WrittenAsync()
         {
             await CompleteAsync();
-            return _buffer.ToArray();
+            return _buffer.Written;
+        }
+    }
+
+    /// <summary>A write-only stream over arrays rented from <see cref="ArrayPool{T}.Shared"/>, given back on dispose.</summary>
+    private sealed class PooledStream : Stream
+    {
+        private byte[] _array = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        private int _length;
+
+        public ReadOnlyMemory<byte> Written => _array.AsMemory(0, _length);
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_length + buffer.Length > _array.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_length + buffer.Length, _array.Length * 2));
+                _array.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_array);
+                _array = larger;
+            }
+
+            buffer.CopyTo(_array.AsSpan(_length));
+            _length += buffer.Length;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            var array = Interlocked.Exchange(ref _array, []);
+            if (array.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(array);
+            }
+
+            _length = 0;
+            base.Dispose(disposing);
         }
     }
 }
