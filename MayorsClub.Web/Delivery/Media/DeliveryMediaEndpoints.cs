@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using MayorsClub.Core.Delivery;
 using MayorsClub.Core.Delivery.Media;
@@ -40,7 +39,7 @@ public static class DeliveryMediaEndpoints
 
         var snapshot = request!.Snapshot;
         var tree = DeliveryMediaTree.Of(snapshot);
-        return tree.Get(id) is { } item ? Json(http, (json, culture) => WriteItem(json, tree, item, culture, request.Reads)) : NotFound(http);
+        return tree.Get(id) is { } item ? Json(http, request!, (json, culture) => WriteItem(json, tree, item, culture, request.Reads)) : NotFound(http);
     }
 
     private static async Task<IResult> ByPath(HttpContext http, string? path)
@@ -59,7 +58,7 @@ public static class DeliveryMediaEndpoints
             return NotFound(http);
         }
 
-        return Json(http, (json, culture) => WriteItem(json, tree, item, culture, request.Reads));
+        return Json(http, request!, (json, culture) => WriteItem(json, tree, item, culture, request.Reads));
     }
 
     private static async Task<IResult> ByIds(HttpContext http, [FromQuery] string[]? id)
@@ -90,7 +89,7 @@ public static class DeliveryMediaEndpoints
         }
 
         var items = keys.Distinct().Select(tree.Get).OfType<MediaItem>().ToList();
-        return Json(http, (json, culture) =>
+        return Json(http, request!, (json, culture) =>
         {
             json.WriteStartArray();
             foreach (var item in items)
@@ -123,7 +122,7 @@ public static class DeliveryMediaEndpoints
             DeliveryMediaQueryStatus.SelectorOptionNotFound => QueryProblem(http, "Selector option not found", DeliveryPlatformText.SelectorOptionNotFound, page.Status),
             DeliveryMediaQueryStatus.FilterOptionNotFound => QueryProblem(http, "Filter option not found", DeliveryPlatformText.FilterOptionNotFound, page.Status),
             DeliveryMediaQueryStatus.SortOptionNotFound => QueryProblem(http, "Sort option not found", DeliveryPlatformText.SortOptionNotFound, page.Status),
-            _ => Json(http, (json, culture) =>
+            _ => Json(http, request!, (json, culture) =>
             {
                 json.WriteStartObject();
                 json.WriteNumber("total", page.Total);
@@ -168,16 +167,9 @@ public static class DeliveryMediaEndpoints
         DeliveryProblems.Problem(http.Request, StatusCodes.Status400BadRequest, title, text, status.ToString());
 
     /// <summary>JSON in the request's culture (alternative texts), marked with Content-Language.</summary>
-    internal static IResult Json(HttpContext http, Action<Utf8JsonWriter, string> write)
+    internal static IResult Json(HttpContext http, DeliveryRequest request, Action<Utf8JsonWriter, string> write)
     {
-        var culture = DeliveryHeaders.Culture(http.Request);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer, Content.DeliveryJsonResult.WriterOptions))
-        {
-            write(json, culture);
-        }
-
-        http.Response.Headers.ContentLanguage = culture;
-        return Results.Bytes(buffer.WrittenMemory, "application/json; charset=utf-8");
+        http.Response.Headers.ContentLanguage = request.Culture;
+        return DeliveryJsonResult.Write(json => write(json, request.Culture));
     }
 }

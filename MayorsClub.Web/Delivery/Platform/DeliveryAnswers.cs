@@ -103,9 +103,8 @@ public sealed class DeliveryAnswers(DeliveryAnswerCache cache, ILogger<DeliveryA
         }
 
         var etag = ETagOf(body.Span);
-        // A full-text search (q) is answered by the search index, which follows the change feed in the background, after
-        // this cache's eviction: its answer is served but not kept.
-        if (key is not null && !request.Query.ContainsKey("q") && context.Features.Get<IDeliveryCacheable>() is { Cacheable: true } note)
+        // Kept only when the endpoint says so (a full-text search, which follows the index, says not: DeliveryRequest.DoNotKeep).
+        if (key is not null && context.Features.Get<IDeliveryCacheable>() is { Cacheable: true } note)
         {
             var answer = new CachedAnswer(note.SnapshotGeneration, body.ToArray(), response.ContentType, etag, response.Headers.ContentLanguage.ToString() is { Length: > 0 } language ? language : null, madeUnder);
             response.Headers[CacheHeader] = cache.Keep(key, answer, note.Reads.Tags) ? "MISS" : "MISS, not kept";

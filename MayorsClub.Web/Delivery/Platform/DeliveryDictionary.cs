@@ -50,7 +50,7 @@ public static class DeliveryDictionary
 
         // Nothing here changes with the content: no tags, kept until the site restarts (or the cache starts over).
         var prefix = key ?? "";
-        return DeliveryMediaEndpoints.Json(http, (json, culture) =>
+        return DeliveryMediaEndpoints.Json(http, request!, (json, culture) =>
         {
             json.WriteStartObject();
             json.WriteString("culture", culture);
