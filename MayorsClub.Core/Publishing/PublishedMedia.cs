@@ -20,8 +20,11 @@ public sealed record PublishedMedia(
     /// <summary>The alternative text in a culture, falling back to the other culture, then empty.</summary>
     public string Alt(string culture) => AltText.GetValueOrDefault(culture) ?? AltText.Values.FirstOrDefault() ?? "";
 
+    /// <summary>The token that changes with the file's bytes (the URL's ?v=); image URLs are signed with it.</summary>
+    public string? FileToken { get; init; }
+
     internal static PublishedMedia? From(MediaItem? item) =>
         item is { PublicUrl: { } url }
-            ? new PublishedMedia(item.Key, item.Name, url, item.ContentType, item.Format?.IsImage ?? false, item.Width, item.Height, item.FocalPoint, item.AltText)
+            ? new PublishedMedia(item.Key, item.Name, url, item.ContentType, item.Format?.IsImage ?? false, item.Width, item.Height, item.FocalPoint, item.AltText) { FileToken = item.FileToken }
             : null;
 }

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using MayorsClub.Core.Setup;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace MayorsClub.Core.Imaging;
+
+/// <summary>
+/// Signs and checks image URLs (<c>hmac=</c>), so only the site can ask the server for arbitrary sizes: a stranger
+/// may use the named crops and the fixed widths unsigned, nothing else. The signature covers the media key, its
+/// version token (<c>v</c>), the canonical commands and an optional expiry (<c>expires</c>, Unix seconds); the file
+/// name segment is left out because any name finds the file. The key comes from configuration or is generated
+/// once into <c>{DataPath}/keys/imaging-hmac.key</c>.
+/// </summary>
+public sealed class ImageUrlSigner
+{
+    private const int SignatureBytes = 16; // 128 bits of HMAC-SHA256, 22 URL-safe characters
+
+    private readonly byte[] _key;
+    private readonly IClock _clock;
+
+    public ImageUrlSigner(IOptions<ImagingOptions> options, SitePaths paths, IClock clock)
+    {
+        _clock = clock;
+        _key = options.Value.HmacKey is { Length: > 0 } configured
+            ? DecodeConfigured(configured)
+            : LoadOrCreate(Path.Combine(paths.Data, "keys", "imaging-hmac.key"));
+    }
+
+    /// <summary>The signature for these commands on this media version, to put in the URL as hmac=.</summary>
+    public string Sign(Guid mediaKey, string? version, string canonicalQuery, long? expiresUnixSeconds = null) =>
+        Base64Url(Compute(mediaKey, version, canonicalQuery, expiresUnixSeconds));
+
+    /// <summary>What a presented signature is worth.</summary>
+    public SignatureCheck Check(Guid mediaKey, string? version, string canonicalQuery, long? expiresUnixSeconds, string? hmac)
+    {
+        if (string.IsNullOrEmpty(hmac))
+        {
+            return SignatureCheck.Missing;
+        }
+
+        var presented = new byte[SignatureBytes];
+        if (!TryDecodeBase64Url(hmac, presented)
+            || !CryptographicOperations.FixedTimeEquals(presented, Compute(mediaKey, version, canonicalQuery, expiresUnixSeconds)))
+        {
+            return SignatureCheck.Invalid;
+        }
+
+        return expiresUnixSeconds is { } expires && expires < _clock.GetCurrentInstant().ToUnixTimeSeconds()
+            ? SignatureCheck.Expired
+            : SignatureCheck.Valid;
+    }
+
+    private byte[] Compute(Guid mediaKey, string? version, string canonicalQuery, long? expires)
+    {
+        var message = Encoding.UTF8.GetBytes($"{mediaKey:N}\n{version}\n{canonicalQuery}\n{expires}");
+        return HMACSHA256.HashData(_key, message)[..SignatureBytes];
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecodeBase64Url(string text, byte[] into)
+    {
+        if (text.Length is < 20 or > 24)
+        {
+            return false;
+        }
+
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - padded.Length % 4) % 4);
+        var buffer = new byte[18];
+        if (!Convert.TryFromBase64String(padded, buffer, out var written) || written != SignatureBytes)
+        {
+            return false;
+        }
+
+        buffer.AsSpan(0, SignatureBytes).CopyTo(into);
+        return true;
+    }
+
+    private static byte[] DecodeConfigured(string configured)
+    {
+        var key = Convert.FromBase64String(configured);
+        return key.Length >= 32
+            ? key
+            : throw new InvalidOperationException($"{ImagingOptions.Section}:HmacKey must be at least 32 bytes, base64-encoded.");
+    }
+
+    private static byte[] LoadOrCreate(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, Convert.ToBase64String(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        try
+        {
+            // Two processes starting together on one data folder: the first file stays, both use it.
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+        }
+
+        return Convert.FromBase64String(File.ReadAllText(path).Trim());
+    }
+}
+
+public enum SignatureCheck
+{
+    Valid,
+    Missing,
+    Invalid,
+    Expired,
+}
