@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MayorsClub.Core.Imaging;
 using MayorsClub.Core.Media;
 
 namespace MayorsClub.Core.Delivery;
@@ -55,8 +56,22 @@ public static class DeliveryMediaJson
             json.WriteNull("focalPoint");
         }
 
-        // Named crops come with the image work (issue 15); until then an image has none.
+        // Umbraco's image cropper lists every crop its data type names, coordinates null where the editor moved none:
+        // here the crops are the site's named ones, and each follows the focal point. url?crop={alias} serves one unsigned.
         json.WriteStartArray("crops");
+        if (media.Kind == MediaKind.Image && !media.IsFolder)
+        {
+            foreach (var crop in ImageCrops.All)
+            {
+                json.WriteStartObject();
+                json.WriteString("alias", crop.Alias);
+                json.WriteNumber("width", crop.Width);
+                json.WriteNumber("height", crop.Height);
+                json.WriteNull("coordinates");
+                json.WriteEndObject();
+            }
+        }
+
         json.WriteEndArray();
         json.WriteString("id", media.Key);
         json.WriteString("name", media.Name);

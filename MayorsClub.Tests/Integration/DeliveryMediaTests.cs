@@ -60,7 +60,13 @@ public sealed class DeliveryMediaTests(DatabaseProvider provider) : SiteTestBase
         Assert.That((long?)item["bytes"], Is.EqualTo(_hall.Size));
         Assert.That((double?)item["focalPoint"]!["left"], Is.EqualTo(0.25));
         Assert.That((double?)item["focalPoint"]!["top"], Is.EqualTo(0.75));
-        Assert.That(item["crops"]!.AsArray(), Is.Empty);
+        Assert.That(item["crops"]!.AsArray().Select(c => c!.ToJsonString()), Is.EqualTo(new[]
+        {
+            """{"alias":"card","width":600,"height":400,"coordinates":null}""",
+            """{"alias":"hero","width":1600,"height":700,"coordinates":null}""",
+            """{"alias":"og","width":1200,"height":630,"coordinates":null}""",
+            """{"alias":"portrait","width":240,"height":240,"coordinates":null}""",
+        }), "every named crop, in Umbraco's shape");
         Assert.That((string?)item["properties"]!["altText"], Is.EqualTo("The meeting hall"));
 
         var ukrainian = await GetJsonAsync($"{Api}/item/{_hall.Key}", "uk");

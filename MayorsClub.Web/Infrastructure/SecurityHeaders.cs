@@ -11,7 +11,7 @@ namespace MayorsClub.Web.Infrastructure;
 /// Rules for views and scripts that keep these policies tight:
 /// <list type="bullet">
 /// <item>The public site has no inline script, no &lt;style&gt; element and no style="" attribute: styles and scripts
-/// live in files under wwwroot (a focal point is a class, see <c>ResponsiveImage.FocusClass</c>).</item>
+/// live in files under wwwroot (a focal point needs no style: the server crops around it, see <c>ResponsiveImage</c>).</item>
 /// <item>A back-office inline &lt;script&gt; carries <c>nonce="@SecurityHeaders.Nonce(Context)"</c>. Back-office
 /// styles may be inline: UUI, TipTap and the media views set them, and a style cannot run code.</item>
 /// <item>Videos embedded in rich text come from <see cref="VideoHosts"/> (the rich-text sanitizer allows the same).</item>

@@ -515,6 +515,7 @@ public static class ContentText
         ["LinkedIn"] = "LinkedIn",
         ["YouTube"] = "YouTube",
         ["Footer text"] = "Текст унизу сторінки",
+        ["Share image"] = "Зображення для поширення в соцмережах",
         ["Name"] = "Ім'я",
         ["Role"] = "Посада",
         ["Organisation"] = "Організація",

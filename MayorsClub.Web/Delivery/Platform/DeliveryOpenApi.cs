@@ -98,6 +98,14 @@ internal sealed class DeliveryOpenApi : IOpenApiDocumentTransformer
             [new("key", ParameterLocation.Query, JsonSchemaType.String, "Keeps the keys that start with this text, e.g. \"news.\".")], "DictionaryResponseModel", false, []),
     ];
 
+    /// <summary>How a headless client asks for an image at its size: Umbraco leaves the URL to the client, and so do we.</summary>
+    internal const string ImageUrlsHelp =
+        "Images: a media item's url serves the original file; add ImageSharp.Web's query to it for a resized copy. Without a signature " +
+        "(hmac), a client may ask for a named crop listed in the item's crops (url?crop=card), one of the fixed widths " +
+        "160, 240, 320, 480, 640, 800, 1024, 1200, 1600 or 2000 (url?width=800), both (url?crop=hero&width=1024), and a format " +
+        "(format=avif|webp|jpg|png; without it the server picks AVIF, WebP or JPEG from the Accept header). A crop follows the image's " +
+        "focalPoint. Any other size, rmode, rxy, quality or bgcolor needs a URL the site signed, and is refused (403) unsigned.";
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -108,7 +116,8 @@ internal sealed class DeliveryOpenApi : IOpenApiDocumentTransformer
                 "a client written against Umbraco's documentation reads it unchanged. Additions: full-text search (q), the calendar's filters, " +
                 "fallback=culture:…, the dictionary of interface strings, and ETag / If-None-Match → 304 on every GET. Anonymous answers are " +
                 "cached and dropped exactly when a change touches them; every answer varies on " + DeliveryHeaders.Vary + ". " +
-                "Members-only content needs a member's bearer token (Authorization: Bearer …).",
+                "Members-only content needs a member's bearer token (Authorization: Bearer …). " +
+                ImageUrlsHelp,
         };
         AddSchemas(document);
         document.Paths ??= [];
@@ -309,7 +318,7 @@ internal sealed class DeliveryOpenApi : IOpenApiDocumentTransformer
             ["alias"] = Text(nullable: true),
             ["width"] = Number(JsonSchemaType.Integer, "int32"),
             ["height"] = Number(JsonSchemaType.Integer, "int32"),
-            ["coordinates"] = Ref("ImageCropCoordinatesModel"),
+            ["coordinates"] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, Ref("ImageCropCoordinatesModel")] },
         }, "width", "height");
         schemas["IApiMediaWithCropsResponseModel"] = Object(new()
         {
@@ -317,7 +326,12 @@ internal sealed class DeliveryOpenApi : IOpenApiDocumentTransformer
             ["createDate"] = Text("date-time"),
             ["updateDate"] = Text("date-time"),
             ["focalPoint"] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, Ref("ImageFocalPointModel")] },
-            ["crops"] = new OpenApiSchema { Type = JsonSchemaType.Array | JsonSchemaType.Null, Items = Ref("ImageCropModel") },
+            ["crops"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array | JsonSchemaType.Null, Items = Ref("ImageCropModel"),
+                Description = "The named crops of an image (alias, width, height; coordinates null: each follows the focalPoint). " +
+                    "url?crop={alias} serves one, unsigned; add &width= (a fixed width) for a narrower copy of the same shape.",
+            },
             ["id"] = Text("uuid"),
             ["name"] = Text(),
             ["mediaType"] = Text(),

@@ -49,7 +49,7 @@ public static class CardBuilder
         var values = view.Of(article, culture);
         return new(article.Name(culture) ?? "", article.Url(culture)!, values.Text(NewsArticle.Summary),
             values.Date(NewsArticle.Date) is { } date ? DateOf(date, culture) : null,
-            MediaImages.First(values, NewsArticle.Image, alt: ""));
+            MediaImages.First(values, NewsArticle.Image, alt: "", ImageSlot.Card));
     }
 
     public static SessionCard ForSession(PublishedView view, PublishedDocument session, string culture)
@@ -57,7 +57,7 @@ public static class CardBuilder
         var values = view.Of(session, culture);
         return new(session.Name(culture) ?? "", session.Url(culture)!, values.Text(ExpertSession.Summary),
             values.Zoned(ExpertSession.Date) is { } date ? DateTimeOf(date, culture) : null,
-            MediaImages.First(values, ExpertSession.Image, alt: ""));
+            MediaImages.First(values, ExpertSession.Image, alt: "", ImageSlot.Card));
     }
 
     public static EventCard ForEvent(PublishedView view, PublishedDocument item, string culture, Instant now)
@@ -78,7 +78,7 @@ public static class CardBuilder
             isOnline ? SiteText.Get(SiteText.EventOnline, culture) : city,
             isOnline,
             Registration(values, now, withTime: false),
-            MediaImages.First(values, Event.Image, alt: ""));
+            MediaImages.First(values, Event.Image, alt: "", ImageSlot.EventCard));
     }
 
     /// <summary>When an event takes place, in its own zone, named: "11 травня 2026, 10:00–17:00 за київським часом (UTC+3)".</summary>
@@ -116,7 +116,7 @@ public static class CardBuilder
         values.Blocks(alias)
             .Select(block => block.Text("name") is { } name
                 ? new Speaker(name, block.Text("role"), block.Text("organisation"),
-                    MediaImages.From(block.FirstImage("photo"), values.Culture, name) is { } photo ? photo with { Alt = name } : null)
+                    MediaImages.From(block.FirstImage("photo"), values.Culture, name, ImageSlot.Portrait) is { } photo ? photo with { Alt = name } : null)
                 : null)
             .OfType<Speaker>()
             .ToList();

@@ -22,7 +22,7 @@ public static class ContentPageBuilder
     {
         var (page, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         var title = page.Name(culture) ?? "";
-        var image = MediaImages.First(values, ContentPage.Image, alt: "");
+        var image = MediaImages.First(values, ContentPage.Image, alt: "", ImageSlot.Figure);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
         var children = view.ChildrenIn(page, culture)
             .Where(c => c.Url(culture) is not null)

@@ -36,7 +36,7 @@ public static class EventPageBuilder
     {
         var (item, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         var title = item.Name(culture) ?? "";
-        var image = MediaImages.First(values, Event.Image, alt: title);
+        var image = MediaImages.First(values, Event.Image, alt: title, ImageSlot.Figure);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = image });
         var registration = CardBuilder.Registration(values, now, withTime: true);
         var isOnline = values.Flag(Event.IsOnline);

@@ -31,7 +31,7 @@ public sealed record SessionMembersArea(AccessNotice? Notice, SessionRecording? 
 /// The recording: an uploaded video (played from the members' file URL, <see cref="VideoType"/> for its source), an
 /// embedded YouTube or Vimeo player (<see cref="EmbedUrl"/>), or a plain link to a recording elsewhere.
 /// </summary>
-public sealed record SessionRecording(string? VideoUrl, string? VideoType, string? PosterUrl, string? EmbedUrl, string? LinkUrl, string? DownloadName);
+public sealed record SessionRecording(string? VideoUrl, string? VideoType, ResponsiveImage? Poster, string? EmbedUrl, string? LinkUrl, string? DownloadName);
 
 /// <summary>A material to download, by its original file name.</summary>
 public sealed record SessionMaterial(string FileName, string Url, string Size);
@@ -56,7 +56,7 @@ public static class ExpertSessionPageBuilder
     {
         var (session, culture, values) = (request.Document, request.Culture, request.Values);
         var title = session.Name(culture) ?? "";
-        var image = MediaImages.First(values, ExpertSession.Image, alt: title);
+        var image = MediaImages.First(values, ExpertSession.Image, alt: title, ImageSlot.Figure);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", Image = image });
         var when = values.Zoned(ExpertSession.Date) is { } date
             ? new DateLabel($"{LocalizedFormat.DateTime(date, culture)} ({LocalizedFormat.ZoneLabel(date, culture)})", LocalizedFormat.IsoDateTime(date))
@@ -99,7 +99,7 @@ public static class ExpertSessionPageBuilder
         if (values.Keys(ExpertSession.Video).Select(files.GetValueOrDefault).FirstOrDefault(f => f is not null && f.ContentType.StartsWith("video/", StringComparison.Ordinal)) is { } video)
         {
             recording = new SessionRecording(Media.ProtectedMedia.Url(session.Key, video.Key, video.FileName), video.ContentType,
-                poster?.Src(1200), null, null, video.FileName);
+                poster, null, null, video.FileName);
         }
         else if (values.Text(ExpertSession.VideoEmbedUrl) is { } link)
         {

@@ -52,7 +52,7 @@ public static class HomePageBuilder
     {
         var (home, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         // The hero sits behind the title, which says what it would: no alt text unless the library gives one.
-        var heroImage = MediaImages.First(values, Home.HeroImage, alt: "");
+        var heroImage = MediaImages.First(values, Home.HeroImage, alt: "", ImageSlot.Hero);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { Image = heroImage });
         var membership = Invitation(values, Home.MembershipTitle, Home.MembershipText, Home.MembershipCallToAction, Home.MembershipPage);
         var partnership = Invitation(values, Home.PartnershipTitle, Home.PartnershipText, Home.PartnershipCallToAction, Home.PartnershipPage);

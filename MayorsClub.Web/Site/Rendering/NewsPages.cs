@@ -84,7 +84,7 @@ public static class NewsPageBuilder
     {
         var (article, culture, view, values) = (request.Document, request.Culture, request.View, request.Values);
         var title = article.Name(culture) ?? "";
-        var image = MediaImages.First(values, NewsArticle.Image, alt: title);
+        var image = MediaImages.First(values, NewsArticle.Image, alt: title, ImageSlot.Figure);
         var layout = SiteLayoutBuilder.ForDocument(request, now, new LayoutRequest { OpenGraphType = "article", Image = image });
         var index = view.Parent(article) is { } parent && parent.Url(culture) is { } indexUrl
             ? new CallToAction(SiteText.Get(SiteText.AllNews, culture), indexUrl)

@@ -34,7 +34,7 @@ public static class PartnersPageBuilder
                 return new PartnerCard(
                     $"partner-{child.Key:N}",
                     name,
-                    MediaImages.First(partner, Partner.Logo, alt: name),
+                    MediaImages.First(partner, Partner.Logo, alt: name, ImageSlot.Logo),
                     ApplicationTexts.Get($"{ApplicationForms.PartnershipName}.kind.{kind}", culture),
                     partner.Text(Partner.Country),
                     partner.Text(Partner.Website),

@@ -1,3 +1,5 @@
+using MayorsClub.Core.Publishing;
+
 namespace MayorsClub.Web.Site.Rendering;
 
 /// <summary>A page model the shared layout can render: it carries the head, header, breadcrumbs and footer data.</summary>
@@ -32,8 +34,11 @@ public sealed record SiteLayout
     /// <summary>"article" for news and sessions, "website" otherwise.</summary>
     public string OpenGraphType { get; init; } = "website";
 
-    /// <summary>A site-relative or absolute image URL for og:image, when the page has an image.</summary>
-    public string? OpenGraphImage { get; init; }
+    /// <summary>
+    /// The picture link previews show (og:image, twitter:image): the page's own image, else the site settings' share image;
+    /// null for the built-in one (<see cref="ShareImage.BuiltInPath"/>).
+    /// </summary>
+    public ShareImage? ShareImage { get; init; }
 
     /// <summary>Ask search engines not to index (status pages).</summary>
     public bool NoIndex { get; init; }
@@ -67,6 +72,16 @@ public sealed record SiteLayout
         path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             ? path
             : Origin(request) + path;
+}
+
+/// <summary>An image of the library shared as og:image through the "og" crop, with its alternative text.</summary>
+public sealed record ShareImage(PublishedMedia Media, string Alt)
+{
+    /// <summary>The club's own share picture in wwwroot (1200×630, like the "og" crop), for a site with none picked.</summary>
+    public const string BuiltInPath = "/img/share.png";
+
+    /// <summary>What every share picture measures: the "og" crop, and the built-in picture made to it.</summary>
+    public static Core.Imaging.ImageCrop Crop => Core.Imaging.ImageCrops.Og;
 }
 
 /// <summary>The site's name and tagline in one language.</summary>

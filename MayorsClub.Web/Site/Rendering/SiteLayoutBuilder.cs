@@ -16,7 +16,7 @@ public sealed record LayoutRequest
 
     public string OpenGraphType { get; init; } = "website";
 
-    /// <summary>The page's image, shared as og:image and twitter:image at the width link previews use.</summary>
+    /// <summary>The page's image, shared as og:image and twitter:image through the "og" crop (else the site's share image).</summary>
     public ResponsiveImage? Image { get; init; }
 
     /// <summary>For paged lists: the page shown (1 is the list itself).</summary>
@@ -36,15 +36,13 @@ public static class SiteLayoutBuilder
 {
     private static readonly DateTimeZone ClubZone = DateTimeZoneProviders.Tzdb["Europe/Kyiv"];
 
-    /// <summary>Link previews (Facebook, Telegram, X) show images about 1200 px wide.</summary>
-    private const int OpenGraphImageWidth = 1200;
-
     /// <summary>The layout of a published page.</summary>
     public static SiteLayout ForDocument(PageRequest request, Instant now, LayoutRequest? page = null)
     {
         page ??= new LayoutRequest();
         var (document, culture, snapshot) = (request.Document, request.Culture, request.Snapshot);
         var chrome = Chrome(snapshot, culture);
+        NoteSettingsRead(snapshot);
         var isHome = document.ContentType == Home.Alias && document.ParentId is null;
         var title = page.Title ?? document.Name(culture) ?? chrome.Identity.Name;
         var pageSuffix = page.PageNumber > 1 ? $", {SiteText.Format(SiteText.PageOfPages, culture, page.PageNumber, page.PageCount)}" : "";
@@ -76,7 +74,9 @@ public static class SiteLayoutBuilder
             CanonicalPath = document.Url(culture) + query,
             Alternates = alternates,
             OpenGraphType = page.OpenGraphType,
-            OpenGraphImage = page.Image?.Src(OpenGraphImageWidth),
+            ShareImage = page.Image is { } image
+                ? new ShareImage(image.Media, image.Alt.Length > 0 ? image.Alt : title)
+                : chrome.ShareImage,
             Site = chrome.Identity,
             Navigation = MarkCurrent(chrome, request.View, document),
             LanguageSwitch = LanguageSwitchFor(document, culture),
@@ -89,9 +89,11 @@ public static class SiteLayoutBuilder
     public static SiteLayout ForStatusPage(PublishedSnapshot snapshot, string culture, Instant now, string title, string description)
     {
         var chrome = Chrome(snapshot, culture);
+        NoteSettingsRead(snapshot);
         var other = Other(culture);
         return new SiteLayout
         {
+            ShareImage = chrome.ShareImage,
             Culture = culture,
             DocumentTitle = JoinTitle(title, chrome.Identity.Name),
             PageTitle = title,
@@ -187,7 +189,13 @@ public static class SiteLayoutBuilder
     }
 
 
-    private sealed record LayoutChrome(SiteIdentity Identity, IReadOnlyList<NavigationLink> Sections, List<int> SectionIds, SiteFooter Footer);
+    private sealed record LayoutChrome(SiteIdentity Identity, IReadOnlyList<NavigationLink> Sections, List<int> SectionIds, SiteFooter Footer, ShareImage? ShareImage);
+
+    /// <summary>
+    /// The chrome is kept with the snapshot, so only the page that first built it noted reading the site settings: every
+    /// page notes it here, and the page cache drops them all when an editor publishes new settings (name, footer, share image).
+    /// </summary>
+    private static void NoteSettingsRead(PublishedSnapshot snapshot) => _ = snapshot.Settings?.Cultures;
 
     // The chrome is the same for every viewer: it is built from what anonymous visitors may read, once per snapshot.
     private static LayoutChrome Chrome(PublishedSnapshot snapshot, string culture) =>
@@ -235,6 +243,9 @@ public static class SiteLayoutBuilder
         var footer = new SiteFooter(name, tagline, settings?.Text(SiteSettings.FooterText),
             settings?.Text(SiteSettings.ContactEmail), settings?.Text(SiteSettings.ContactPhone),
             address, social, footerLinks, Year: 0);
-        return new LayoutChrome(new SiteIdentity(name, tagline ?? ""), sections, sectionIds, footer);
+        var shareImage = settings?.FirstImage(SiteSettings.ShareImage) is { } picked
+            ? new ShareImage(picked, picked.Alt(culture) is { Length: > 0 } alt ? alt : name)
+            : null;
+        return new LayoutChrome(new SiteIdentity(name, tagline ?? ""), sections, sectionIds, footer, shareImage);
     }
 }
