@@ -154,8 +154,8 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
         Assert.That(src, Does.StartWith(photo.PublicUrl!));
         Assert.That(WebUtility.HtmlDecode(uk), Does.Contain("alt=\"Мери на набережній Одеси\"").And.Contain("width=\"64\" height=\"48\""));
         Assert.That(WebUtility.HtmlDecode(en), Does.Contain("alt=\"Mayors on the Odesa waterfront\""));
-        Assert.That(uk, Does.Contain("class=\"focus-x25 focus-y75\""), "a cropped image keeps the editor's focal point in view (a class: no inline style on the site)");
-        Assert.That(list, Does.Contain(WebUtility.HtmlEncode(photo.PublicUrl!)), "the news card shows it too");
+        Assert.That(uk, Does.Not.Contain("focus-x"), "the server's crop follows the focal point: no class places it any more");
+        Assert.That(WebUtility.HtmlDecode(list), Does.Contain($"{photo.PublicUrl}&crop=card&width=600&format=webp&hmac="), "the news card shows it too, cut to the card crop");
         using var file = await Client.GetAsync(src);
         Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(file.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));

@@ -51,7 +51,7 @@ public sealed partial class PickedImagesTests(DatabaseProvider provider) : SiteT
 
         Assert.That(Images(uk, photo), Is.EqualTo(new[] { "Учасники форуму громад" }));
         Assert.That(uk, Does.Contain("width=\"64\" height=\"48\""));
-        Assert.That(uk, Does.Contain($"<meta property=\"og:image\" content=\"http://localhost{photo.PublicUrl}"));
+        Assert.That(uk, Does.Contain($"<meta property=\"og:image\" content=\"http://localhost{photo.PublicUrl}&crop=og&format=jpg&hmac="));
         Assert.That(Images(en, photo), Is.EqualTo(new[] { "Participants of the communities forum" }));
         Assert.That(Images(calendar, photo), Is.EqualTo(new[] { "Учасники форуму громад" }), "the event's card, with the library's alt text");
         Assert.That(Card(calendar, ukTitle), Does.Contain("event-card--image"));
@@ -90,11 +90,12 @@ public sealed partial class PickedImagesTests(DatabaseProvider provider) : SiteT
         Assert.That(Images(uk, cover), Is.EqualTo(new[] { ukTitle }));
         Assert.That(Images(en, cover), Is.EqualTo(new[] { enTitle }));
         Assert.That(uk, Does.Contain("width=\"80\" height=\"45\""));
-        Assert.That(en, Does.Contain($"<meta property=\"og:image\" content=\"http://localhost{cover.PublicUrl}"));
+        Assert.That(en, Does.Contain($"<meta property=\"og:image\" content=\"http://localhost{cover.PublicUrl}&crop=og&format=jpg&hmac="));
         Assert.That(Images(Card(list, enTitle), cover), Is.EqualTo(new[] { "" }));
         Assert.That(Images(uk, portrait), Is.EqualTo(new[] { "Ірина Коваль" }), "a speaker's photo is named after the speaker");
         Assert.That(Images(en, portrait), Is.EqualTo(new[] { "Iryna Koval" }));
-        Assert.That(uk, Does.Contain("width=\"30\" height=\"40\""));
+        Assert.That(uk, Does.Contain("&crop=portrait&width=96&format=avif&hmac=").And.Contain("width=\"240\" height=\"240\""),
+            "the photo is cut to the square portrait crop, offered at the 3rem circle's one, two and three times");
         Assert.That(uk, Does.Contain("<span class=\"speaker__avatar\" aria-hidden=\"true\">ПБ</span>"), "a speaker without a photo keeps the initials");
         await AssertNoDatabaseCommandsAsync(UrlOf(session.Key, "uk"), UrlOf(session.Key, "en"), listUrl);
     }
@@ -120,8 +121,9 @@ public sealed partial class PickedImagesTests(DatabaseProvider provider) : SiteT
         Assert.That(Images(uk, hero), Is.EqualTo(new[] { "Мери на форумі в Києві" }));
         Assert.That(Images(en, hero), Is.EqualTo(new[] { "Mayors at the forum in Kyiv" }));
         Assert.That(uk, Does.Contain("class=\"hero hero--image\"").And.Not.Contain("class=\"hero__art\""));
-        Assert.That(uk, Does.Contain("width=\"160\" height=\"90\" loading=\"eager\" fetchpriority=\"high\""), "the hero is not lazy");
-        Assert.That(uk, Does.Contain($"<meta property=\"og:image\" content=\"http://localhost{hero.PublicUrl}"));
+        Assert.That(uk, Does.Contain("width=\"1600\" height=\"700\" loading=\"eager\" fetchpriority=\"high\""), "the hero is cut to the hero crop and is not lazy");
+        Assert.That(uk, Does.Contain($"{hero.PublicUrl}&crop=hero&width=1024&format=webp&hmac="));
+        Assert.That(uk, Does.Contain($"<meta property=\"og:image\" content=\"http://localhost{hero.PublicUrl}&crop=og&format=jpg&hmac="));
         await AssertNoDatabaseCommandsAsync("/uk/", "/en/");
     }
 
