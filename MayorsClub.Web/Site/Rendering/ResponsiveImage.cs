@@ -21,6 +21,9 @@ public enum ImageFit
 /// A place on the site that shows a picked image, and how: which named crop (or none), the widths offered to the browser
 /// (one and two times the width the CSS gives it, and a phone's full width), the <c>sizes</c> that say how wide it is
 /// drawn, and whether it is the first image seen on arrival (eager, high priority) or waits until scrolled near.
+/// The named crops each document type uses follow from its places: newsArticle and expertSession images are cut to
+/// "card" on lists and shown whole on their page; event images the same; home.heroImage is "hero"; a speaker's photo
+/// is "portrait"; a partner's logo is never cut; every page's own image (and siteSettings.shareImage) is shared as "og".
 /// </summary>
 public sealed record ImageSlot(ImageFit Fit, ImageCrop? Crop, IReadOnlyList<int> Widths, string Sizes, bool Eager = false, int BoxWidth = 0, int BoxHeight = 0)
 {
