@@ -144,7 +144,7 @@ public sealed partial class ShareImageTests(DatabaseProvider provider) : SiteTes
         Assert.That((builtIn.StatusCode, builtIn.Content.Headers.ContentType?.MediaType), Is.EqualTo((HttpStatusCode.OK, "image/png")));
 
         // Needs the image endpoint (issue 15): until it resizes, the original file is served.
-        var photo = await UploadAsync("Обкладинка.png", 400, 300);
+        var photo = await UploadAsync("Обкладинка.png", 2000, 1500);
         using var request = new HttpRequestMessage(HttpMethod.Get, Urls.Crop(PublishedImage(photo.Key), ImageCrops.Og, format: ImageOutputFormat.Jpeg));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("image/avif"));
         using var cropped = await Client.SendAsync(request);
