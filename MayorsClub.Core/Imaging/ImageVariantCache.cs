@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MayorsClub.Core.Changes;
@@ -25,7 +26,7 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
     private readonly ImageProcessor _processor;
     private readonly ILogger<ImageVariantCache> _logger;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentDictionary<string, Lazy<Task<ImageVariantResult>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Computed>>> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry> _index = new(StringComparer.Ordinal);
     private long _totalBytes;
     private long _processed;
@@ -49,7 +50,7 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
     /// <summary>The size limit in bytes (from <see cref="ImagingOptions.CacheSizeLimitMegabytes"/>; settable for tests of eviction).</summary>
     public long SizeLimitBytes { get; set; }
 
-    /// <summary>How many variants this process has computed (a cached hit does not count).</summary>
+    /// <summary>How many times this process has processed an image (a cached hit does not count; a refused source does).</summary>
     public long ProcessedCount => Interlocked.Read(ref _processed);
 
     /// <summary>The bytes the index counts on disk.</summary>
@@ -74,30 +75,23 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
             return ImageVariantResult.Refused(refusal!, 400);
         }
 
-        var usesFocalPoint = commands.FocalPoint is null && (commands.Crop is not null || commands.Mode == ResizeMode.Crop);
-        var key = Hash($"{source.Token}\n{(commands with { Format = null }).ToQuery()}\n{format}\n{(usesFocalPoint ? source.FocalPoint : null)}");
+        // The library's focal point only changes a crop, and only when the URL names none.
+        var focalPoint = commands.FocalPoint is null && (commands.Crop is not null || commands.Mode == ResizeMode.Crop) && source.FocalPoint is { } point
+            ? string.Create(CultureInfo.InvariantCulture, $"{point.X},{point.Y}")
+            : "";
+        var key = Hash($"{source.Token}\n{(commands with { Format = null }).ToQuery()}\n{format}\n{focalPoint}");
         var path = Path.Combine(Root, source.MediaKey.ToString("N"), $"{key}.{ImageCommands.FormatName(format.Value)}");
         var variant = new ImageVariant(path, format.Value, key);
 
-        for (var attempt = 0; attempt < 2; attempt++)
+        if (TryOpen(variant) is { } hit)
         {
-            if (TryOpen(variant) is { } hit)
-            {
-                return hit;
-            }
-
-            var computing = _inFlight.GetOrAdd(path, _ => new Lazy<Task<ImageVariantResult>>(() => ComputeAsync(source, commands, variant)));
-            var computed = await computing.Value.WaitAsync(ct);
-
-            if (computed.Refusal is not null)
-            {
-                return computed;
-            }
-
-            // Written: open it (trimmed away in between, which a tiny limit can do, it is computed once more).
+            return hit;
         }
 
-        return TryOpen(variant) ?? ImageVariantResult.Refused(new ImageRefusal(ImageMessages.Busy), 503);
+        var computed = await _inFlight.GetOrAdd(path, _ => new Lazy<Task<Computed>>(() => ComputeAsync(source, commands, variant))).Value.WaitAsync(ct);
+        return computed.Bytes is { } bytes
+            ? new ImageVariantResult(variant, new MemoryStream(bytes, writable: false), null, 200)
+            : ImageVariantResult.Refused(computed.Refusal!, computed.Status);
     }
 
     private ImageOutputFormat? Negotiate(ImageSource source, AcceptedFormats accepts, out ImageRefusal? refusal)
@@ -137,7 +131,7 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
         }
     }
 
-    private async Task<ImageVariantResult> ComputeAsync(ImageSource source, ImageCommands commands, ImageVariant variant)
+    private async Task<Computed> ComputeAsync(ImageSource source, ImageCommands commands, ImageVariant variant)
     {
         try
         {
@@ -150,11 +144,11 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
         }
     }
 
-    private async Task<ImageVariantResult> ComputeOnceAsync(ImageSource source, ImageCommands commands, ImageVariant variant)
+    private async Task<Computed> ComputeOnceAsync(ImageSource source, ImageCommands commands, ImageVariant variant)
     {
         if (!await _slots.WaitAsync(TimeSpan.FromSeconds(_options.QueueTimeoutSeconds)))
         {
-            return ImageVariantResult.Refused(new ImageRefusal(ImageMessages.Busy), 503);
+            return new Computed(null, new ImageRefusal(ImageMessages.Busy), 503);
         }
 
         ProcessedImage processed;
@@ -168,19 +162,40 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
         }
 
         Interlocked.Increment(ref _processed);
-        if (processed.Refusal is not null)
+        if (processed is not { Bytes: { } bytes })
         {
-            _logger.LogWarning("Media {Key}: the image cannot be processed ({Code}); answered 400.", source.MediaKey, processed.Refusal.Code);
-            return ImageVariantResult.Refused(processed.Refusal, 400);
+            _logger.LogWarning("Media {Key}: the image cannot be processed ({Code}); answered 400.", source.MediaKey, processed.Refusal?.Code);
+            return new Computed(null, processed.Refusal ?? new ImageRefusal(ImageMessages.CannotProcess), 400);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(variant.Path)!);
-        var temporary = $"{variant.Path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, processed.Bytes!);
-        File.Move(temporary, variant.Path, overwrite: true);
-        Track(variant.Path, processed.Bytes!.Length).LastUse = Environment.TickCount64;
-        TrimInBackground();
-        return new ImageVariantResult(variant, null, null, 200);
+        await KeepAsync(variant.Path, bytes);
+        return new Computed(bytes, null, 200);
+    }
+
+    /// <summary>Writes a variant atomically; a failure (disk full, the folder evicted meanwhile) only means it is computed again next time.</summary>
+    private async Task KeepAsync(string path, byte[] bytes)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+            Track(path, bytes.Length).LastUse = Environment.TickCount64;
+            TrimInBackground();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(e, "The image variant {Path} could not be kept on disk.", path);
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogDebug(cleanup, "The temporary file {Path} stays.", temporary);
+            }
+        }
     }
 
     /// <summary>The index entry of a file, added (and counted) when it is not there yet.</summary>
@@ -313,6 +328,8 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 
     public void Dispose() => _slots.Dispose();
+
+    private sealed record Computed(byte[]? Bytes, ImageRefusal? Refusal, int Status);
 
     private sealed class Entry(long size)
     {

@@ -262,6 +262,24 @@ public sealed class ImageEndpointTests(DatabaseProvider provider) : SiteTestBase
         }
     }
 
+    [Test]
+    public async Task TheDiskCache_OutlivesARestart_WithItsIndexReadBackFromTheFolder()
+    {
+        var url = Signed(_photo, new ImageCommands { Width = 250, Format = ImageOutputFormat.WebP });
+        var (before, beforeBytes) = await GetAsync(url);
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await RestartSiteAsync();
+        await Cache.Loaded;
+
+        var onDisk = new DirectoryInfo(Cache.Root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        Assert.That(Cache.TotalBytes, Is.EqualTo(onDisk).And.GreaterThan(0));
+        var (after, afterBytes) = await GetAsync(url);
+        Assert.That(afterBytes, Is.EqualTo(beforeBytes));
+        Assert.That(after.Headers.ETag, Is.EqualTo(before.Headers.ETag));
+        Assert.That(Cache.ProcessedCount, Is.Zero, "the new process serves the variant the old one made");
+    }
+
     private static string Path(MediaItem item) => item.PublicUrl!.Split('?')[0];
 
     private async Task<(HttpResponseMessage Response, byte[] Bytes)> GetAsync(string url, string? accept = null, string? language = null)
