@@ -1,3 +1,4 @@
+using MayorsClub.Core.Changes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MayorsClub.Core.Imaging;
@@ -10,6 +11,10 @@ public static class ImagingServices
         services.AddOptions<ImagingOptions>().BindConfiguration(ImagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageUrlSigner>();
         services.AddSingleton<ImageUrls>();
+        services.AddSingleton<ImageCommandParser>();
+        services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<ImageVariantCache>();
+        services.AddSingleton<IPublishedChangeSubscriber>(sp => sp.GetRequiredService<ImageVariantCache>());
         return services;
     }
 }

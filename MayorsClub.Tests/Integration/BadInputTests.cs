@@ -211,6 +211,10 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             ["Preview"] = "maybe",
             ["Api-Key"] = "",
         }),
+        new("image commands that do not parse", (value, _) => value,
+            Query: "?width=abc&height=-1&rmode=zoom&ranchor=%00&rxy=9,9&bgcolor=%ZZ&format=bmp&quality=1000&crop=%C3%28&expires=x&hmac=%FF&v=%00"),
+        new("image sizes out of range", (value, _) => value, Query: "?width=99999999999999999999&height=0&quality=-5"),
+        new("image commands a stranger may not ask for", (value, _) => value, Query: "?width=801&height=333&rmode=stretch&hmac=" + new string('A', 22)),
         new("Delivery API parameters that do not parse", (value, _) => value,
             Query: "?fetch=children:%ZZ&filter=createDate%3E%FF&filter=name:&sort=name:%00&skip=x&take=99999999999&expand=properties%5B%5B%5B&fields=%5B&fallback=culture:&q=%C3%28&id=not-a-guid"),
     }.Select(input => new TestCaseData(input).SetArgDisplayNames(input.Name));
@@ -233,6 +237,7 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             // Back-office pages are asked for by someone signed in (else they only redirect to the sign-in page).
             // The Delivery API is read anonymously and answers ProblemDetails, never a page.
             var delivery = pattern.StartsWith("umbraco/delivery", StringComparison.OrdinalIgnoreCase);
+            var image = pattern.StartsWith("media/", StringComparison.OrdinalIgnoreCase);
             var client = pattern.StartsWith("umbraco", StringComparison.OrdinalIgnoreCase) && !delivery ? _backOffice.Client : Client;
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             foreach (var (name, value) in input.Headers ?? new Dictionary<string, string>())
@@ -251,6 +256,14 @@ public sealed partial class BadInputTests(DatabaseProvider provider) : SiteTestB
             else if (delivery && status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
                 failures.Add($"{where}: {status} without ProblemDetails ({response.Content.Headers.ContentType}) {Shorten(body)}");
+            }
+            else if (image && status is 400 or 403)
+            {
+                // An image URL's refusal is short plain text in the visitor's language (a browser's image loader reads it, not a person).
+                if (response.Content.Headers.ContentType?.MediaType != "text/plain" || body.Length == 0 || response.Content.Headers.ContentLanguage.Count == 0)
+                {
+                    failures.Add($"{where}: {status} without a plain-text reason ({response.Content.Headers.ContentType}) {Shorten(body)}");
+                }
             }
             else if (!delivery && status >= 400 && (response.Content.Headers.ContentType?.MediaType != "text/html" || !LocalizedPage().IsMatch(body)))
             {

@@ -1,4 +1,7 @@
+using MayorsClub.Core.Imaging;
 using MayorsClub.Core.Media;
+using MayorsClub.Core.Publishing;
+using MayorsClub.Web.Imaging;
 using Microsoft.Net.Http.Headers;
 
 namespace MayorsClub.Web.Media;
@@ -9,6 +12,8 @@ namespace MayorsClub.Web.Media;
 /// keys, is a 404, so a protected file has no public URL at all). The name segment is for people; the key finds
 /// the file. Served with the type found from the bytes, nosniff, an ETag and Last-Modified; with the current
 /// ?v= token the browser may keep the file for a year (a replacement changes the token), otherwise it revalidates.
+/// With image commands in the query (width, height, rmode, crop=alias, format…) an image is served as a processed
+/// variant instead (<see cref="ImageResponses"/>).
 /// </summary>
 public static class MediaEndpoints
 {
@@ -16,7 +21,8 @@ public static class MediaEndpoints
         app.MapMethods(MediaUrls.PublicPrefix + "/{key:guid}/{**name}", [HttpMethods.Get, HttpMethods.Head], Serve)
             .ExcludeFromDescription();
 
-    private static IResult Serve(Guid key, HttpContext context, MediaFileReader reader)
+    private static async Task<IResult> Serve(Guid key, HttpContext context, MediaFileReader reader, ImageCommandParser parser,
+        ImageVariantCache variants, PublishedSnapshotService snapshots)
     {
         var file = reader.FindPublic(key);
         if (file is null)
@@ -26,6 +32,11 @@ public static class MediaEndpoints
 
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
+        if (ImageResponses.AsksForVariant(context.Request, file))
+        {
+            return await ImageResponses.VariantAsync(context, file, parser, variants, snapshots);
+        }
+
         headers.CacheControl = context.Request.Query["v"] == file.Token
             ? "public, max-age=31536000, immutable"
             : "public, max-age=0, must-revalidate";
