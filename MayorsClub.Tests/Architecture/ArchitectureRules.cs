@@ -22,14 +22,15 @@ public sealed class ArchitectureRules
     /// <summary>
     /// The public readers: the site, SEO (sitemap, robots, feeds), the members' pages (sign-in, profile, passkeys), the
     /// media files (public ones and members' protected video and materials), the events calendar (its page and iCal feeds),
-    /// site search (its index is fed from the read model, never the database) and the Delivery API (its endpoints in Web, its
-    /// queries and JSON in Core).
+    /// site search (its index is fed from the read model, never the database), the Delivery API (its endpoints in Web, its
+    /// queries and JSON in Core) and the image endpoint (its HTTP answers in Web, processing and disk cache in Core).
     /// </summary>
     private static readonly IObjectProvider<IType> PublicReaders =
         Types().That().ResideInNamespaceMatching(Under(
                 "MayorsClub.Web.Site", "MayorsClub.Web.Seo", "MayorsClub.Web.Members", "MayorsClub.Web.Media", "MayorsClub.Web.Delivery",
-                "MayorsClub.Web.Calendar", "MayorsClub.Web.Search", "MayorsClub.Core.Events", "MayorsClub.Core.Search", "MayorsClub.Core.Delivery"))
-            .As("the site, SEO, the members' pages, media files, the calendar, site search and the Delivery API");
+                "MayorsClub.Web.Calendar", "MayorsClub.Web.Search", "MayorsClub.Web.Imaging", "MayorsClub.Core.Events", "MayorsClub.Core.Search",
+                "MayorsClub.Core.Delivery", "MayorsClub.Core.Imaging"))
+            .As("the site, SEO, the members' pages, media files and their resized variants, the calendar, site search and the Delivery API");
 
     private static readonly IObjectProvider<IType> MembersCode =
         Types().That().ResideInNamespaceMatching(Under("MayorsClub.Core.Members", "MayorsClub.Web.Members")).As("the members' code (Core.Members, Web.Members)");
