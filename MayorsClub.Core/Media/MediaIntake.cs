@@ -65,6 +65,12 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                         [fileName, Number(width), Number(height), (options.Value.MaxImagePixels / 1_000_000.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)])));
                 }
 
+                if (inspection.Format == MediaFormat.Heic)
+                {
+                    await incoming.DisposeAsync();
+                    return ConvertHeic(path, fileName);
+                }
+
                 kept = true;
                 return (new ReceivedFile(path, inspection.Format!, total, inspection.Width, inspection.Height), null);
             }
@@ -77,6 +83,27 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                 MediaStorage.DeleteFile(path);
             }
         }
+    }
+
+    /// <summary>
+    /// A HEIC photo (already within the pixel limit by its header) becomes a JPEG in a new incoming file; the HEIC is
+    /// deleted by the caller. Refused with its own message when this native build cannot decode HEVC.
+    /// </summary>
+    private (ReceivedFile?, MediaResult?) ConvertHeic(string heicPath, string fileName)
+    {
+        if (!HeicConversion.CanDecodeHevc)
+        {
+            return (null, MediaResult.Refused(MediaStatus.UnsupportedType, new MediaError(MediaMessages.HeicNotSupported, "file", [fileName])));
+        }
+
+        storage.CreateIncoming(out var jpegPath).Dispose();
+        if (HeicConversion.ToJpeg(heicPath, jpegPath) is not { } size)
+        {
+            MediaStorage.DeleteFile(jpegPath);
+            return (null, MediaResult.Refused(MediaStatus.UnsupportedType, new MediaError(MediaMessages.ImageDamaged, "file", [fileName, MediaFormat.Heic.Label])));
+        }
+
+        return (new ReceivedFile(jpegPath, MediaFormat.Jpeg, new FileInfo(jpegPath).Length, size.Width, size.Height), null);
     }
 
     private static string Number(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
