@@ -15,7 +15,8 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
     /// <param name="FileName">The name the client gave; only its stem is kept (the extension comes from the checked format).</param>
     /// <param name="FolderKey">Null for the root of the library.</param>
     /// <param name="MembersOnly">Keep an image for members only (documents and videos always are).</param>
-    public sealed record UploadCommand(Stream Content, string? FileName, Guid? FolderKey, bool MembersOnly, string User);
+    /// <param name="Key">The new item's key when it must be a known one (the demo content's pictures); a new key otherwise.</param>
+    public sealed record UploadCommand(Stream Content, string? FileName, Guid? FolderKey, bool MembersOnly, string User, Guid? Key = null);
 
     public sealed record ReplaceCommand(Guid Key, Stream Content, string? FileName, string User, EditorRights Rights);
 
@@ -41,7 +42,7 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
             var now = store.UtcNow;
             item = new MediaItemEntity
             {
-                Key = Guid.NewGuid(),
+                Key = command.Key ?? Guid.NewGuid(),
                 ParentId = folder?.Id,
                 IsFolder = false,
                 Name = MediaNames.Stem(clientName),

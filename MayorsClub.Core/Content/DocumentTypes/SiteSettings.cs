@@ -14,6 +14,9 @@ public static class SiteSettings
     public const string YouTubeUrl = "youTubeUrl";
     public const string FooterText = "footerText";
 
+    /// <summary>The picture link previews show for a page without an image of its own (cut to the "og" crop, 1200×630).</summary>
+    public const string ShareImage = "shareImage";
+
     public static DocumentType Definition { get; } = new(Alias, "Site settings")
     {
         AllowedAtRoot = true,
@@ -29,6 +32,7 @@ public static class SiteSettings
             new(LinkedInUrl, "LinkedIn", PropertyEditor.Url) { Group = "Social" },
             new(YouTubeUrl, "YouTube", PropertyEditor.Url) { Group = "Social" },
             new(FooterText, "Footer text", PropertyEditor.TextArea) { VariesByCulture = true, MaxLength = 1000 },
+            new(ShareImage, "Share image", PropertyEditor.MediaPicker) { Group = "Social" },
         ],
     };
 }
