@@ -20,7 +20,7 @@ namespace MayorsClub.Core.Setup;
 /// <see cref="DemoPictures"/> and put into the media library through the editors' upload first, in the same transaction.
 /// </summary>
 public sealed partial class DemoContentSeeder(
-    DocumentEditor editor, DocumentPublisher publisher, ContentStore store, MediaUploader uploader, MediaEditor mediaEditor, IClock clock, ILogger<DemoContentSeeder> logger)
+    DocumentEditor editor, DocumentPublisher publisher, ContentStore store, MediaUploader uploader, IClock clock, ILogger<DemoContentSeeder> logger)
 {
     public const string User = "demo-content";
 
@@ -29,7 +29,7 @@ public sealed partial class DemoContentSeeder(
     public sealed record DemoDocument(Guid Key, string Type, Guid? Parent, Dictionary<string, string> Names,
         Dictionary<string, string>? Segments, Dictionary<string, Dictionary<string, JsonNode?>>? Values, List<string>? Publish);
 
-    public sealed record DemoPicture(Guid Key, string Kind, string Name, string? Initials, Dictionary<string, string?>? AltText, DemoFocalPoint? FocalPoint);
+    public sealed record DemoPicture(Guid Key, string Kind, string Name, string? Initials, Dictionary<string, string>? AltText, DemoFocalPoint? FocalPoint);
 
     public sealed record DemoFocalPoint(double X, double Y);
 
@@ -82,29 +82,16 @@ public sealed partial class DemoContentSeeder(
             drawn[i] = DemoPictures.Render(Enum.Parse<DemoPictureKind>(pictures[i].Kind, ignoreCase: true), pictures[i].Key, pictures[i].Initials ?? ""));
         var drawing = watch.Elapsed;
 
-        for (var i = 0; i < pictures.Count; i++)
+        var images = pictures.Select((p, i) => new MediaUploader.ImportedImage(
+            p.Key, drawn[i], p.Name + ".jpg", p.AltText, p.FocalPoint is { } f ? new FocalPoint(f.X, f.Y) : null)).ToList();
+        var imported = await uploader.ImportAsync(images, User, ct);
+        if (!imported.Succeeded)
         {
-            var picture = pictures[i];
-            var uploaded = await uploader.UploadAsync(new MediaUploader.UploadCommand(new MemoryStream(drawn[i]), picture.Name + ".jpg", null, false, User, picture.Key), ct);
-            RequireMedia(uploaded, picture);
-            if (picture.AltText is not null || picture.FocalPoint is not null)
-            {
-                FocalPoint? focal = picture.FocalPoint is { } f ? new FocalPoint(f.X, f.Y) : null;
-                RequireMedia(await mediaEditor.UpdateAsync(
-                    new MediaEditor.UpdateCommand(picture.Key, null, picture.Name, picture.AltText ?? [], focal, null, User, EditorRights.Administer), ct), picture);
-            }
+            throw new InvalidOperationException($"Demo pictures ({manifest}): {string.Join("; ", imported.Errors.Select(e => e.Message("en")))}");
         }
 
         logger.LogInformation("Demo content: {Count} pictures drawn in {Drawing} ms, stored in {Total} ms",
             pictures.Count, (long)drawing.TotalMilliseconds, (long)watch.Elapsed.TotalMilliseconds);
-    }
-
-    private static void RequireMedia(MediaResult result, DemoPicture picture)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Demo picture {picture.Key} ({picture.Name}): {string.Join("; ", result.Errors.Select(e => e.Message("en")))}");
-        }
     }
 
     private async Task SeedDocumentAsync(DemoDocument demo, DocumentPublisher publisher, string file, CancellationToken ct)
