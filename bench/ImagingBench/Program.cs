@@ -148,7 +148,7 @@ static void MakePhoto(string path)
     using var green = gy * 140 + 60;
     using var blue = (gx + gy) * 60 + 80;
     using var ground = red.Bandjoin(green, blue);
-    using var noise = VipsImage.Gaussnoise(3000, 2000, sigma: 18, mean: 0);
+    using var noise = VipsImage.Gaussnoise(3000, 2000, sigma: 18, mean: 0, seed: 42);
     using var noisy = ground + noise.Bandjoin(noise, noise);
     using var waves = (((x[0] * 0.01).Sin() + (x[1] * 0.013).Cos()) * 20);
     using var textured = noisy + waves.Bandjoin(waves, waves);
@@ -164,7 +164,7 @@ static void MakePhoto(string path)
         }
     });
     using var blurred = drawn.Gaussblur(1.2);
-    using var photoNoise = VipsImage.Gaussnoise(3000, 2000, sigma: 6, mean: 0);
+    using var photoNoise = VipsImage.Gaussnoise(3000, 2000, sigma: 6, mean: 0, seed: 7);
     using var final = (blurred + photoNoise.Bandjoin(photoNoise, photoNoise)).Cast(NetVips.Enums.BandFormat.Uchar);
     final.Jpegsave(path, q: 90);
 }
