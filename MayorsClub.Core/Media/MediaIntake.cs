@@ -71,6 +71,11 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                     return ConvertHeic(path, fileName);
                 }
 
+                if (inspection.Format == MediaFormat.Jpeg)
+                {
+                    total = await WithoutLocationAsync(incoming, total, ct);
+                }
+
                 kept = true;
                 return (new ReceivedFile(path, inspection.Format!, total, inspection.Width, inspection.Height), null);
             }
@@ -83,6 +88,23 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                 MediaStorage.DeleteFile(path);
             }
         }
+    }
+
+    /// <summary>A phone JPEG loses its GPS (and the rest of its EXIF but the orientation) before it is kept, losslessly.</summary>
+    private static async Task<long> WithoutLocationAsync(FileStream incoming, long length, CancellationToken ct)
+    {
+        var bytes = new byte[length];
+        incoming.Position = 0;
+        await incoming.ReadExactlyAsync(bytes, ct);
+        if (JpegMetadata.WithoutLocation(bytes) is not { } stripped)
+        {
+            return length;
+        }
+
+        incoming.SetLength(0);
+        await incoming.WriteAsync(stripped, ct);
+        await incoming.FlushAsync(ct);
+        return stripped.Length;
     }
 
     /// <summary>

@@ -77,19 +77,27 @@ public sealed class HeicUploadTests(DatabaseProvider provider) : SiteTestBase(pr
     }
 
     [Test]
-    public async Task PhoneJpegTakenUpright_IsStoredWithItsUprightSize_AndItsBytesKept()
+    public async Task PhoneJpegTakenUpright_IsStoredWithItsUprightSize_WithoutItsGps_ButStillTurned()
     {
         using var drawn = (Image.Black(300, 200, bands: 3) + new double[] { 15, 52, 112 }).Cast(Enums.BandFormat.Uchar);
-        using var tagged = drawn.Mutate(m => m.Set(GValue.GIntType, "orientation", 6));
-        var jpeg = tagged.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.Exif);
+        var plain = drawn.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.None);
+        var phone = MediaTestFiles.WithSegments(plain, MediaTestFiles.ExifWithGps(orientation: 6));
+        using (var check = Image.NewFromBuffer(phone))
+        {
+            Assert.That(check.GetFields(), Has.Some.StartsWith("exif-ifd3-GPS"), "the upload carries a GPS block");
+        }
 
-        using var response = await UploadAsync(jpeg, "IMG_0043.JPG", "en");
+        using var response = await UploadAsync(phone, "IMG_0043.JPG", "en");
         var item = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((item["width"]!.GetValue<int>(), item["height"]!.GetValue<int>()), Is.EqualTo((200, 300)), "pages write the size the picture is shown at");
         using var file = await Client.GetAsync(item["url"]!.GetValue<string>());
-        Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var stored = await file.Content.ReadAsByteArrayAsync();
+        using var kept = Image.NewFromBuffer(stored);
+        Assert.That(kept.GetFields().Where(f => f.StartsWith("exif-ifd3", StringComparison.Ordinal)), Is.Empty, "no GPS kept, not even in the original");
+        Assert.That(kept.Get("orientation"), Is.EqualTo(6), "still shown upright");
+        Assert.That(stored.AsSpan().IndexOf(plain.AsSpan(2)), Is.GreaterThan(0), "the picture's own bytes untouched: nothing re-encoded");
     }
 
     private async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string fileName, string language)

@@ -97,6 +97,46 @@ public static class MediaTestFiles
         return segment.ToArray();
     }
 
+    /// <summary>An APP1 EXIF segment as a phone writes it: IFD0 with the orientation and a pointer to a GPS block (latitude 50° N).</summary>
+    public static byte[] ExifWithGps(int orientation)
+    {
+        var tiff = new byte[8 + 2 + (2 * 12) + 4 + 2 + (2 * 12) + 4 + 24];
+        BinaryPrimitives.WriteUInt16BigEndian(tiff, 0x4D4D); // "MM"
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(4), 8);
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(8), 2);
+        void Entry(int at, int tag, int type, int count, uint value)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(at), (ushort)tag);
+            BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(at + 2), (ushort)type);
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(at + 4), (uint)count);
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(at + 8), value);
+        }
+
+        Entry(10, 0x0112, 3, 1, (uint)orientation << 16); // Orientation (SHORT, left-justified)
+        var gps = 8 + 2 + 24 + 4;
+        Entry(22, 0x8825, 4, 1, (uint)gps); // GPSInfo → the GPS IFD
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(gps), 2);
+        Entry(gps + 2, 0x0001, 2, 2, (uint)'N' << 24); // GPSLatitudeRef "N"
+        var rational = gps + 2 + 24 + 4;
+        Entry(gps + 14, 0x0002, 5, 3, (uint)rational); // GPSLatitude 50/1 27/1 0/1
+        for (var i = 0; i < 3; i++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(rational + (i * 8)), i switch { 0 => 50u, 1 => 27u, _ => 0u });
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(rational + (i * 8) + 4), 1);
+        }
+
+        var segment = new MemoryStream();
+        var length = 2 + 6 + tiff.Length;
+        segment.Write([0xFF, 0xE1, (byte)(length >> 8), (byte)length]);
+        segment.Write("Exif\0\0"u8);
+        segment.Write(tiff);
+        return segment.ToArray();
+    }
+
+    /// <summary>A real JPEG (no metadata) with these segments put in right after its start.</summary>
+    public static byte[] WithSegments(byte[] jpeg, params byte[][] segments) => [.. jpeg[..2], .. segments.SelectMany(s => s), .. jpeg[2..]];
+
     public static byte[] GifHeader(int width, int height) =>
     [
         .. "GIF89a"u8, (byte)width, (byte)(width >> 8), (byte)height, (byte)(height >> 8), 0x80, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00,
