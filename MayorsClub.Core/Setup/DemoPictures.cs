@@ -26,7 +26,7 @@ public enum DemoPictureKind
 /// The demo content's pictures, drawn at seeding time (no photographs, no faces): the club's navy, gold and white,
 /// geometric shapes and an outline of Ukraine, varied per item by a seed (the picture's key), so the same key always
 /// gives the same bytes. Speakers get an initials monogram on a coloured disc. Drawn as SVG and rendered by libvips
-/// (librsvg), saved as JPEG without any metadata. Rendered pictures are kept in memory for the process, so a second
+/// (librsvg, let through libvips' block on untrusted loaders only while it draws), saved as JPEG without any metadata. Rendered pictures are kept in memory for the process, so a second
 /// site in the same process (the test suite starts many) seeds without drawing them again.
 /// </summary>
 public static class DemoPictures
@@ -61,9 +61,40 @@ public static class DemoPictures
     {
         var (width, height) = SizeOf(kind);
         var svg = kind == DemoPictureKind.Portrait ? Monogram(width, seed, initials) : Composition(width, height, seed, kind);
-        using var drawn = Image.NewFromBuffer(Encoding.UTF8.GetBytes(svg), access: Enums.Access.Sequential);
+        using var drawn = RenderSvg(Encoding.UTF8.GetBytes(svg));
         using var flat = drawn.HasAlpha() ? drawn.Flatten(background: [15, 52, 112]) : drawn.Copy();
         return flat.JpegsaveBuffer(q: Quality, keep: Enums.ForeignKeep.None, optimizeCoding: true);
+    }
+
+    private static readonly Lock SvgGate = new();
+
+    /// <summary>
+    /// The image endpoint keeps libvips' untrusted loaders blocked (svgload among them: visitors' files never reach
+    /// it, SVG uploads are refused). Our own drawings are trusted: svgload is let through for the moment it renders
+    /// one, into memory, and blocked again; a block set meanwhile by another thread is met by trying again.
+    /// </summary>
+    private static Image RenderSvg(byte[] svg)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            lock (SvgGate)
+            {
+                NetVips.NetVips.BlockUntrusted = true;
+                Operation.Block("VipsForeignLoadSvg", false);
+                try
+                {
+                    using var loaded = Image.SvgloadBuffer(svg);
+                    return loaded.CopyMemory();
+                }
+                catch (VipsException) when (attempt < 3)
+                {
+                }
+                finally
+                {
+                    Operation.Block("VipsForeignLoadSvg", true);
+                }
+            }
+        }
     }
 
     /// <summary>Navy ground with a diagonal light, gold and white shapes, and the outline of Ukraine.</summary>
