@@ -4,8 +4,9 @@ namespace MayorsClub.Core.Media;
 
 /// <summary>
 /// Reads an image's width and height from its header bytes, without decoding it: PNG (IHDR), GIF (logical screen),
-/// WebP (VP8, VP8L, VP8X), JPEG (the first SOF segment) and AVIF (the largest "ispe" property). Null when the
-/// header is not what the format promises. The size is the stored one: a JPEG's EXIF rotation is not applied.
+/// WebP (VP8, VP8L, VP8X), JPEG (the first SOF segment) and AVIF/HEIC (the largest "ispe" property). Null when the
+/// header is not what the format promises. The size is the upright one, as pages show the picture: a JPEG whose EXIF
+/// orientation is 5–8 (a phone held upright) and a HEIF image with a quarter-turn "irot" have width and height swapped.
 /// A header may declare sizes no real image has (zero, or more than 2³¹ − 1): <see cref="ReadDeclared"/> gives
 /// them as declared, so the upload can be refused for them.
 /// </summary>
@@ -24,7 +25,8 @@ public static class ImageDimensions
             return Jpeg(image);
         }
 
-        var head = new byte[format == MediaFormat.Avif ? MediaSniffer.HeadLength : 64];
+        var isHeif = format == MediaFormat.Avif || format == MediaFormat.Heic;
+        var head = new byte[isHeif ? MediaSniffer.HeadLength : 64];
         var length = image.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, length);
         return format switch
@@ -32,7 +34,7 @@ public static class ImageDimensions
             _ when format == MediaFormat.Png => Png(bytes),
             _ when format == MediaFormat.Gif => Gif(bytes),
             _ when format == MediaFormat.WebP => WebP(bytes),
-            _ when format == MediaFormat.Avif => Avif(bytes),
+            _ when isHeif => Heif(bytes),
             _ => null,
         };
     }
@@ -91,6 +93,7 @@ public static class ImageDimensions
             return null;
         }
 
+        var turned = false;
         while (true)
         {
             var prefix = image.ReadByte();
@@ -134,7 +137,20 @@ public static class ImageDimensions
                     return null;
                 }
 
-                return new DeclaredSize(BinaryPrimitives.ReadUInt16BigEndian(frame[3..]), BinaryPrimitives.ReadUInt16BigEndian(frame[1..]));
+                var (width, height) = (BinaryPrimitives.ReadUInt16BigEndian(frame[3..]), BinaryPrimitives.ReadUInt16BigEndian(frame[1..]));
+                return turned ? new DeclaredSize(height, width) : new DeclaredSize(width, height);
+            }
+
+            if (marker == 0xE1 && length is > 14 and <= 0xFFFF)
+            {
+                var segment = new byte[length - 2];
+                if (image.ReadAtLeast(segment, segment.Length, throwOnEndOfStream: false) < segment.Length)
+                {
+                    return null;
+                }
+
+                turned |= ExifOrientation(segment) is >= 5 and <= 8;
+                continue;
             }
 
             if (image.Position + length - 2 > image.Length)
@@ -147,10 +163,64 @@ public static class ImageDimensions
     }
 
     /// <summary>
-    /// AVIF keeps sizes in "ispe" (image spatial extent) properties; the primary image is the largest of them
-    /// (others belong to thumbnails or grid tiles).
+    /// The Orientation tag (0x0112) of an APP1 segment's EXIF block ("Exif\0\0" then a TIFF header and IFD0), or 0.
+    /// 5–8 mean the stored picture lies on its side.
     /// </summary>
-    private static DeclaredSize? Avif(ReadOnlySpan<byte> bytes)
+    internal static int ExifOrientation(ReadOnlySpan<byte> segment)
+    {
+        if (segment.Length < 14 || !segment.StartsWith("Exif\0\0"u8))
+        {
+            return 0;
+        }
+
+        var tiff = segment[6..];
+        var little = tiff.StartsWith("II"u8);
+        if (!little && !tiff.StartsWith("MM"u8))
+        {
+            return 0;
+        }
+
+        ushort U16(ReadOnlySpan<byte> at) => little ? BinaryPrimitives.ReadUInt16LittleEndian(at) : BinaryPrimitives.ReadUInt16BigEndian(at);
+        var ifd = little ? BinaryPrimitives.ReadUInt32LittleEndian(tiff[4..]) : BinaryPrimitives.ReadUInt32BigEndian(tiff[4..]);
+        if (ifd > (uint)tiff.Length - 2)
+        {
+            return 0;
+        }
+
+        var entries = U16(tiff[(int)ifd..]);
+        for (var i = 0; i < entries; i++)
+        {
+            var entry = (int)ifd + 2 + (i * 12);
+            if (entry + 12 > tiff.Length)
+            {
+                return 0;
+            }
+
+            if (U16(tiff[entry..]) == 0x0112)
+            {
+                return U16(tiff[(entry + 8)..]);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// AVIF and HEIC keep sizes in "ispe" (image spatial extent) properties; the primary image is the largest of them
+    /// (others belong to thumbnails or grid tiles). An "irot" property of a quarter or three quarters of a turn
+    /// (iPhones write one for photos taken upright) makes the shown picture's width its height.
+    /// </summary>
+    private static DeclaredSize? Heif(ReadOnlySpan<byte> bytes)
+    {
+        var largest = LargestExtent(bytes);
+        var rotation = bytes.IndexOf("irot"u8);
+        return largest is { } size && rotation >= 4 && rotation + 5 <= bytes.Length
+            && BinaryPrimitives.ReadUInt32BigEndian(bytes[(rotation - 4)..]) == 9 && (bytes[rotation + 4] & 0x03) is 1 or 3
+            ? new DeclaredSize(size.Height, size.Width)
+            : largest;
+    }
+
+    private static DeclaredSize? LargestExtent(ReadOnlySpan<byte> bytes)
     {
         DeclaredSize? largest = null;
         for (var at = bytes.IndexOf("ispe"u8); at >= 4; at = NextIndex(bytes, at))

@@ -30,6 +30,12 @@ public sealed record MediaFormat(string ContentType, string Extension, MediaKind
     /// </summary>
     internal static readonly MediaFormat ZipContainer = new("application/zip", ".zip", MediaKind.Document, "ZIP");
 
+    /// <summary>
+    /// A HEIC/HEIF photo (iPhones' default, HEVC-coded): accepted on upload and converted to <see cref="Jpeg"/>,
+    /// never stored as such (browsers other than Safari do not show it).
+    /// </summary>
+    internal static readonly MediaFormat Heic = new("image/heic", ".heic", MediaKind.Image, "HEIC");
+
     public static IReadOnlyList<MediaFormat> All { get; } = [Jpeg, Png, Gif, WebP, Avif, Pdf, Docx, Pptx, Mp4];
 
     public static MediaFormat? FromContentType(string? contentType) =>

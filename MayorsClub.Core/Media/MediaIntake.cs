@@ -65,6 +65,17 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                         [fileName, Number(width), Number(height), (options.Value.MaxImagePixels / 1_000_000.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)])));
                 }
 
+                if (inspection.Format == MediaFormat.Heic)
+                {
+                    await incoming.DisposeAsync();
+                    return ConvertHeic(path, fileName);
+                }
+
+                if (inspection.Format == MediaFormat.Jpeg)
+                {
+                    total = await WithoutLocationAsync(incoming, total, ct);
+                }
+
                 kept = true;
                 return (new ReceivedFile(path, inspection.Format!, total, inspection.Width, inspection.Height), null);
             }
@@ -77,6 +88,44 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                 MediaStorage.DeleteFile(path);
             }
         }
+    }
+
+    /// <summary>A phone JPEG loses its GPS (and the rest of its EXIF but the orientation) before it is kept, losslessly.</summary>
+    private static async Task<long> WithoutLocationAsync(FileStream incoming, long length, CancellationToken ct)
+    {
+        var bytes = new byte[length];
+        incoming.Position = 0;
+        await incoming.ReadExactlyAsync(bytes, ct);
+        if (JpegMetadata.WithoutLocation(bytes) is not { } stripped)
+        {
+            return length;
+        }
+
+        incoming.SetLength(0);
+        await incoming.WriteAsync(stripped, ct);
+        await incoming.FlushAsync(ct);
+        return stripped.Length;
+    }
+
+    /// <summary>
+    /// A HEIC photo (already within the pixel limit by its header) becomes a JPEG in a new incoming file; the HEIC is
+    /// deleted by the caller. Refused with its own message when this native build cannot decode HEVC.
+    /// </summary>
+    private (ReceivedFile?, MediaResult?) ConvertHeic(string heicPath, string fileName)
+    {
+        if (!HeicConversion.CanDecodeHevc)
+        {
+            return (null, MediaResult.Refused(MediaStatus.UnsupportedType, new MediaError(MediaMessages.HeicNotSupported, "file", [fileName])));
+        }
+
+        storage.CreateIncoming(out var jpegPath).Dispose();
+        if (HeicConversion.ToJpeg(heicPath, jpegPath) is not { } size)
+        {
+            MediaStorage.DeleteFile(jpegPath);
+            return (null, MediaResult.Refused(MediaStatus.UnsupportedType, new MediaError(MediaMessages.ImageDamaged, "file", [fileName, MediaFormat.Heic.Label])));
+        }
+
+        return (new ReceivedFile(jpegPath, MediaFormat.Jpeg, new FileInfo(jpegPath).Length, size.Width, size.Height), null);
     }
 
     private static string Number(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -33,6 +33,7 @@ public static class MediaMessages
     public const string LiveMediaNeedsPublishRights = "media.liveMediaNeedsPublishRights";
     public const string TooManyPixels = "media.tooManyPixels";
     public const string ImpossibleDimensions = "media.impossibleDimensions";
+    public const string HeicNotSupported = "media.heicNotSupported";
 
     private static readonly BilingualTexts Messages = new(new(StringComparer.Ordinal)
     {
@@ -80,6 +81,9 @@ public static class MediaMessages
         [ImpossibleDimensions] = (
             "Зображення «{0}» має неможливі розміри в заголовку файлу: можливо, файл пошкоджено.",
             "The image \"{0}\" declares impossible dimensions in its header: the file may be damaged."),
+        [HeicNotSupported] = (
+            "Фото «{0}» у форматі HEIC (так iPhone зберігає знімки), а сервер поки не вміє його прочитати. Збережіть фото як JPEG і завантажте знову: на iPhone — «Параметри» → «Камера» → «Формати» → «Найсумісніший», або надішліть фото собі поштою чи експортуйте як JPEG.",
+            "The photo \"{0}\" is in HEIC format (how iPhones save pictures), which this server cannot read yet. Save it as JPEG and upload it again: on an iPhone, Settings → Camera → Formats → \"Most Compatible\", or e-mail the photo to yourself or export it as JPEG."),
         [AlwaysMembersOnly] = (
             "Документи й відео завжди доступні лише членам клубу.",
             "Documents and videos are always for members only."),

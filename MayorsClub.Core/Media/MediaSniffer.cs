@@ -62,7 +62,8 @@ public static class MediaSniffer
 
     /// <summary>
     /// ISO base media files start with an "ftyp" box naming a major brand and compatible brands:
-    /// AVIF images say avif/avis, MP4 videos one of the MP4 brands. HEIC, QuickTime and audio-only files are refused.
+    /// AVIF images say avif/avis, HEIC photos heic/heix/hevc/heim/heis (or the generic mif1/msf1 over an HEVC-coded
+    /// item, "hvcC"), MP4 videos one of the MP4 brands. QuickTime and audio-only files are refused.
     /// </summary>
     private static SniffResult SniffIsoMedia(ReadOnlySpan<byte> head)
     {
@@ -85,8 +86,15 @@ public static class MediaSniffer
             return SniffResult.Of(MediaFormat.Avif);
         }
 
+        if (HeicBrands.Contains(major) || (major is "mif1" or "msf1" && (compatible.Any(HeicBrands.Contains) || head.IndexOf("hvcC"u8) >= 0)))
+        {
+            return SniffResult.Of(MediaFormat.Heic);
+        }
+
         return Mp4Brands.Contains(major) ? SniffResult.Of(MediaFormat.Mp4) : SniffResult.Refused(MediaMessages.UnsupportedType);
     }
+
+    private static readonly HashSet<string> HeicBrands = new(StringComparer.Ordinal) { "heic", "heix", "hevc", "hevx", "heim", "heis" };
 
     private static readonly HashSet<string> Mp4Brands = new(StringComparer.Ordinal)
     {

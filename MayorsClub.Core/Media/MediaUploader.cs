@@ -17,6 +17,9 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
     /// <param name="MembersOnly">Keep an image for members only (documents and videos always are).</param>
     public sealed record UploadCommand(Stream Content, string? FileName, Guid? FolderKey, bool MembersOnly, string User);
 
+    /// <summary>A public image put in with a known key, its alt texts and focal point (the demo content's pictures).</summary>
+    public sealed record ImportedImage(Guid Key, byte[] Content, string FileName, IReadOnlyDictionary<string, string>? AltText, FocalPoint? FocalPoint);
+
     public sealed record ReplaceCommand(Guid Key, Stream Content, string? FileName, string User, EditorRights Rights);
 
     public async Task<MediaResult> UploadAsync(UploadCommand command, CancellationToken ct = default)
@@ -76,6 +79,72 @@ public sealed class MediaUploader(MediaStore store, MediaIntake intake, MediaSto
         await feed.WaitUntilVisibleAsync(ct);
 
         return MediaResult.Ok(uploaded);
+    }
+
+    /// <summary>
+    /// Puts several public images into the root of the library in one save, each through the same checks as an upload
+    /// (format from the bytes, size limits, pixel limit). Nothing is kept when one is refused: its refusal is returned.
+    /// </summary>
+    public async Task<MediaResult> ImportAsync(IReadOnlyList<ImportedImage> images, string user, CancellationToken ct = default)
+    {
+        var stored = new List<string>();
+        var committed = false;
+        try
+        {
+            var now = store.UtcNow;
+            foreach (var image in images)
+            {
+                var clientName = MediaNames.CleanFileName(image.FileName);
+                var (file, refused) = await intake.ReceiveAsync(new MemoryStream(image.Content, writable: false), clientName, ct);
+                if (file is null || !file.Format.IsImage)
+                {
+                    if (file is not null)
+                    {
+                        MediaStorage.DeleteFile(file.IncomingPath);
+                    }
+
+                    return refused ?? MediaResult.Refused(MediaStatus.UnsupportedType, new MediaError(MediaMessages.UnsupportedType, "file", [clientName]));
+                }
+
+                var storagePath = storage.Keep(file.IncomingPath, file.Format);
+                stored.Add(storagePath);
+                var item = new MediaItemEntity
+                {
+                    Key = image.Key,
+                    Name = MediaNames.Stem(clientName),
+                    FileName = MediaNames.StoredFileName(clientName, file.Format),
+                    ContentType = file.Format.ContentType,
+                    Size = file.Size,
+                    Width = file.Width,
+                    Height = file.Height,
+                    FocalX = image.FocalPoint?.X,
+                    FocalY = image.FocalPoint?.Y,
+                    AltTextJson = MediaStore.WriteAltText(new SortedDictionary<string, string>(
+                        (image.AltText ?? new Dictionary<string, string>()).Where(a => Cultures.IsSupported(a.Key)).ToDictionary(), StringComparer.Ordinal)),
+                    StoragePath = storagePath,
+                    CreatedUtc = now,
+                    CreatedBy = user,
+                    UpdatedUtc = now,
+                    Version = 1,
+                };
+                store.Db.MediaItems.Add(item);
+                store.Audit(user, "media.upload", item, $"{file.Format.ContentType}, {file.Size} bytes");
+            }
+
+            feed.Append(PublishedChangeKind.Media, media: [.. images.Select(i => i.Key)]);
+            await store.Db.SaveChangesAsync(ct);
+            committed = true;
+        }
+        finally
+        {
+            if (!committed)
+            {
+                stored.ForEach(storage.Delete);
+            }
+        }
+
+        await feed.WaitUntilVisibleAsync(ct);
+        return MediaResult.Ok(null);
     }
 
     public async Task<MediaResult> ReplaceAsync(ReplaceCommand command, CancellationToken ct = default)

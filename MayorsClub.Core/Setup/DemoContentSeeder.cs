@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Diagnostics;
 using MayorsClub.Core.Content;
+using MayorsClub.Core.Media;
 using MayorsClub.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,8 +16,11 @@ namespace MayorsClub.Core.Setup;
 /// Reads the committed demo content (umbraco/demo/content/*.json, in name order, parents first) into a new database
 /// through the same editor and publisher an editor uses, so demo content obeys every rule real content does.
 /// A date may be written relative to the day of seeding ("@today+21T10:00") so the demo calendar stays current.
+/// The pictures the documents pick (umbraco/demo/media.json: fixed keys, kinds, alt texts, focal points) are drawn by
+/// <see cref="DemoPictures"/> and put into the media library through the editors' upload first, in the same transaction.
 /// </summary>
-public sealed partial class DemoContentSeeder(DocumentEditor editor, DocumentPublisher publisher, ContentStore store, IClock clock, ILogger<DemoContentSeeder> logger)
+public sealed partial class DemoContentSeeder(
+    DocumentEditor editor, DocumentPublisher publisher, ContentStore store, MediaUploader uploader, IClock clock, ILogger<DemoContentSeeder> logger)
 {
     public const string User = "demo-content";
 
@@ -23,6 +28,10 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, DocumentPub
 
     public sealed record DemoDocument(Guid Key, string Type, Guid? Parent, Dictionary<string, string> Names,
         Dictionary<string, string>? Segments, Dictionary<string, Dictionary<string, JsonNode?>>? Values, List<string>? Publish);
+
+    public sealed record DemoPicture(Guid Key, string Kind, string Name, string? Initials, Dictionary<string, string>? AltText, DemoFocalPoint? FocalPoint);
+
+    public sealed record DemoFocalPoint(double X, double Y);
 
     public async Task<int> SeedAsync(string folder, CancellationToken ct)
     {
@@ -41,6 +50,7 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, DocumentPub
 
         // All or nothing: a broken demo file leaves the database empty, to be seeded again at the next start.
         await using var transaction = await store.Db.Database.BeginTransactionAsync(ct);
+        await SeedPicturesAsync(Path.Combine(folder, "media.json"), ct);
         foreach (var file in files)
         {
             var text = ResolveRelativeDates(await File.ReadAllTextAsync(file, ct), today);
@@ -56,6 +66,32 @@ public sealed partial class DemoContentSeeder(DocumentEditor editor, DocumentPub
 
         logger.LogInformation("Demo content: {Count} documents from {Files} files", count, files.Count);
         return count;
+    }
+
+    private async Task SeedPicturesAsync(string manifest, CancellationToken ct)
+    {
+        if (!File.Exists(manifest))
+        {
+            return;
+        }
+
+        var pictures = JsonSerializer.Deserialize<List<DemoPicture>>(await File.ReadAllTextAsync(manifest, ct), JsonOptions) ?? [];
+        var watch = Stopwatch.StartNew();
+        var drawn = new byte[pictures.Count][];
+        Parallel.For(0, pictures.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            drawn[i] = DemoPictures.Render(Enum.Parse<DemoPictureKind>(pictures[i].Kind, ignoreCase: true), pictures[i].Key, pictures[i].Initials ?? ""));
+        var drawing = watch.Elapsed;
+
+        var images = pictures.Select((p, i) => new MediaUploader.ImportedImage(
+            p.Key, drawn[i], p.Name + ".jpg", p.AltText, p.FocalPoint is { } f ? new FocalPoint(f.X, f.Y) : null)).ToList();
+        var imported = await uploader.ImportAsync(images, User, ct);
+        if (!imported.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo pictures ({manifest}): {string.Join("; ", imported.Errors.Select(e => e.Message("en")))}");
+        }
+
+        logger.LogInformation("Demo content: {Count} pictures drawn in {Drawing} ms, stored in {Total} ms",
+            pictures.Count, (long)drawing.TotalMilliseconds, (long)watch.Elapsed.TotalMilliseconds);
     }
 
     private async Task SeedDocumentAsync(DemoDocument demo, DocumentPublisher publisher, string file, CancellationToken ct)

@@ -93,6 +93,26 @@ public sealed class NewSiteTests(DatabaseProvider provider) : SiteTestBase(provi
         Assert.That(en.Status, Is.EqualTo(404));
     }
 
+    [Test]
+    public async Task DemoContent_PagesShowTheirDrawnPictures()
+    {
+        var article = Snapshot.OfType(NewsArticle.Alias, "uk").Where(IsDemo).First();
+        var session = Snapshot.OfType(ExpertSession.Alias, "uk").Where(IsDemo).First();
+        var anonymous = Snapshot.For(Viewer.Anonymous);
+        var articleImage = anonymous.Of(article, "uk").FirstImage(NewsArticle.Image)!;
+        var heroImage = anonymous.Of(Snapshot.Home!, "uk").FirstImage(Home.HeroImage)!;
+
+        var articlePage = await GetPageAsync(article.Url("uk")!);
+        var home = await GetPageAsync("/uk/");
+        var sessionPage = await GetPageAsync(session.Url("en")!);
+
+        Assert.That((articleImage.Width, articleImage.Height), Is.EqualTo((1600, 1067)));
+        Assert.That(articlePage.Html, Does.Contain($"/media/{articleImage.Key}/"));
+        Assert.That(home.Html, Does.Contain($"/media/{heroImage.Key}/"));
+        Assert.That(heroImage.FocalPoint, Is.Not.Null, "the hero is cut around its focal point");
+        Assert.That(System.Text.RegularExpressions.Regex.Count(sessionPage.Html, "<img[^>]+/media/"), Is.GreaterThanOrEqualTo(2), "the speakers' monograms");
+    }
+
     /// <summary>Documents from the committed demo files (not ones another test made).</summary>
     private static bool IsDemo(PublishedDocument document) => DemoKeys.Value.Contains(document.Key);
 

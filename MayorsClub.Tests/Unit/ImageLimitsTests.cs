@@ -43,6 +43,7 @@ public sealed class ImageLimitsTests
         yield return new TestCaseData(MediaTestFiles.WebPExtended(50_000, 50_000), "50,000 × 50,000").SetName("WebP (VP8X) 50000×50000");
         yield return new TestCaseData(MediaTestFiles.WebPLossless(16_384, 16_384), "16,384 × 16,384").SetName("WebP (VP8L) 16384×16384");
         yield return new TestCaseData(AvifHeader(50_000, 50_000), "50,000 × 50,000").SetName("AVIF 50000×50000");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("heic", ["mif1", "heic"], [(8_192, 6_144)]), "8,192 × 6,144").SetName("HEIC 8192×6144 (just over 50 megapixels)");
     }
 
     [TestCaseSource(nameof(TooManyPixels))]

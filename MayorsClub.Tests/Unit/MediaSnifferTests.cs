@@ -14,6 +14,10 @@ public sealed class MediaSnifferTests
         yield return new TestCaseData(MediaTestFiles.WebPLossless(4, 4), "image/webp").SetName("WebP");
         yield return new TestCaseData(MediaTestFiles.IsoMedia("avif", ["avif", "mif1", "miaf"]), "image/avif").SetName("AVIF (major brand)");
         yield return new TestCaseData(MediaTestFiles.IsoMedia("mif1", ["mif1", "avif"]), "image/avif").SetName("AVIF (compatible brand)");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("heic", ["mif1", "heic"]), "image/heic").SetName("HEIC (iPhone: heic, mif1)");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("heix", ["mif1", "heix"]), "image/heic").SetName("HEIC (10-bit heix)");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("mif1", ["mif1", "heic"]), "image/heic").SetName("HEIF (mif1 with heic compatible)");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("mif1", ["mif1", "miaf"], extra: "hvcC"u8.ToArray()), "image/heic").SetName("HEIF (mif1 over an HEVC item)");
         yield return new TestCaseData(MediaTestFiles.Pdf(), "application/pdf").SetName("PDF");
         yield return new TestCaseData(MediaTestFiles.PlainZip(), "application/zip").SetName("ZIP (checked further)");
         yield return new TestCaseData(MediaTestFiles.Mp4(), "video/mp4").SetName("MP4");
@@ -27,7 +31,7 @@ public sealed class MediaSnifferTests
         yield return new TestCaseData(MediaTestFiles.SvgWithScript(), MediaMessages.SvgRefused).SetName("an SVG with a script");
         yield return new TestCaseData(Encoding.UTF8.GetBytes("\uFEFF  <svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>"), MediaMessages.SvgRefused).SetName("an SVG without a prolog, after a BOM");
         yield return new TestCaseData(Encoding.UTF8.GetBytes("MZ\u0090\0 this program cannot be run in DOS mode"), MediaMessages.UnsupportedType).SetName("a Windows program");
-        yield return new TestCaseData(MediaTestFiles.IsoMedia("heic", ["mif1", "heic"]), MediaMessages.UnsupportedType).SetName("HEIC");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("mif1", ["mif1", "miaf"]), MediaMessages.UnsupportedType).SetName("HEIF of neither AV1 nor HEVC");
         yield return new TestCaseData(MediaTestFiles.IsoMedia("qt  "), MediaMessages.UnsupportedType).SetName("QuickTime");
         yield return new TestCaseData(MediaTestFiles.IsoMedia("M4A "), MediaMessages.UnsupportedType).SetName("M4A audio");
         yield return new TestCaseData(new byte[] { 0x1F, 0x8B, 0x08, 0x00 }, MediaMessages.UnsupportedType).SetName("gzip");
@@ -69,7 +73,15 @@ public sealed class MediaSnifferTests
         yield return new TestCaseData(MediaTestFiles.WebPLossless(333, 16383), MediaFormat.WebP, 333, 16383).SetName("WebP lossless VP8L");
         yield return new TestCaseData(MediaTestFiles.WebPExtended(5000, 20000), MediaFormat.WebP, 5000, 20000).SetName("WebP extended VP8X");
         yield return new TestCaseData(MediaTestFiles.IsoMedia("avif", ["avif"], [(160, 90), (3840, 2160)]), MediaFormat.Avif, 3840, 2160).SetName("AVIF ispe (the largest)");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("heic", ["mif1", "heic"], [(512, 512), (4032, 3024)]), MediaFormat.Heic, 4032, 3024).SetName("HEIC ispe (the grid, not its tiles)");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("heic", ["mif1", "heic"], [(4032, 3024)], extra: Irot(1)), MediaFormat.Heic, 3024, 4032).SetName("HEIC turned a quarter (irot 1): upright size");
+        yield return new TestCaseData(MediaTestFiles.IsoMedia("heic", ["mif1", "heic"], [(4032, 3024)], extra: Irot(2)), MediaFormat.Heic, 4032, 3024).SetName("HEIC upside down (irot 2): same size");
+        yield return new TestCaseData(MediaTestFiles.JpegHeader(4032, 3024, exifOrientation: 6), MediaFormat.Jpeg, 3024, 4032).SetName("JPEG with EXIF orientation 6 (phone held upright): upright size");
+        yield return new TestCaseData(MediaTestFiles.JpegHeader(4032, 3024, exifOrientation: 8, littleEndianExif: true), MediaFormat.Jpeg, 3024, 4032).SetName("JPEG with EXIF orientation 8, Intel byte order");
+        yield return new TestCaseData(MediaTestFiles.JpegHeader(4032, 3024, exifOrientation: 3), MediaFormat.Jpeg, 4032, 3024).SetName("JPEG with EXIF orientation 3 (upside down): same size");
     }
+
+    private static byte[] Irot(byte angle) => [0, 0, 0, 9, .. "irot"u8, angle];
 
     [TestCaseSource(nameof(Sizes))]
     public void ImageDimensions_AreReadFromTheHeader(byte[] bytes, MediaFormat format, int width, int height)

@@ -43,11 +43,16 @@ public static class MediaTestFiles
     }
 
     /// <summary>The start of a JPEG: SOI, an APP0 (JFIF) and a comment segment, then the frame header with the size.</summary>
-    public static byte[] JpegHeader(int width, int height, byte frameMarker = 0xC0)
+    public static byte[] JpegHeader(int width, int height, byte frameMarker = 0xC0, int exifOrientation = 0, bool littleEndianExif = false)
     {
         var jpeg = new MemoryStream();
         jpeg.Write([0xFF, 0xD8]);
         jpeg.Write([0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+        if (exifOrientation > 0)
+        {
+            jpeg.Write(ExifSegment(exifOrientation, littleEndianExif));
+        }
+
         var comment = Encoding.ASCII.GetBytes("made for a test");
         jpeg.Write([0xFF, 0xFE, 0x00, (byte)(comment.Length + 2)]);
         jpeg.Write(comment);
@@ -55,6 +60,82 @@ public static class MediaTestFiles
         jpeg.Write([0xFF, 0xDA, 0x00, 0x0C, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3F, 0x00, 0x12, 0x34, 0xFF, 0xD9]);
         return jpeg.ToArray();
     }
+
+    /// <summary>An APP1 EXIF segment whose IFD0 holds a software tag and the orientation, as cameras write it.</summary>
+    public static byte[] ExifSegment(int orientation, bool littleEndian = false)
+    {
+        var tiff = new byte[8 + 2 + (2 * 12) + 4];
+        void U16(int at, int value)
+        {
+            if (littleEndian) BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at), (ushort)value);
+            else BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(at), (ushort)value);
+        }
+
+        void U32(int at, int value)
+        {
+            if (littleEndian) BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at), (uint)value);
+            else BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(at), (uint)value);
+        }
+
+        Encoding.ASCII.GetBytes(littleEndian ? "II" : "MM").CopyTo(tiff, 0);
+        U16(2, 42);
+        U32(4, 8);
+        U16(8, 2);
+        U16(10, 0x010F); // Make, ASCII, 4 bytes inline
+        U16(12, 2);
+        U32(14, 4);
+        Encoding.ASCII.GetBytes("Cam\0").CopyTo(tiff, 18);
+        U16(22, 0x0112); // Orientation, SHORT, 1
+        U16(24, 3);
+        U32(26, 1);
+        U16(30, orientation);
+        var segment = new MemoryStream();
+        var length = 2 + 6 + tiff.Length;
+        segment.Write([0xFF, 0xE1, (byte)(length >> 8), (byte)length]);
+        segment.Write("Exif\0\0"u8);
+        segment.Write(tiff);
+        return segment.ToArray();
+    }
+
+    /// <summary>An APP1 EXIF segment as a phone writes it: IFD0 with the orientation and a pointer to a GPS block (latitude 50° N).</summary>
+    public static byte[] ExifWithGps(int orientation)
+    {
+        var tiff = new byte[8 + 2 + (2 * 12) + 4 + 2 + (2 * 12) + 4 + 24];
+        BinaryPrimitives.WriteUInt16BigEndian(tiff, 0x4D4D); // "MM"
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(4), 8);
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(8), 2);
+        void Entry(int at, int tag, int type, int count, uint value)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(at), (ushort)tag);
+            BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(at + 2), (ushort)type);
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(at + 4), (uint)count);
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(at + 8), value);
+        }
+
+        Entry(10, 0x0112, 3, 1, (uint)orientation << 16); // Orientation (SHORT, left-justified)
+        var gps = 8 + 2 + 24 + 4;
+        Entry(22, 0x8825, 4, 1, (uint)gps); // GPSInfo → the GPS IFD
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(gps), 2);
+        Entry(gps + 2, 0x0001, 2, 2, (uint)'N' << 24); // GPSLatitudeRef "N"
+        var rational = gps + 2 + 24 + 4;
+        Entry(gps + 14, 0x0002, 5, 3, (uint)rational); // GPSLatitude 50/1 27/1 0/1
+        for (var i = 0; i < 3; i++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(rational + (i * 8)), i switch { 0 => 50u, 1 => 27u, _ => 0u });
+            BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(rational + (i * 8) + 4), 1);
+        }
+
+        var segment = new MemoryStream();
+        var length = 2 + 6 + tiff.Length;
+        segment.Write([0xFF, 0xE1, (byte)(length >> 8), (byte)length]);
+        segment.Write("Exif\0\0"u8);
+        segment.Write(tiff);
+        return segment.ToArray();
+    }
+
+    /// <summary>A real JPEG (no metadata) with these segments put in right after its start.</summary>
+    public static byte[] WithSegments(byte[] jpeg, params byte[][] segments) => [.. jpeg[..2], .. segments.SelectMany(s => s), .. jpeg[2..]];
 
     public static byte[] GifHeader(int width, int height) =>
     [
@@ -100,7 +181,7 @@ public static class MediaTestFiles
     }
 
     /// <summary>An ISO media file's start: an ftyp box with the brands, then (for AVIF) a meta box with image sizes.</summary>
-    public static byte[] IsoMedia(string majorBrand, IReadOnlyList<string>? compatible = null, IReadOnlyList<(int Width, int Height)>? imageSizes = null)
+    public static byte[] IsoMedia(string majorBrand, IReadOnlyList<string>? compatible = null, IReadOnlyList<(int Width, int Height)>? imageSizes = null, byte[]? extra = null)
     {
         var file = new MemoryStream();
         var brands = compatible ?? [majorBrand];
@@ -124,6 +205,7 @@ public static class MediaTestFiles
             file.Write(ispe);
         }
 
+        file.Write(extra ?? []);
         file.Write(new byte[256]);
         return file.ToArray();
     }
