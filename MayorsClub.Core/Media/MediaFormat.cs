@@ -38,6 +38,9 @@ public sealed record MediaFormat(string ContentType, string Extension, MediaKind
 
     public static IReadOnlyList<MediaFormat> All { get; } = [Jpeg, Png, Gif, WebP, Avif, Pdf, Docx, Pptx, Mp4];
 
+    /// <summary>What an upload field proposes: every stored format, and HEIC, which becomes a JPEG on the way in.</summary>
+    public static IReadOnlyList<MediaFormat> Uploadable { get; } = [.. All, Heic];
+
     public static MediaFormat? FromContentType(string? contentType) =>
         All.FirstOrDefault(f => string.Equals(f.ContentType, contentType, StringComparison.OrdinalIgnoreCase));
 

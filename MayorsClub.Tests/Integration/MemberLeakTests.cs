@@ -258,6 +258,24 @@ public sealed partial class MemberLeakTests(DatabaseProvider provider) : SiteTes
     }
 
     [Test]
+    public async Task AMembersOnlyImage_HasNoResizedVariants_SignedOrNot()
+    {
+        var photo = await UploadAsync($"{Marker("photofile")}.png", MediaTestFiles.Png(640, 400));
+        var signed = Site.Services.GetRequiredService<MayorsClub.Core.Imaging.ImageUrls>();
+        var signer = Site.Services.GetRequiredService<MayorsClub.Core.Imaging.ImageUrlSigner>();
+        var card = new MayorsClub.Core.Imaging.ImageCommands { Crop = "card" };
+
+        Assert.That(signed.For(photo, card), Is.Null, "the site never writes a variant URL for a members-only file");
+        var forged = $"hmac={signer.Sign(photo.Key, photo.FileToken, card.ToQuery())}&{card.ToQuery()}&v={photo.FileToken}";
+        foreach (var query in new[] { "crop=card", "width=800&format=webp", "width=333&height=111&rmode=pad", forged })
+        {
+            using var response = await Client.GetAsync($"/media/{photo.Key}/{_marker}photofile.png?{query}");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), query);
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain(_marker), query);
+        }
+    }
+
+    [Test]
     public async Task AMemberOutsideTheGroups_SeesTheSessionsRecording_ButNotTheProtectedPage()
     {
         using var partner = await MemberSession.SignInNewAsync(Site, MemberGroups.Partners);

@@ -56,6 +56,6 @@ public sealed record MediaPickerPage(
     public string UploadUrl => MediaController.BasePath + "/upload" + (Folder is { } f ? $"?folder={f.Key}" : "");
 
     /// <summary>The file types the upload field proposes.</summary>
-    public string Accept => string.Join(",", MediaFormat.All.Where(f => f.IsImage == (Kind == MediaPickerKind.Images))
+    public string Accept => string.Join(",", MediaFormat.Uploadable.Where(f => f.IsImage == (Kind == MediaPickerKind.Images))
         .SelectMany(f => f.Extension == ".jpg" ? [f.ContentType, f.Extension, ".jpeg"] : new[] { f.ContentType, f.Extension }));
 }
