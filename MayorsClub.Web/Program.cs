@@ -91,6 +91,8 @@ app.UseMayorsClubErrorPages();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
 app.UseMayorsClubHeadRequests();
+// Resized images, like static files, before the culture, the page cache, routing and authentication.
+app.UseMayorsClubImageVariants();
 app.UseMayorsClubCultureCase();
 app.UseMayorsClubCultureCookie();
 app.UseMayorsClubPageCache();

@@ -18,7 +18,7 @@ VARIANTS=${VARIANTS:-60}
 RUNS=${RUNS:-30}
 WARMUP_RUNS=${WARMUP_RUNS:-3}
 STATIC_DIR=$ROOT/wwwroot/bench # the site serves the repository's top-level wwwroot/ (Program.cs: WebRootPath)
-EXTRA_CLEANUP+=('rm -f "$STATIC_DIR/variant.img"; rmdir "$STATIC_DIR" 2>/dev/null || true')
+EXTRA_CLEANUP+=('rm -f "$STATIC_DIR"/variant.*; rmdir "$STATIC_DIR" 2>/dev/null || true')
 
 ensure_wrk
 LOAD_AT_START=$(loadavg)
@@ -92,15 +92,20 @@ read -r P50 P99 < <(printf '%s\n' "${FIRST[@]}" | sort -n | awk '{ v[NR] = $1 } 
 # --- 4. cached hits against the same bytes as a static file ---------------------------------------------------------
 CACHED=${URLS[0]}
 mkdir -p "$STATIC_DIR"
-curl -fsS -o "$STATIC_DIR/variant.img" "$BASE$CACHED"
-STATIC=/bench/variant.img
-BYTES=$(wc -c <"$STATIC_DIR/variant.img")
+# Named with the variant's own extension, so the static file is served with the same media type (an unknown one is a 404).
+TYPE=$(curl -fsS -o /dev/null -w '%{content_type}' "$BASE$CACHED")
+EXT=${TYPE#image/}; EXT=${EXT%%;*}
+curl -fsS -o "$STATIC_DIR/variant.$EXT" "$BASE$CACHED"
+STATIC=/bench/variant.$EXT
+curl -fsS -o /dev/null "$BASE$STATIC" || { echo "the static copy $STATIC is not served" >&2; exit 1; }
+BYTES=$(wc -c <"$STATIC_DIR/variant.$EXT")
 NAMES=("cached variant" "static file")
 TARGETS=("$CACHED" "$STATIC")
 RPS=(); CP50=(); CP99=(); OTHERS=(); LOADS=()
 for i in 0 1; do
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$BASE${TARGETS[$i]}" >/dev/null
   measure "$BASE${TARGETS[$i]}"
+  if grep -q 'Non-2xx' <<<"$RESULT"; then echo "${NAMES[$i]}: wrk saw answers other than 2xx" >&2; grep 'Non-2xx' <<<"$RESULT" >&2; exit 1; fi
   RPS+=("$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$RESULT")")
   CP50+=("$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$RESULT")")")
   CP99+=("$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$RESULT")")")

@@ -13,9 +13,12 @@ namespace MayorsClub.Core.Media;
 public sealed class MediaFileReader(MayorsClubDbContext db, MediaStorage storage, PublishedSnapshotService snapshots)
 {
     /// <summary>A file anyone may see, from the published snapshot; null for unknown keys, folders and members-only files.</summary>
-    public MediaFile? FindPublic(Guid key)
+    public MediaFile? FindPublic(Guid key) => FindPublic(snapshots.Current, storage, key);
+
+    /// <summary>As <see cref="FindPublic(Guid)"/>, for a reader that has the snapshot and the storage at hand (no scope, no database).</summary>
+    public static MediaFile? FindPublic(PublishedSnapshot snapshot, MediaStorage storage, Guid key)
     {
-        var item = snapshots.Current.GetMedia(key);
+        var item = snapshot.GetMedia(key);
         if (item is not { IsFolder: false, MembersOnly: false, StoragePath: { } storagePath, ContentType: { } contentType, FileToken: { } token })
         {
             return null;

@@ -17,6 +17,47 @@ namespace MayorsClub.Web.Media;
 /// </summary>
 public static class MediaEndpoints
 {
+    /// <summary>
+    /// Image variants are answered here, before the culture, the page cache, routing and authentication (as static
+    /// files are: they are public, the same for everyone, and the busiest requests of a page); everything else under
+    /// /media, originals included, goes on to the endpoint below.
+    /// </summary>
+    public static void UseMayorsClubImageVariants(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (request.QueryString.HasValue && HttpMethods.IsGet(request.Method) && PublicKey(request.Path) is { } key)
+            {
+                var services = context.RequestServices;
+                var snapshots = services.GetRequiredService<PublishedSnapshotService>();
+                if (MediaFileReader.FindPublic(snapshots.Current, services.GetRequiredService<MediaStorage>(), key) is { } file
+                    && ImageResponses.AsksForVariant(request, file))
+                {
+                    context.Response.Headers.XContentTypeOptions = "nosniff";
+                    var answer = await ImageResponses.VariantAsync(context, file, services.GetRequiredService<ImageCommandParser>(),
+                        services.GetRequiredService<ImageVariantCache>(), snapshots);
+                    await answer.ExecuteAsync(context);
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+
+    /// <summary>The key of /media/{key}/{name}, or null for any other path.</summary>
+    private static Guid? PublicKey(PathString path)
+    {
+        var value = path.Value;
+        if (value is null || !value.StartsWith(MediaUrls.PublicPrefix + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = value.AsSpan(MediaUrls.PublicPrefix.Length + 1);
+        var slash = rest.IndexOf('/');
+        return slash > 0 && Guid.TryParse(rest[..slash], out var key) ? key : null;
+    }
+
     public static void MapMayorsClubMedia(this WebApplication app) =>
         app.MapMethods(MediaUrls.PublicPrefix + "/{key:guid}/{**name}", [HttpMethods.Get, HttpMethods.Head], Serve)
             .ExcludeFromDescription();
