@@ -26,7 +26,7 @@ public sealed class MediaFileReader(MayorsClubDbContext db, MediaStorage storage
 
         var path = storage.FullPath(storagePath);
         return File.Exists(path)
-            ? new MediaFile(key, path, contentType, item.FileName ?? "file", item.Size, item.UpdatedUtc, token, MembersOnly: false)
+            ? new MediaFile(key, path, contentType, item.FileName ?? "file", item.Size, item.UpdatedUtc, token, MembersOnly: false) { FocalPoint = item.FocalPoint }
             : null;
     }
 
@@ -50,4 +50,8 @@ public sealed class MediaFileReader(MayorsClubDbContext db, MediaStorage storage
 }
 
 /// <summary>A stored file ready to be sent: where it is, its checked media type, the name to offer, and the token that changes with its bytes.</summary>
-public sealed record MediaFile(Guid Key, string PhysicalPath, string ContentType, string FileName, long Size, DateTime UpdatedUtc, string Token, bool MembersOnly);
+public sealed record MediaFile(Guid Key, string PhysicalPath, string ContentType, string FileName, long Size, DateTime UpdatedUtc, string Token, bool MembersOnly)
+{
+    /// <summary>The library's focal point (public files, from the snapshot): what an image variant's crop keeps.</summary>
+    public FocalPoint? FocalPoint { get; init; }
+}

@@ -1,6 +1,5 @@
 using MayorsClub.Core.Imaging;
 using MayorsClub.Core.Media;
-using MayorsClub.Core.Publishing;
 using MayorsClub.Web.Site;
 using Microsoft.Net.Http.Headers;
 
@@ -19,7 +18,7 @@ public static class ImageResponses
     public static bool AsksForVariant(HttpRequest request, MediaFile file) =>
         file.ContentType.StartsWith("image/", StringComparison.Ordinal) && request.Query.Count > 0 && ImageCommandParser.HasCommands(request.Query.Keys);
 
-    public static async Task<IResult> VariantAsync(HttpContext context, MediaFile file, ImageCommandParser parser, ImageVariantCache cache, PublishedSnapshotService snapshots)
+    public static async Task<IResult> VariantAsync(HttpContext context, MediaFile file, ImageCommandParser parser, ImageVariantCache cache)
     {
         var request = context.Request;
         var query = request.Query.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.FirstOrDefault())).ToList();
@@ -29,7 +28,7 @@ public static class ImageResponses
             return Refusal(context, check.Refusal!, check.Status);
         }
 
-        var source = new ImageSource(file.Key, file.PhysicalPath, file.ContentType, file.Token, snapshots.Current.GetMedia(file.Key)?.FocalPoint);
+        var source = new ImageSource(file.Key, file.PhysicalPath, file.ContentType, file.Token, file.FocalPoint);
         var result = await cache.GetAsync(source, commands, Accepted(request), context.RequestAborted);
         if (result is not { Variant: { } variant, Content: { } content })
         {

@@ -13,7 +13,7 @@ namespace MayorsClub.Web.Media;
 /// the file. Served with the type found from the bytes, nosniff, an ETag and Last-Modified; with the current
 /// ?v= token the browser may keep the file for a year (a replacement changes the token), otherwise it revalidates.
 /// With image commands in the query (width, height, rmode, crop=alias, format…) an image is served as a processed
-/// variant instead (<see cref="ImageResponses"/>).
+/// variant instead, by <see cref="UseMayorsClubImageVariants"/> before routing (<see cref="ImageResponses"/>).
 /// </summary>
 public static class MediaEndpoints
 {
@@ -29,13 +29,13 @@ public static class MediaEndpoints
             if (request.QueryString.HasValue && HttpMethods.IsGet(request.Method) && PublicKey(request.Path) is { } key)
             {
                 var services = context.RequestServices;
-                var snapshots = services.GetRequiredService<PublishedSnapshotService>();
-                if (MediaFileReader.FindPublic(snapshots.Current, services.GetRequiredService<MediaStorage>(), key) is { } file
+                var snapshot = services.GetRequiredService<PublishedSnapshotService>().Current;
+                if (MediaFileReader.FindPublic(snapshot, services.GetRequiredService<MediaStorage>(), key) is { } file
                     && ImageResponses.AsksForVariant(request, file))
                 {
                     context.Response.Headers.XContentTypeOptions = "nosniff";
                     var answer = await ImageResponses.VariantAsync(context, file, services.GetRequiredService<ImageCommandParser>(),
-                        services.GetRequiredService<ImageVariantCache>(), snapshots);
+                        services.GetRequiredService<ImageVariantCache>());
                     await answer.ExecuteAsync(context);
                     return;
                 }
@@ -62,8 +62,7 @@ public static class MediaEndpoints
         app.MapMethods(MediaUrls.PublicPrefix + "/{key:guid}/{**name}", [HttpMethods.Get, HttpMethods.Head], Serve)
             .ExcludeFromDescription();
 
-    private static async Task<IResult> Serve(Guid key, HttpContext context, MediaFileReader reader, ImageCommandParser parser,
-        ImageVariantCache variants, PublishedSnapshotService snapshots)
+    private static IResult Serve(Guid key, HttpContext context, MediaFileReader reader)
     {
         var file = reader.FindPublic(key);
         if (file is null)
@@ -73,11 +72,6 @@ public static class MediaEndpoints
 
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        if (ImageResponses.AsksForVariant(context.Request, file))
-        {
-            return await ImageResponses.VariantAsync(context, file, parser, variants, snapshots);
-        }
-
         headers.CacheControl = context.Request.Query["v"] == file.Token
             ? "public, max-age=31536000, immutable"
             : "public, max-age=0, must-revalidate";
