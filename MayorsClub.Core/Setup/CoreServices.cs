@@ -25,6 +25,8 @@ public static class CoreServices
         services.AddScoped<DemoContentSeeder>();
         services.AddScoped<AdministratorAccess>();
         services.AddSingleton<SiteReadiness>();
+        services.AddMetrics();
+        services.AddSingleton<Operations.SiteMetrics>();
         services.AddHostedService<SiteInitializer>();
         return services;
     }
