@@ -31,6 +31,8 @@ missing=()
 [[ -x "$CHROMIUM" ]] || missing+=(chromium)
 has_smtp_sink || missing+=(python3-aiosmtpd)
 command -v npm >/dev/null 2>&1 || missing+=(npm)   # the back office's browser code is bundled at build time
+NGINX=/usr/sbin/nginx
+[[ -x "$NGINX" ]] || missing+=(nginx)               # the load balancer in front of the two-node tests
 
 if ((${#missing[@]})); then
   if [[ -f /etc/debian_version && "$(id -u)" -eq 0 ]]; then
@@ -38,7 +40,13 @@ if ((${#missing[@]})); then
     echo "test.sh: installing missing packages: ${missing[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
+    # Packages with a service (nginx, postgresql) must not start it: the tests start their own, on free ports.
+    no_services=0
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_services=1
+    fi
     apt-get install -y -qq "${missing[@]}" >/dev/null
+    if ((no_services)); then rm -f /usr/sbin/policy-rc.d; fi
   else
     die "missing prerequisites. Install the Debian packages: sudo apt-get install -y ${missing[*]}"
   fi
@@ -48,6 +56,7 @@ PG_BIN=$(find_pg_bin)
 [[ -n "$PG_BIN" ]] || die "initdb/pg_ctl not found under /usr/lib/postgresql/*/bin"
 [[ -x "$CHROMIUM" ]] || die "$CHROMIUM not found (Debian package: chromium)"
 has_smtp_sink || die "the SMTP sink is missing (Debian package: python3-aiosmtpd)"
+[[ -x "$NGINX" ]] || die "$NGINX not found (Debian package: nginx)"
 
 # --- Throwaway PostgreSQL cluster -------------------------------------------
 
@@ -120,6 +129,8 @@ export MAYORSCLUB_TEST_SMTP="127.0.0.1:$SMTP_PORT" MAYORSCLUB_TEST_MAILDIR="$SMT
 # The tests create (and drop) their own databases in this cluster.
 export MAYORSCLUB_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Pooling=true"
 export MAYORSCLUB_TEST_CHROMIUM="$CHROMIUM"
+# The two-node tests start a cluster of their own (they stop it to test an outage) and nginx in front of the nodes.
+export MAYORSCLUB_TEST_PG_BIN="$PG_BIN" MAYORSCLUB_TEST_NGINX="$NGINX"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # --- Summary parsing -----------------------------------------------------------
