@@ -3,10 +3,14 @@
 
   prepare BASE CLIENT_ID SECRET COUNT STATE   finds COUNT published news articles through the Management API and
                                               writes their ids and Ukrainian page paths to STATE (one per line)
-  publish BASE CLIENT_ID SECRET STATE SPREAD  for each article: gives its Ukrainian summary a new, unique text
+  publish BASE CLIENT_ID SECRET STATE SPREAD [READER [COUNT]]
+                                              for each article: gives its Ukrainian summary a new, unique text
                                               (not timed), then times from the start of the publish request until
                                               the page answers with the new text; the publishes are spread evenly
                                               over SPREAD seconds. Prints one line per publish and p50/p99.
+                                              READER: read the pages from this other node (bench/nodes.sh) instead
+                                              of the one that publishes; COUNT: publish this many times, going
+                                              round the articles in STATE again when there are fewer.
 """
 import http.client
 import json
@@ -91,9 +95,12 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
 
 
-def publish(base, client_id, secret, state, spread):
+def publish(base, client_id, secret, state, spread, reader_base=None, count=None):
     site = Site(base, client_id, secret)
+    reader = Site(reader_base) if reader_base else site
     articles = [line.split() for line in open(state) if line.strip()]
+    if count:
+        articles = [articles[i % len(articles)] for i in range(count)]
     interval = spread / len(articles)
     latencies, polls = [], []
     started = time.monotonic()
@@ -108,7 +115,7 @@ def publish(base, client_id, secret, state, spread):
         tries = 0
         while True:
             tries += 1
-            status, body = site.page(path)
+            status, body = reader.page(path)
             if status == 200 and marker.encode() in body:
                 break
             if time.perf_counter() - begin > 10:
@@ -131,6 +138,7 @@ if __name__ == "__main__":
     if command == "prepare":
         prepare(args[0], args[1], args[2], int(args[3]), args[4])
     elif command == "publish":
-        publish(args[0], args[1], args[2], args[3], float(args[4]))
+        publish(args[0], args[1], args[2], args[3], float(args[4]),
+                args[5] if len(args) > 5 else None, int(args[6]) if len(args) > 6 else None)
     else:
         sys.exit(__doc__)
