@@ -74,7 +74,7 @@ public sealed partial class TwoNodeTests
         var created = await PostJsonAsync(editor, "member", new
         {
             name = "Оксана Мельник", email, position = "Міська голова", community = "Вишгородська громада", region = "UA-32",
-            preferredCulture = "uk", groups = new[] { "mayors" },
+            preferredCulture = "uk", groups = new[] { "Mayors" },
         });
         Assert.That(created.Status, Is.EqualTo(HttpStatusCode.Created), created.Body?.ToJsonString());
         var member = created.Body!["id"]!.GetValue<Guid>();
