@@ -22,7 +22,8 @@ public sealed class ImageUrlSigner
     private readonly Lazy<byte[]> _key;
     private readonly IClock _clock;
 
-    public ImageUrlSigner(IOptions<ImagingOptions> options, SitePaths paths, SiteKeys keys, IClock clock)
+    /// <param name="keys">Where the key is kept when configuration names none (unit tests configure one).</param>
+    public ImageUrlSigner(IOptions<ImagingOptions> options, SitePaths paths, IClock clock, SiteKeys? keys = null)
     {
         _clock = clock;
         if (options.Value.HmacKey is { Length: > 0 } configured)
@@ -32,6 +33,8 @@ public sealed class ImageUrlSigner
         }
         else
         {
+            ArgumentNullException.ThrowIfNull(keys);
+
             // Read on first use, not when the pipeline is built: the database may still be migrating then.
             _key = new Lazy<byte[]>(() => Convert.FromBase64String(keys.GetOrAdd(SiteKeys.ImagingHmac, () =>
             {
