@@ -12,7 +12,7 @@ namespace MayorsClub.Core.Imaging;
 /// may use the named crops and the fixed widths unsigned, nothing else. The signature covers the media key, its
 /// version token (<c>v</c>), the canonical commands and an optional expiry (<c>expires</c>, Unix seconds); the file
 /// name segment is left out because any name finds the file. The key comes from configuration or from the database
-/// (SiteKeys), where the first node made it (or brought in the <c>{DataPath}/keys/imaging-hmac.key</c> an older site
+/// (SiteKeys), made on the first start (or brought in from the <c>{DataPath}/keys/imaging-hmac.key</c> an older site
 /// had), so every node signs and accepts the same URLs.
 /// </summary>
 public sealed class ImageUrlSigner
@@ -36,13 +36,7 @@ public sealed class ImageUrlSigner
             ArgumentNullException.ThrowIfNull(keys);
 
             // Read on first use, not when the pipeline is built: the database may still be migrating then.
-            _key = new Lazy<byte[]>(() => Convert.FromBase64String(keys.GetOrAdd(SiteKeys.ImagingHmac, () =>
-            {
-                var file = Path.Combine(paths.Data, "keys", "imaging-hmac.key");
-                return File.Exists(file)
-                    ? (File.ReadAllText(file).Trim(), $"imported from {file}")
-                    : (Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), "new");
-            })));
+            _key = new Lazy<byte[]>(() => Convert.FromBase64String(keys.Get(SiteKeys.ImagingHmac)));
         }
     }
 

@@ -12,6 +12,7 @@ public static class KeyServices
     public static IServiceCollection AddMayorsClubKeys(this IServiceCollection services)
     {
         services.TryAddSingleton<DataProtectionKeyImport>();
+        services.TryAddSingleton<SiteKeyMaker>();
         services.TryAddSingleton<DatabaseSchema>();
         services.TryAddSingleton<SiteKeys>();
         return services;

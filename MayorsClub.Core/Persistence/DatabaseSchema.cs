@@ -5,11 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MayorsClub.Core.Persistence;
 
 /// <summary>
-/// Brings the database up to date once per process: migrations, SQLite's write-ahead log, and the keys a single-node
-/// site kept in files. Start-up waits for it, and so does anything that reads keys from the database earlier (options
+/// Brings the database up to date once per process: migrations, SQLite's write-ahead log, the keys a single-node site
+/// kept in files, and the site's keys (made on the first start). Start-up waits for it, and so does anything that reads keys from the database earlier (options
 /// set up while the server starts), so no key is read from or written to a table that does not exist yet.
 /// </summary>
-public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKeyImport keyImport)
+public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKeyImport keyImport, SiteKeyMaker keyMaker)
 {
     private readonly Lock _lock = new();
     private Task? _current;
@@ -42,5 +42,6 @@ public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKe
         }
 
         await keyImport.ImportOnceAsync(db);
+        await keyMaker.EnsureAsync(db);
     }
 }
