@@ -1,8 +1,10 @@
+using System.Xml.Linq;
 using MayorsClub.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace MayorsClub.Core.Keys;
 
@@ -19,22 +21,31 @@ public static class KeyServices
     }
 
     /// <summary>
-    /// Data-protection keys in the database's DataProtectionKeys table, shared by every node. The framework's hosted
-    /// service that reads the key ring as the host starts is taken out: it would read before the migrations made the
-    /// table (and, on an upgrade, before the old keys were imported); the ring is read on the first request instead,
-    /// and requests wait for start-up to finish.
+    /// Data-protection keys in the database's DataProtectionKeys table, shared by every node. The key ring is read
+    /// only once the database is up to date (its tables made, an older site's key files imported): the framework reads
+    /// it as the host starts, before the start-up's migrations would otherwise have run.
     /// </summary>
     public static IDataProtectionBuilder PersistKeysToSiteDatabase(this IDataProtectionBuilder builder)
     {
         builder.Services.AddMayorsClubKeys();
         builder.PersistKeysToDbContext<MayorsClubDbContext>();
-        var eager = builder.Services.Where(s => s.ServiceType == typeof(IHostedService)
-            && s.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList();
-        foreach (var descriptor in eager)
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DatabaseSchema>((options, schema) =>
+            options.XmlRepository = new OnceTheSchemaIsCurrent(options.XmlRepository!, schema));
+        return builder;
+    }
+
+    private sealed class OnceTheSchemaIsCurrent(IXmlRepository keys, DatabaseSchema schema) : IXmlRepository
+    {
+        public IReadOnlyCollection<XElement> GetAllElements()
         {
-            builder.Services.Remove(descriptor);
+            schema.EnsureCurrentAsync().GetAwaiter().GetResult();
+            return keys.GetAllElements();
         }
 
-        return builder;
+        public void StoreElement(XElement element, string friendlyName)
+        {
+            schema.EnsureCurrentAsync().GetAwaiter().GetResult();
+            keys.StoreElement(element, friendlyName);
+        }
     }
 }
