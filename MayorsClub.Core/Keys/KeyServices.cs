@@ -22,8 +22,9 @@ public static class KeyServices
 
     /// <summary>
     /// Data-protection keys in the database's DataProtectionKeys table, shared by every node. The key ring is read
-    /// only once the database is up to date (its tables made, an older site's key files imported): the framework reads
-    /// it as the host starts, before the start-up's migrations would otherwise have run.
+    /// only once the database is up to date (its tables made, an older site's key files imported). The framework reads
+    /// it as the host starts, before the server listens, so the server listens once that is done; the rest of start-up
+    /// (demo content, snapshot) still happens behind /healthz's 503.
     /// </summary>
     public static IDataProtectionBuilder PersistKeysToSiteDatabase(this IDataProtectionBuilder builder)
     {
