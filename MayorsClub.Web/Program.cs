@@ -12,6 +12,7 @@ using MayorsClub.Core.Search;
 using MayorsClub.Core.Users;
 using MayorsClub.Web.Announcements;
 using MayorsClub.Web.Applications;
+using MayorsClub.Web.Backup;
 using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.BackOffice.Members;
 using MayorsClub.Web.BackOffice.Users;
@@ -70,6 +71,7 @@ builder.Services.AddMayorsClubApplicationReview();
 builder.Services.AddMayorsClubManagementApi(builder.Configuration);
 builder.Services.AddMayorsClubDeliveryApi(builder.Configuration);
 builder.Services.AddMayorsClubContentSection();
+builder.Services.AddMayorsClubBackupPage();
 builder.Services.AddMayorsClubWriteRateLimit(builder.Configuration);
 
 var app = builder.Build();
@@ -77,6 +79,12 @@ var app = builder.Build();
 if (args is [AdministratorAccess.ResetCommand, ..])
 {
     Environment.ExitCode = await AdministratorCommands.ResetPasswordAsync(app.Services, args.ElementAtOrDefault(1));
+    return;
+}
+
+if (args is [AdministratorCommands.BackupCommand, ..])
+{
+    Environment.ExitCode = await AdministratorCommands.BackupAsync(app.Services, args.ElementAtOrDefault(1));
     return;
 }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MayorsClub.Core.Keys;
 using MayorsClub.Core.Setup;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -10,22 +11,33 @@ namespace MayorsClub.Core.Imaging;
 /// Signs and checks image URLs (<c>hmac=</c>), so only the site can ask the server for arbitrary sizes: a stranger
 /// may use the named crops and the fixed widths unsigned, nothing else. The signature covers the media key, its
 /// version token (<c>v</c>), the canonical commands and an optional expiry (<c>expires</c>, Unix seconds); the file
-/// name segment is left out because any name finds the file. The key comes from configuration or is generated
-/// once into <c>{DataPath}/keys/imaging-hmac.key</c>.
+/// name segment is left out because any name finds the file. The key comes from configuration or from the database
+/// (SiteKeys), made on the first start (or brought in from the <c>{DataPath}/keys/imaging-hmac.key</c> an older site
+/// had), so every node signs and accepts the same URLs.
 /// </summary>
 public sealed class ImageUrlSigner
 {
     private const int SignatureBytes = 16; // 128 bits of HMAC-SHA256, 22 URL-safe characters
 
-    private readonly byte[] _key;
+    private readonly Lazy<byte[]> _key;
     private readonly IClock _clock;
 
-    public ImageUrlSigner(IOptions<ImagingOptions> options, SitePaths paths, IClock clock)
+    /// <param name="keys">Where the key is kept when configuration names none (unit tests configure one).</param>
+    public ImageUrlSigner(IOptions<ImagingOptions> options, SitePaths paths, IClock clock, SiteKeys? keys = null)
     {
         _clock = clock;
-        _key = options.Value.HmacKey is { Length: > 0 } configured
-            ? DecodeConfigured(configured)
-            : LoadOrCreate(Path.Combine(paths.Data, "keys", "imaging-hmac.key"));
+        if (options.Value.HmacKey is { Length: > 0 } configured)
+        {
+            var key = DecodeConfigured(configured);
+            _key = new Lazy<byte[]>(key);
+        }
+        else
+        {
+            ArgumentNullException.ThrowIfNull(keys);
+
+            // Read on first use, not when the pipeline is built: the database may still be migrating then.
+            _key = new Lazy<byte[]>(() => Convert.FromBase64String(keys.Get(SiteKeys.ImagingHmac)));
+        }
     }
 
     /// <summary>The signature for these commands on this media version, to put in the URL as hmac=.</summary>
@@ -55,7 +67,7 @@ public sealed class ImageUrlSigner
     private byte[] Compute(Guid mediaKey, string? version, string canonicalQuery, long? expires)
     {
         var message = Encoding.UTF8.GetBytes($"{mediaKey:N}\n{version}\n{canonicalQuery}\n{expires}");
-        return HMACSHA256.HashData(_key, message)[..SignatureBytes];
+        return HMACSHA256.HashData(_key.Value, message)[..SignatureBytes];
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -85,35 +97,6 @@ public sealed class ImageUrlSigner
         return key.Length >= 32
             ? key
             : throw new InvalidOperationException($"{ImagingOptions.Section}:HmacKey must be at least 32 bytes, base64-encoded.");
-    }
-
-    private static byte[] LoadOrCreate(string path)
-    {
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        try
-        {
-            // Two processes starting together on one data folder: the first file stays, both use it.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
-
-        return Convert.FromBase64String(File.ReadAllText(path).Trim());
     }
 }
 

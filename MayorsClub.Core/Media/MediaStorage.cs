@@ -4,13 +4,13 @@ using MayorsClub.Core.Setup;
 namespace MayorsClub.Core.Media;
 
 /// <summary>
-/// Where media files are kept: under the data folder (never under wwwroot), in "media/", each file under a random,
+/// Where media files are kept: in MayorsClub:MediaPath (default "media/" in the data folder; never under wwwroot), each file under a random,
 /// unguessable name (128 bits) and the extension of its checked format, spread over 256 subfolders. Files being
 /// received wait in "media/.incoming/" until they are checked.
 /// </summary>
 public sealed class MediaStorage(SitePaths paths)
 {
-    public string Root { get; } = Path.Combine(paths.Data, "media");
+    public string Root { get; } = paths.Media;
 
     private string Incoming => Path.Combine(Root, ".incoming");
 

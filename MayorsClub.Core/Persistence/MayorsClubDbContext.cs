@@ -1,5 +1,6 @@
 using MayorsClub.Core.Members;
 using MayorsClub.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -13,8 +14,11 @@ namespace MayorsClub.Core.Persistence;
 /// ContentStore's constructor takes it. The back-office identity's entities are configured here explicitly (not
 /// inherited from IdentityDbContext) so that a second identity can bring its own types and tables.
 /// </summary>
-public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(options)
+public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection keys (cookies, antiforgery), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    internal DbSet<Keys.SiteKeyEntity> SiteKeys => Set<Keys.SiteKeyEntity>();
     internal DbSet<BackOfficeUser> Users => Set<BackOfficeUser>();
     internal DbSet<BackOfficeRole> Roles => Set<BackOfficeRole>();
     internal DbSet<BackOfficeUserRole> UserRoles => Set<BackOfficeUserRole>();
@@ -134,6 +138,14 @@ public abstract class MayorsClubDbContext(DbContextOptions options) : DbContext(
         });
 
         ConfigureApplications(builder);
+
+        builder.Entity<DataProtectionKey>(key => key.ToTable("DataProtectionKeys"));
+        builder.Entity<Keys.SiteKeyEntity>(key =>
+        {
+            key.ToTable("SiteKeys");
+            key.HasKey(k => k.Name);
+            key.Property(k => k.Name).HasMaxLength(100);
+        });
 
         builder.Entity<AuditEntryEntity>(audit =>
         {

@@ -21,6 +21,7 @@ public static class CoreServices
         var paths = SitePaths.FromConfiguration(configuration, contentRoot);
         services.AddSingleton(paths);
         services.AddMayorsClubDatabase(configuration, options, paths);
+        Keys.KeyServices.AddMayorsClubKeys(services);
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<DemoContentSeeder>();
         services.AddScoped<AdministratorAccess>();

@@ -10,6 +10,12 @@ public sealed class MayorsClubOptions
     /// <summary>Folder for the SQLite file, indexes, media and mail pickup. Relative paths are from the site's root folder.</summary>
     public string DataPath { get; set; } = "umbraco/Data";
 
+    /// <summary>
+    /// Folder of uploaded media files; empty: "media" in the data folder. Relative paths are from the site's root folder.
+    /// With several nodes, every node points it at the same shared storage.
+    /// </summary>
+    public string? MediaPath { get; set; }
+
     /// <summary>Seed the demo content into a new, empty database.</summary>
     public bool DemoContent { get; set; } = true;
 

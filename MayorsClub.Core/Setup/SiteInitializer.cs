@@ -23,6 +23,7 @@ public sealed class SiteInitializer(
     Changes.ChangeFeedWorker changes,
     SiteReadiness readiness,
     SitePaths paths,
+    DatabaseSchema schema,
     MediaStorage media,
     IClock clock,
     IOptions<MayorsClubOptions> options,
@@ -34,7 +35,7 @@ public sealed class SiteInitializer(
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             Directory.CreateDirectory(paths.Data);
-            await MigrateAsync(stoppingToken);
+            await schema.EnsureCurrentAsync(stoppingToken);
             var migrated = started.ElapsedMilliseconds;
 
             // The administrator is independent of the content, so it is made while the demo content and the snapshot load.
@@ -67,18 +68,6 @@ public sealed class SiteInitializer(
         {
             logger.LogCritical(error, "The site could not start");
             readiness.MarkFailed(error);
-        }
-    }
-
-    private async Task MigrateAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead logging: readers never wait for a writer, and a commit costs one sync, not three.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }
 

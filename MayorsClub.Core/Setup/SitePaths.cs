@@ -11,6 +11,7 @@ public sealed class SitePaths
         Root = FindRoot(contentRoot);
         Data = Path.GetFullPath(Path.Combine(Root, options.DataPath));
         DemoContent = Path.GetFullPath(Path.Combine(Root, options.DemoContentPath));
+        Media = string.IsNullOrWhiteSpace(options.MediaPath) ? Path.Combine(Data, "media") : Path.GetFullPath(Path.Combine(Root, options.MediaPath));
     }
 
     /// <summary>The paths as configured, for code that needs them before the service provider exists.</summary>
@@ -20,6 +21,9 @@ public sealed class SitePaths
     public string Root { get; }
     public string Data { get; }
     public string DemoContent { get; }
+
+    /// <summary>Uploaded media files (MayorsClub:MediaPath), shared by every node; the image cache stays per node under <see cref="Data"/>.</summary>
+    public string Media { get; }
 
     public static string FindRoot(string contentRoot)
     {

@@ -62,12 +62,14 @@ public sealed class ArchitectureRules
     /// <summary>
     /// No MVC in Core, nor the rest of the web stack (hosting, HTTP, routing, authentication): Core is used by the web
     /// app, never the other way round. Identity's user manager and stores are in Microsoft.AspNetCore.Identity, which is
-    /// not the web stack (no HTTP in it), so that one namespace is allowed.
+    /// not the web stack (no HTTP in it), so that one namespace is allowed; so is Data Protection (cryptography, no HTTP
+    /// either), whose keys Core keeps in the database.
     /// </summary>
     [Test]
     public void Core_DoesNotDependOnAspNetCore() =>
         Types().That().Are(Core).Should().NotDependOnAny(
-                Types(true).That().ResideInNamespaceMatching(@"^Microsoft\.AspNetCore(\.(?!Identity(\.|$)).*)?$").As("ASP.NET Core (but Identity)"))
+                Types(true).That().ResideInNamespaceMatching(@"^Microsoft\.AspNetCore(\.(?!(Identity|DataProtection)(\.|$)).*)?$")
+                    .As("ASP.NET Core (but Identity and Data Protection)"))
             .Check(Loaded);
 
     [Test]

@@ -64,6 +64,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, dataPath, admin, name);
     }
 
+    /// <summary>
+    /// The same database for another node: its own new data folder, the same connection string. Disposing it deletes only
+    /// that folder; the database goes with the first node's.
+    /// </summary>
+    public TestDatabase ForAnotherNode()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "mayorsclub-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataPath);
+        return new TestDatabase(Provider, ConnectionString, dataPath, null, null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_adminConnectionString is not null)

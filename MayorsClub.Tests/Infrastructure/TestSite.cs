@@ -41,11 +41,27 @@ public sealed class TestSite : WebApplicationFactory<Program>
     /// <param name="configureServices">Changes to the site's services, for tests that provoke a failure.</param>
     /// <param name="useKestrel">Serve on a real socket on 127.0.0.1 (for a browser) instead of the in-memory test server.</param>
     /// <param name="settings">Configuration for this site beyond the test defaults (SMTP, for example).</param>
+    /// <param name="beforeStart">Runs on the new database and data folder before the site starts (to put an older site's files or a backup there).</param>
     public static async Task<TestSite> StartAsync(
         DatabaseProvider provider, bool demoContent = true, Action<IServiceCollection>? configureServices = null, bool useKestrel = false,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Func<TestDatabase, Task>? beforeStart = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
+        if (beforeStart is not null)
+        {
+            await beforeStart(database);
+        }
+
+        return await StartOnAsync(database, demoContent, configureServices, useKestrel, settings);
+    }
+
+    /// <summary>A second node: another site on this site's database, with its own data folder (and <paramref name="settings"/>, such as a shared MediaPath).</summary>
+    public Task<TestSite> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null) =>
+        StartOnAsync(_database.ForAnotherNode(), demoContent: false, _configureServices, useKestrel: false, settings ?? _settings);
+
+    private static async Task<TestSite> StartOnAsync(
+        TestDatabase database, bool demoContent, Action<IServiceCollection>? configureServices, bool useKestrel, IReadOnlyDictionary<string, string>? settings)
+    {
         var site = new TestSite(database, demoContent, configureServices, settings);
         if (useKestrel)
         {

@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MayorsClub.Tests.Integration;
 
-/// <summary>With MayorsClub:DataProtection:CertificatePath set, the keys on disk are encrypted with that certificate.</summary>
+/// <summary>With MayorsClub:DataProtection:CertificatePath set, the keys in the database are encrypted with that certificate.</summary>
 public sealed class DataProtectionCertificateTests
 {
     [Test]
-    public async Task KeysOnDisk_AreEncryptedWithTheConfiguredCertificate_AndReadableOnlyWithIt()
+    public async Task KeysInTheDatabase_AreEncryptedWithTheConfiguredCertificate_AndReadableOnlyWithIt()
     {
         var folder = Directory.CreateTempSubdirectory("mayorsclub-certificate-").FullName;
         try
@@ -28,9 +28,17 @@ public sealed class DataProtectionCertificateTests
             });
             var secret = site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("the secret");
 
-            var keys = new DirectoryInfo(Path.Combine(site.Database.DataPath, "keys"));
-            var xml = await File.ReadAllTextAsync(keys.EnumerateFiles("key-*.xml").Single().FullName);
-            Assert.That(xml, Does.Contain("EncryptedData").And.Not.Contain("<value>"), "the key's secret is not on disk in the clear");
+            string xml;
+            await using (var scope = site.Services.CreateAsyncScope())
+            {
+                xml = scope.ServiceProvider.GetRequiredService<MayorsClub.Core.Persistence.MayorsClubDbContext>().DataProtectionKeys.Single().Xml!;
+            }
+
+            Assert.That(xml, Does.Contain("EncryptedData").And.Not.Contain("<value>"), "the key's secret is not in the database in the clear");
+
+            // A copy of the stored key in a folder, read back as a restarted site reads it.
+            var keys = Directory.CreateDirectory(Path.Combine(folder, "keys"));
+            await File.WriteAllTextAsync(Path.Combine(keys.FullName, "key-copy.xml"), xml);
 
             // As a restarted site reads them: with the certificate the keys open, without it they do not.
             using var loaded = X509CertificateLoader.LoadPkcs12FromFile(pfx, "pfx-password");

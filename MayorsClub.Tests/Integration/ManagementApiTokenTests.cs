@@ -75,21 +75,19 @@ public sealed class ManagementApiTokenTests
     }
 
     [Test]
-    public async Task SigningKeys_AreKeptInTheDataFolder_ReadableByTheSiteOnly()
+    public async Task SigningKeys_AreKeptInTheDatabase_NotInTheDataFolder()
     {
         using (await SignedInAsync(_site, EditorsId, EditorsSecret))
         {
         }
 
-        var folder = Path.Combine(_site.Database.DataPath, "management-api");
+        await using var scope = _site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MayorsClub.Core.Persistence.MayorsClubDbContext>();
+        var keys = db.SiteKeys.Where(k => k.Name.StartsWith("management-api-")).ToDictionary(k => k.Name, k => k.Value);
 
-        var files = Directory.GetFiles(folder, "*.pem").Select(Path.GetFileName).ToList();
-
-        Assert.That(files, Is.EquivalentTo(new[] { "token-signing-key.pem", "token-encryption-key.pem" }));
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.That(File.GetUnixFileMode(Path.Combine(folder, "token-signing-key.pem")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-        }
+        Assert.That(keys.Keys, Is.EquivalentTo(new[] { MayorsClub.Core.Keys.SiteKeys.TokenSigning, MayorsClub.Core.Keys.SiteKeys.TokenEncryption }));
+        Assert.That(keys.Values, Has.All.StartsWith("-----BEGIN PRIVATE KEY-----"));
+        Assert.That(Directory.Exists(Path.Combine(_site.Database.DataPath, "management-api")), Is.False);
     }
 
     [Test]

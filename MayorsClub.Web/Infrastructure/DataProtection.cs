@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using MayorsClub.Core.Keys;
 using MayorsClub.Core.Setup;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -12,19 +13,17 @@ public static class DataProtection
     public const string CertificatePasswordSetting = "MayorsClub:DataProtection:CertificatePassword";
 
     /// <summary>
-    /// Keys for cookies and antiforgery tokens live in the data folder, so sign-ins survive a restart. With a
-    /// certificate configured they are encrypted with it; without one (Linux has no DPAPI) they are stored as they
-    /// are, in a folder only the site's user can read, and one log line at start says so.
+    /// Keys for cookies and antiforgery tokens live in the database, so sign-ins survive a restart and every node
+    /// accepts what another signed. With a certificate configured they are encrypted with it; without one (Linux has
+    /// no DPAPI) they are stored as they are, and one log line at start says so. Keys an older site kept in
+    /// {DataPath}/keys are imported once, when the database is brought up to date (see DataProtectionKeyImport).
     /// </summary>
     public static void AddMayorsClubDataProtection(this WebApplicationBuilder builder)
     {
         var paths = SitePaths.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
-        var folder = Path.Combine(paths.Data, "keys");
-        RestrictToOwner(folder);
-
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("MayorsClub")
-            .PersistKeysToFileSystem(new DirectoryInfo(folder));
+            .PersistKeysToSiteDatabase();
 
         var certificatePath = builder.Configuration[CertificatePathSetting];
         if (!string.IsNullOrWhiteSpace(certificatePath))
@@ -38,49 +37,33 @@ public static class DataProtection
 
             dataProtection.ProtectKeysWithCertificate(certificate);
             builder.Services.AddHostedService(sp => new DataProtectionNotice(
-                sp.GetRequiredService<ILogger<DataProtectionNotice>>(), folder, certificate.Thumbprint));
+                sp.GetRequiredService<ILogger<DataProtectionNotice>>(), sp.GetRequiredService<SiteKeys>(), certificate.Thumbprint));
         }
         else if (!OperatingSystem.IsWindows()) // Windows protects them with DPAPI by itself
         {
             // Stated rather than left to the framework's "No XML encryptor configured" warning on every new key,
-            // which reads as an alarm: the folder's permissions are the protection.
+            // which reads as an alarm.
             builder.Services.Configure<KeyManagementOptions>(options => options.XmlEncryptor = new NullXmlEncryptor());
             builder.Services.AddHostedService(sp => new DataProtectionNotice(
-                sp.GetRequiredService<ILogger<DataProtectionNotice>>(), folder, thumbprint: null));
+                sp.GetRequiredService<ILogger<DataProtectionNotice>>(), sp.GetRequiredService<SiteKeys>(), thumbprint: null));
         }
     }
 
-    /// <summary>0700 on the folder and 0600 on the keys in it (where the platform has Unix permissions).</summary>
-    private static void RestrictToOwner(string folder)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-            return;
-        }
-
-        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var key in Directory.EnumerateFiles(folder))
-        {
-            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
-
-    private sealed class DataProtectionNotice(ILogger<DataProtectionNotice> logger, string folder, string? thumbprint) : IHostedService
+    private sealed class DataProtectionNotice(ILogger<DataProtectionNotice> logger, SiteKeys keys, string? thumbprint) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            var database = keys.DescribeDatabase();
             if (thumbprint is not null)
             {
-                logger.LogInformation("Data-protection keys in {Folder} are encrypted with the certificate {Thumbprint}", folder, thumbprint);
+                logger.LogInformation("Data-protection keys in the {Database} (table DataProtectionKeys) are encrypted with the certificate {Thumbprint}", database, thumbprint);
             }
             else
             {
                 logger.LogInformation(
-                    "Data-protection keys (sign-in cookies, antiforgery tokens) are stored unencrypted in {Folder}, readable only by this user: " +
-                    "this platform has no DPAPI. In production set {Setting} (a .pfx) to encrypt them",
-                    folder, CertificatePathSetting);
+                    "Data-protection keys (sign-in cookies, antiforgery tokens) are stored unencrypted in the {Database} (table DataProtectionKeys): " +
+                    "this platform has no DPAPI, so whoever reads the database or its backups can read them. In production set {Setting} (a .pfx) to encrypt them",
+                    database, CertificatePathSetting);
             }
 
             return Task.CompletedTask;

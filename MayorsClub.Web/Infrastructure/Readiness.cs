@@ -12,9 +12,16 @@ public static class Readiness
         var readiness = app.Services.GetRequiredService<SiteReadiness>();
         app.Use(async (context, next) =>
         {
-            if (readiness.IsReady || context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase))
+            if (readiness.IsReady)
             {
                 await next(context);
+                return;
+            }
+
+            if (context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase))
+            {
+                // Answered here, before authentication, whose handlers read keys from a database that may not be up yet.
+                await Results.Text(readiness.Failure is null ? "starting" : "failed", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
                 return;
             }
 

@@ -372,6 +372,24 @@ namespace MayorsClub.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("MayorsClub.Core.Keys.SiteKeyEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SiteKeys", (string)null);
+                });
+
             modelBuilder.Entity("MayorsClub.Core.Media.MediaItemEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1181,6 +1199,25 @@ namespace MayorsClub.Core.Persistence.Migrations.PostgreSql
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("BackOfficeUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
