@@ -6,13 +6,16 @@ public static class Readiness
 {
     public const string HealthPath = "/healthz";
 
-    /// <summary>Until the database is migrated and the snapshot loaded, every request but /healthz gets 503.</summary>
+    /// <summary>
+    /// Until the database is migrated and the snapshot loaded, every request but /healthz and /healthz/ready gets 503.
+    /// Only start-up: once ready, the site serves pages from the snapshot even while the database is down.
+    /// </summary>
     public static void UseMayorsClubReadiness(this WebApplication app)
     {
         var readiness = app.Services.GetRequiredService<SiteReadiness>();
         app.Use(async (context, next) =>
         {
-            if (readiness.IsReady || context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase))
+            if (readiness.IsReady || context.Request.Path.StartsWithSegments(HealthPath, StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;
