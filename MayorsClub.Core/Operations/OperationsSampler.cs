@@ -4,6 +4,7 @@ using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -151,4 +152,8 @@ public static class OperationsServices
         services.AddHostedService(sp => sp.GetRequiredService<OperationsSampler>());
         return services;
     }
+
+    /// <summary>The database can be reached (EF Core's check: a connection is opened), as the health check <paramref name="name"/>.</summary>
+    public static IHealthChecksBuilder AddMayorsClubDatabaseCheck(this IHealthChecksBuilder health, string name, HealthStatus failureStatus, IEnumerable<string> tags) =>
+        health.AddDbContextCheck<MayorsClubDbContext>(name, failureStatus, tags);
 }

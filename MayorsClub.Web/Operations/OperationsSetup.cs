@@ -1,5 +1,4 @@
 using MayorsClub.Core.Operations;
-using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Setup;
 using MayorsClub.Web.BackOffice;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,7 +32,7 @@ public static class OperationsSetup
         // So it makes a node "degraded" (still 200), never unready: a load balancer that took every node out would turn
         // an outage of writes into an outage of the whole site.
         services.AddHealthChecks()
-            .AddDbContextCheck<MayorsClubDbContext>("database", HealthStatus.Degraded, [ReadyTag])
+            .AddMayorsClubDatabaseCheck("database", HealthStatus.Degraded, [ReadyTag])
             .AddCheck<SnapshotCheck>("snapshot", tags: [ReadyTag], timeout: CheckTimeout)
             .AddCheck<FeedCheck>("feed", tags: [ReadyTag], timeout: CheckTimeout)
             .AddCheck<SearchIndexCheck>("search", tags: [ReadyTag], timeout: CheckTimeout)
