@@ -15,7 +15,8 @@ public static class Readiness
         var readiness = app.Services.GetRequiredService<SiteReadiness>();
         app.Use(async (context, next) =>
         {
-            if (readiness.IsReady || context.Request.Path.StartsWithSegments(HealthPath, StringComparison.OrdinalIgnoreCase))
+            if (readiness.IsReady || context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.Equals(Operations.OperationsEndpoints.ReadyPath, StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;
