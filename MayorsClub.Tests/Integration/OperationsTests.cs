@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MayorsClub.Core.Changes;
+using MayorsClub.Core.Content.DocumentTypes;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
@@ -37,6 +39,7 @@ public sealed partial class OperationsTests(DatabaseProvider provider) : SiteTes
         ["MayorsClub:Operations:Token"] = Token,
         ["MayorsClub:Operations:AllowedNetworks"] = "192.0.2.0/24",
         ["MayorsClub:Operations:SampleSeconds"] = "0.5",
+        ["MayorsClub:Operations:FeedLagSeconds"] = "3",
         ["MayorsClub:NodeName"] = Node,
         ["MayorsClub:Logging:Path"] = _logs,
     };
@@ -133,6 +136,31 @@ public sealed partial class OperationsTests(DatabaseProvider provider) : SiteTes
         }
     }
 
+    [Test]
+    public async Task Readiness_IsUnhealthy_WhileThisNodeDoesNotApplyTheFeed_AndReadyOnceItCatchesUp()
+    {
+        using var operations = ClientOf("the operations token");
+        var worker = Site.Services.GetRequiredService<ChangeFeedWorker>();
+        JsonNode behind;
+        await worker.StopAsync(CancellationToken.None);
+        try
+        {
+            await CreateAndPublishAsync(NewsIndexKey, NewsArticle.Alias, Article(Unique("Новина, якої вузол ще не бачив"), Unique("A story this node missed")));
+            behind = await ReadinessWhenAsync(operations, detail => detail["status"]!.GetValue<string>() != "ready");
+        }
+        finally
+        {
+            await worker.StartAsync(CancellationToken.None);
+        }
+
+        var caughtUp = await ReadinessWhenAsync(operations, detail => detail["status"]!.GetValue<string>() == "ready");
+
+        Assert.That(behind["status"]!.GetValue<string>(), Is.EqualTo("unhealthy"));
+        Assert.That(behind["checks"]!["feed"]!["status"]!.GetValue<string>(), Is.EqualTo("unhealthy"));
+        Assert.That(behind["checks"]!["feed"]!["data"]!["lag"]!.GetValue<long>(), Is.GreaterThanOrEqualTo(1));
+        Assert.That(caughtUp["checks"]!["feed"]!["status"]!.GetValue<string>(), Is.EqualTo("healthy"));
+    }
+
     /// <summary>A browser sends the back-office cookie only under /umbraco: there an Administrator finds the same two.</summary>
     [Test]
     public async Task InTheBackOffice_AnAdministratorSeesReadinessAndMetrics_AnEditorDoesNot()
@@ -193,7 +221,7 @@ public sealed partial class OperationsTests(DatabaseProvider provider) : SiteTes
         using var operations = ClientOf("the operations token");
         var before = Value(Samples(await operations.GetStringAsync("/metrics")), "mayorsclub_changes_publish_to_visible_seconds_count") ?? 0;
 
-        await CreateAndPublishAsync(NewsIndexKey, Core.Content.DocumentTypes.NewsArticle.Alias, Article(Unique("Вимірювана новина"), Unique("A measured story")));
+        await CreateAndPublishAsync(NewsIndexKey, NewsArticle.Alias, Article(Unique("Вимірювана новина"), Unique("A measured story")));
 
         var after = await SamplesWhenAsync(operations, s => Value(s, "mayorsclub_changes_publish_to_visible_seconds_count") > before);
         Assert.That(Value(after, "mayorsclub_changes_publish_to_visible_seconds_count"), Is.GreaterThan(before));
@@ -221,6 +249,26 @@ public sealed partial class OperationsTests(DatabaseProvider provider) : SiteTes
         Assert.That(tracedEvent["Node"]!.GetValue<string>(), Is.EqualTo(Node));
         Assert.That(untracedEvent["@tr"]?.GetValue<string>(), Does.Match("^[0-9a-f]{32}$").And.Not.EqualTo(traceId), "a new trace of its own");
         Assert.That(DateTimeOffset.Parse(untracedEvent["@t"]!.GetValue<string>(), CultureInfo.InvariantCulture), Is.Not.EqualTo(default(DateTimeOffset)));
+    }
+
+    /// <summary>The readiness detail once it satisfies <paramref name="done"/> (within 20 s), with its status code checked against its word.</summary>
+    private static async Task<JsonNode> ReadinessWhenAsync(HttpClient client, Func<JsonNode, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var response = await client.GetAsync("/healthz/ready");
+            var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var ready = detail["status"]!.GetValue<string>() is "ready" or "degraded";
+            Assert.That(response.StatusCode, Is.EqualTo(ready ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable), detail.ToJsonString());
+            if (done(detail))
+            {
+                return detail;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), detail.ToJsonString());
+            await Task.Delay(250);
+        }
     }
 
     private async Task<JsonNode> RequestEventAsync(string path)
