@@ -25,6 +25,12 @@ public static class OperationsSetup
         services.AddSingleton<OperationsAccess>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        if (builder.Environment.IsDevelopment() && builder.Configuration[OperationsOptions.Section + ":DrainSeconds"] is null)
+        {
+            // No load balancer on a developer's machine: Ctrl+C stops at once.
+            services.PostConfigure<OperationsOptions>(operations => operations.DrainSeconds = 0);
+        }
+
         services.AddOptions<HostOptions>().Configure<IOptions<OperationsOptions>>((host, operations) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(operations.Value.DrainSeconds + operations.Value.ShutdownTimeoutSeconds));
 
