@@ -23,6 +23,7 @@ using MayorsClub.Web.Infrastructure;
 using MayorsClub.Web.ManagementApi;
 using MayorsClub.Web.Search;
 using MayorsClub.Web.Members;
+using MayorsClub.Web.Operations;
 using MayorsClub.Web.Media;
 using MayorsClub.Web.Seo;
 using MayorsClub.Web.Site;
@@ -39,6 +40,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // Each feature adds its services here and its middleware and endpoints below; nothing is added from elsewhere
 // (no IStartupFilter), so the pipeline reads top to bottom in this file.
 builder.AddMayorsClubLogging();
+builder.AddMayorsClubOperations();
 builder.AddMayorsClubDataProtection();
 builder.AddMayorsClubPublicAddress();
 builder.AddMayorsClubSourceMapRule();
@@ -92,6 +94,8 @@ if (args is [AdministratorCommands.BackupCommand, ..])
 app.UseMayorsClubSecurityHeaders();
 // Before anything reads the client's address, scheme or host: proxies' X-Forwarded-*, then the cookie policy.
 app.UseMayorsClubForwardedHeaders();
+// One log event per request, with the client's address as forwarded, around everything that follows.
+app.UseMayorsClubRequestLogging();
 app.UseHostFiltering();
 // Management API errors as ProblemDetails, and the token endpoint's rate limit (before authentication, which checks client secrets).
 app.UseMayorsClubManagementApiErrors();
@@ -110,6 +114,7 @@ app.UseMayorsClubBackOffice();
 app.UseMayorsClubMembers();
 app.UseMayorsClubPageRecording();
 app.MapMayorsClubHealth();
+app.MapMayorsClubOperations();
 app.MapMayorsClubSeo();
 app.MapMayorsClubCalendar();
 app.MapMayorsClubManagementApi();

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MayorsClub.Core.Changes;
 using MayorsClub.Core.Media;
+using MayorsClub.Core.Operations;
 using MayorsClub.Core.Setup;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,9 +32,11 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
     private long _totalBytes;
     private long _processed;
     private int _trimming;
+    private readonly SiteMetrics _metrics;
 
-    public ImageVariantCache(IOptions<ImagingOptions> options, SitePaths paths, ImageProcessor processor, ILogger<ImageVariantCache> logger)
+    public ImageVariantCache(IOptions<ImagingOptions> options, SitePaths paths, ImageProcessor processor, ILogger<ImageVariantCache> logger, SiteMetrics metrics)
     {
+        _metrics = metrics;
         _options = options.Value;
         _processor = processor;
         _logger = logger;
@@ -85,8 +88,11 @@ public sealed class ImageVariantCache : IPublishedChangeSubscriber, IDisposable
 
         if (TryOpen(variant) is { } hit)
         {
+            _metrics.ImageVariant(cacheHit: true);
             return hit;
         }
+
+        _metrics.ImageVariant(cacheHit: false);
 
         var computed = await _inFlight.GetOrAdd(path, _ => new Lazy<Task<Computed>>(() => ComputeAsync(source, commands, variant))).Value.WaitAsync(ct);
         return computed.Bytes is { } bytes

@@ -45,5 +45,20 @@ public sealed class SiteMetrics : IDisposable
 
     public void ImageVariant(bool cacheHit) => _imageVariantRequests.Add(1, new KeyValuePair<string, object?>("result", cacheHit ? "hit" : "miss"));
 
+    /// <summary>
+    /// The two gauges read from the database (feed lag: the database's last change number minus this process's position;
+    /// outbox backlog: e-mails not sent yet); the callbacks answer from a cached sample (<see cref="OperationsSampler"/>),
+    /// null when there is none yet. Called once, by that sampler.
+    /// </summary>
+    public void ObserveBacklogs(Func<long?> feedLag, Func<long?> outboxBacklog)
+    {
+        _meter.CreateObservableGauge("mayorsclub.changes.feed_lag", () => Measure(feedLag), "{change}",
+            "Changes committed to the database's change feed that this process has not applied yet.");
+        _meter.CreateObservableGauge("mayorsclub.email.outbox_backlog", () => Measure(outboxBacklog), "{message}",
+            "E-mails in the outbox not sent yet (waiting or retrying; those given up on are not counted).");
+    }
+
+    private static IEnumerable<Measurement<long>> Measure(Func<long?> read) => read() is { } value ? [new Measurement<long>(value)] : [];
+
     public void Dispose() => _meter.Dispose();
 }

@@ -7,6 +7,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Search.VectorHighlight;
 using Lucene.Net.Util;
+using MayorsClub.Core.Operations;
 using MayorsClub.Core.Search.Analysis;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -64,7 +65,8 @@ public sealed record SearchSuggestion(string Title, string Url, string Kind);
 /// being typed). Every word must match; BM25 ranks. The calendar's words filter (<see cref="IEventTextSearch"/>) is the
 /// same query over events.
 /// </summary>
-public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearchAnalyzers analyzers, ILogger<SiteSearch> logger) : IEventTextSearch
+public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearchAnalyzers analyzers, ILogger<SiteSearch> logger, SiteMetrics metrics)
+    : IEventTextSearch
 {
     public const int MaxChars = 200;
     public const int MaxWords = 12;
@@ -81,6 +83,19 @@ public sealed class SiteSearch(SearchIndex index, SearchIndexer indexer, ISearch
 
     /// <summary>A page of results for the query.</summary>
     public SearchResults Search(SearchQuery query)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return SearchNow(query);
+        }
+        finally
+        {
+            metrics.SearchAnswered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private SearchResults SearchNow(SearchQuery query)
     {
         var culture = Culture(query.Culture);
         var (text, cut) = Cut(query.Words);

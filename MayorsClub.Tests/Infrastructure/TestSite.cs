@@ -96,6 +96,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
         // Suites call the Delivery API many times from one address; the suite that checks the limit sets its own.
         builder.UseSetting("MayorsClub:DeliveryApi:RequestsPerMinute", "1000000");
+
+        // A test site stops at once (no load balancer to drain); the shutdown test sets its own drain.
+        builder.UseSetting("MayorsClub:Operations:DrainSeconds", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

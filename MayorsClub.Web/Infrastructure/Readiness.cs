@@ -6,7 +6,10 @@ public static class Readiness
 {
     public const string HealthPath = "/healthz";
 
-    /// <summary>Until the database is migrated and the snapshot loaded, every request but /healthz gets 503.</summary>
+    /// <summary>
+    /// Until the database is migrated and the snapshot loaded, every request but /healthz and /healthz/ready gets 503.
+    /// Only start-up: once ready, the site serves pages from the snapshot even while the database is down.
+    /// </summary>
     public static void UseMayorsClubReadiness(this WebApplication app)
     {
         var readiness = app.Services.GetRequiredService<SiteReadiness>();
@@ -18,9 +21,11 @@ public static class Readiness
                 return;
             }
 
-            if (context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase))
+            if (context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.Equals(Operations.OperationsEndpoints.ReadyPath, StringComparison.OrdinalIgnoreCase))
             {
-                // Answered here, before authentication, whose handlers read keys from a database that may not be up yet.
+                // Answered here, before authentication, whose handlers read keys from a database that may not be up yet
+                // (so readiness has no detail for anyone until the site is ready).
                 await Results.Text(readiness.Failure is null ? "starting" : "failed", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
                 return;
             }

@@ -1,4 +1,5 @@
 using MayorsClub.Core.Changes;
+using MayorsClub.Core.Operations;
 using MayorsClub.Core.Publishing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Caching.Memory;
@@ -23,6 +24,7 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
     private readonly int _maxPageBytes;
     private readonly IdentityCookies _identityCookies;
     private readonly PublishedSnapshotService _snapshots;
+    private readonly SiteMetrics _metrics;
 
     // Which pages read which document; kept, dropped and cleared under _lock, with the pages themselves.
     private readonly Dictionary<int, HashSet<string>> _readers = [];
@@ -34,9 +36,11 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
     private long _handledGeneration = -1;
     private long _clearedAtGeneration;
 
-    public PublishedPageCache(IClock clock, IOptions<PageCacheOptions> options, IdentityCookies identityCookies, PublishedSnapshotService snapshots)
+    public PublishedPageCache(IClock clock, IOptions<PageCacheOptions> options, IdentityCookies identityCookies, PublishedSnapshotService snapshots,
+        SiteMetrics metrics)
     {
         _clock = clock;
+        _metrics = metrics;
         _snapshots = snapshots;
         _identityCookies = identityCookies;
         _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimitMegabytes * 1024L * 1024 });
@@ -114,6 +118,7 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
             return next(context);
         }
 
+        _metrics.PageCacheLookup(hit: true);
         return page!.WriteAsync(context, head, UtcNow);
     }
 
@@ -128,6 +133,8 @@ public sealed class PublishedPageCache : IPublishedChangeSubscriber, IDisposable
             return;
         }
 
+        // A miss is counted here, where a published page is rendered that the cache could have answered.
+        _metrics.PageCacheLookup(hit: false);
         var snapshot = current;
         var renderedAt = UtcNow;
         using var reads = PublishedReads.Start();
