@@ -21,9 +21,13 @@ public sealed class ChangeNotificationListener(ClusterConnection cluster, Change
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(5);
 
     private volatile bool _listening;
+    private int _processId;
 
     /// <summary>Whether the listening connection is open now (always false on SQLite).</summary>
     public bool Listening => _listening;
+
+    /// <summary>The PostgreSQL backend process of the listening connection (0 when none): what <c>pg_stat_activity</c> shows.</summary>
+    public int ProcessId => Volatile.Read(ref _processId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,6 +57,7 @@ public sealed class ChangeNotificationListener(ClusterConnection cluster, Change
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                Volatile.Write(ref _processId, connection.ProcessID);
                 _listening = true;
                 if (failures > 0)
                 {
@@ -88,6 +93,7 @@ public sealed class ChangeNotificationListener(ClusterConnection cluster, Change
             finally
             {
                 _listening = false;
+                Volatile.Write(ref _processId, 0);
             }
 
             try

@@ -115,6 +115,22 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return site;
     }
 
+    /// <summary>
+    /// Starts another node of this site, as a second process would be: the same database (already migrated and seeded),
+    /// a data folder of its own (search index, image cache, keys), and its own clock. Disposing it leaves the database.
+    /// </summary>
+    public async Task<TestSite> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var own = new Dictionary<string, string>(settings ?? _settings)
+        {
+            ["MayorsClub:DataPath"] = Path.Combine(_database.DataPath, "node-" + Guid.NewGuid().ToString("N")[..8]),
+        };
+        var node = new TestSite(_database, _demoContent, _configureServices, own) { _keepDatabase = true };
+        _ = node.Server;
+        await node.Services.GetRequiredService<SiteReadiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        return node;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
