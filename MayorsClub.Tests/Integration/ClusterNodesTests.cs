@@ -162,13 +162,24 @@ public sealed class ClusterNodesTests(DatabaseProvider provider) : SiteTestBase(
         form["__RequestVerificationToken"] = (string)token["token"]!;
         form["_started"] = (string)token["started"]!;
         _b.Clock.AdvanceSeconds(20);
+        var memberEmail = MemberSession.NewEmail();
+        await MemberSession.CreateMemberAsync(Site, memberEmail);
+        using var member = MemberSession.Anonymous(_b);
+        using var backOffice = BackOfficeSession.Anonymous(Site);
         await EmptyPageCacheAsync();
         await _b.Services.GetRequiredService<PublishedSnapshotService>().RebuildAsync();
 
         await AllowConnectionsAsync(false);
         try
         {
-            foreach (var (node, url) in new[] { (Site, "/uk/"), (_b, "/en/"), (_b, BSnapshot.Get(before.Key)!.Url("uk")!), (Site, Snapshot.Get(before.Key)!.Url("en")!) })
+            var pages = new[]
+            {
+                (Site, "/uk/"), (_b, "/en/"), (_b, BSnapshot.Get(before.Key)!.Url("uk")!), (Site, Snapshot.Get(before.Key)!.Url("en")!),
+                (_b, Snapshot.Get(NewsIndexKey)!.Url("en")!), (Site, "/uk/search?q=громади"), (_b, "/en/search/suggest?q=comm"), (Site, "/sitemap.xml"),
+                (_b, "/uk/rss.xml"), (Site, "/en/members/sign-in"), (_b, "/umbraco/login"), (Site, "/forms/token"),
+                (_b, $"/umbraco/delivery/api/v2/content/item/{before.Key}"), (Site, "/umbraco/delivery/api/v2/content?take=5"),
+            };
+            foreach (var (node, url) in pages)
             {
                 using var client = node.CreateClient(new() { AllowAutoRedirect = false });
                 using var page = await client.GetAsync(url);
@@ -182,6 +193,21 @@ public sealed class ClusterNodesTests(DatabaseProvider provider) : SiteTestBase(
                 Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), html);
                 Assert.That(refused.Headers.RetryAfter, Is.Not.Null);
                 Assert.That(html, Does.Contain(text).And.Contain($"lang=\"{culture}\""));
+            }
+
+            using (var signIn = await MemberSession.PostSignInAsync(member, memberEmail, MemberSession.DefaultPassword, "en"))
+            {
+                var html = await signIn.Content.ReadAsStringAsync();
+                Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), html);
+                Assert.That(html, Does.Contain("its database is temporarily unavailable"), "a member's sign-in");
+            }
+
+            backOffice.DefaultRequestHeaders.AcceptLanguage.ParseAdd("uk");
+            using (var signIn = await BackOfficeSession.PostSignInAsync(backOffice, TestSite.AdminEmail, TestSite.AdminPassword))
+            {
+                var html = await signIn.Content.ReadAsStringAsync();
+                Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), html);
+                Assert.That(html, Does.Contain("база даних тимчасово недоступна"), "the back office's sign-in");
             }
 
             var write = await PostJsonAsync(editors, "document", NewsArticle(NewsIndexKey, "Під час відключення", "During the outage"));
