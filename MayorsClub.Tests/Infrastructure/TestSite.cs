@@ -119,11 +119,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
     /// Starts another node of this site, as a second process would be: the same database (already migrated and seeded),
     /// a data folder of its own (search index, image cache, keys), and its own clock. Disposing it leaves the database.
     /// </summary>
-    public async Task<TestSite> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="dataPath">The node's data folder (a new one under this site's when null; an earlier node's to restart it).</param>
+    public async Task<TestSite> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataPath = null)
     {
         var own = new Dictionary<string, string>(settings ?? _settings)
         {
-            ["MayorsClub:DataPath"] = Path.Combine(_database.DataPath, "node-" + Guid.NewGuid().ToString("N")[..8]),
+            ["MayorsClub:DataPath"] = dataPath ?? Path.Combine(_database.DataPath, "node-" + Guid.NewGuid().ToString("N")[..8]),
         };
         var node = new TestSite(_database, _demoContent, _configureServices, own) { _keepDatabase = true };
         _ = node.Server;

@@ -28,6 +28,8 @@ public sealed class ClusterNodesTests(DatabaseProvider provider) : SiteTestBase(
 {
     private TestSite _b = null!;
 
+    private string BDataPath => Path.Combine(Site.Database.DataPath, "node-b");
+
     protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string>(SmtpSink.Settings.Concat(ManagementApiClient.Settings))
     {
         ["MayorsClub:ChangeFeed:PollSeconds"] = "3600",
@@ -35,7 +37,7 @@ public sealed class ClusterNodesTests(DatabaseProvider provider) : SiteTestBase(
     };
 
     [OneTimeSetUp]
-    public async Task StartNodeB() => _b = await Site.StartAnotherNodeAsync();
+    public async Task StartNodeB() => _b = await Site.StartAnotherNodeAsync(dataPath: BDataPath);
 
     [OneTimeTearDown]
     public async Task StopNodeB()
@@ -95,6 +97,22 @@ public sealed class ClusterNodesTests(DatabaseProvider provider) : SiteTestBase(
         await WaitOnBAsync(() => BSnapshot.Get(article.Key) is not null, TimeSpan.FromSeconds(10));
         TestContext.Progress.WriteLine($"B caught up {clock.ElapsedMilliseconds} ms after A published, its listener having been cut");
         Assert.That(listener.ProcessId, Is.Not.Zero.And.Not.EqualTo(before), "B listens again on a new connection");
+    }
+
+    [Test]
+    public async Task BDownWhileAPublishes_BRestarted_CatchesUpItsSnapshotAndItsOwnSearchIndex()
+    {
+        var word = "наздогін" + Guid.NewGuid().ToString("N")[..6];
+        await WaitOnBAsync(() => _b.Services.GetRequiredService<SearchIndexer>().Position == _b.Services.GetRequiredService<ChangeFeedWorker>().Position,
+            TimeSpan.FromSeconds(30));
+        await _b.DisposeAsync();
+
+        var article = await CreatedArticleAsync($"Поки B лежав {word}");
+        Assert.That((await PublishAsync(article.Key, "uk")).Succeeded, Is.True);
+        _b = await Site.StartAnotherNodeAsync(dataPath: BDataPath);
+
+        Assert.That(BSnapshot.Get(article.Key), Is.Not.Null, "B's snapshot is loaded from the database");
+        await WaitOnBAsync(() => _b.Services.GetRequiredService<SiteSearch>().Search(new SearchQuery("uk", word)).Total == 1, TimeSpan.FromSeconds(30));
     }
 
     [Test]

@@ -1,9 +1,7 @@
-using System.Net.Sockets;
+using MayorsClub.Core.Cluster;
 using MayorsClub.Web.Delivery;
 using MayorsClub.Web.ManagementApi;
 using MayorsClub.Web.Site;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace MayorsClub.Web.Cluster;
 
@@ -22,36 +20,8 @@ public static class DatabaseOutage
     /// <summary>Inside the error pages and the Management API's errors, so their re-execution renders the 503.</summary>
     public static void UseMayorsClubDatabaseOutage(this WebApplication app) => app.UseMiddleware<DatabaseOutageMiddleware>();
 
-    /// <summary>
-    /// Whether an exception (or one it wraps: EF Core's <c>DbUpdateException</c> and <c>InvalidOperationException</c>,
-    /// Identity's) says the database could not be reached, rather than that the request or the code was wrong.
-    /// </summary>
-    public static bool IsOutage(Exception? error)
-    {
-        for (var depth = 0; error is not null && depth < 10; error = error.InnerException, depth++)
-        {
-            switch (error)
-            {
-                // The server ended or refused the session: admin shutdown (57P01), crash shutdown (57P02), cannot connect
-                // now (57P03), too many connections (53300), a database not accepting connections (FATAL 55000).
-                case PostgresException postgres when postgres.InvariantSeverity is "FATAL" or "PANIC"
-                    || postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300" || postgres.SqlState.StartsWith("08", StringComparison.Ordinal):
-                    return true;
-                case PostgresException:
-                    return false; // the statement was refused: the request's or the code's fault, not an outage
-                case NpgsqlException npgsql when npgsql.IsTransient:
-                    return true;
-                case SocketException:
-                    return true;
-                case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6: // SQLITE_BUSY, SQLITE_LOCKED (after the busy timeout)
-                    return true;
-                case AggregateException aggregate:
-                    return aggregate.InnerExceptions.Any(IsOutage);
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether an exception says the database could not be reached (<see cref="DatabaseErrors.IsUnreachable"/>).</summary>
+    public static bool IsOutage(Exception? error) => DatabaseErrors.IsUnreachable(error);
 }
 
 /// <summary>Turns a database outage that reached the pipeline into its 503 (see <see cref="DatabaseOutage"/>).</summary>
@@ -67,6 +37,7 @@ internal sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Dat
         {
             logger.LogWarning("{Method} {Path} answered 503: the database cannot be reached ({Error})", context.Request.Method, context.Request.Path,
                 error.GetBaseException().Message);
+            DatabaseErrors.ForgetPooledConnections(error);
             var response = context.Response;
             response.Clear();
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
