@@ -1,11 +1,20 @@
 using MayorsClub.Core.Cluster;
+using MayorsClub.Core.Content.DocumentTypes;
+using MayorsClub.Core.Persistence;
+using MayorsClub.Core.Users;
 using MayorsClub.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace MayorsClub.Tests.Integration;
 
-/// <summary>The advisory lock that runs a job on one node at a time, on a PostgreSQL database of its own (no site).</summary>
+/// <summary>
+/// The advisory lock that runs a job on one node at a time, on a PostgreSQL database of its own (no site); and the
+/// start-up it guards, with two sites starting together on a new database.
+/// </summary>
 public sealed class ClusterLockTests
 {
     private TestDatabase _database = null!;
@@ -71,5 +80,27 @@ public sealed class ClusterLockTests
         Assert.That(first, Is.Not.Null);
         Assert.That(second, Is.Not.Null, "one process: no lock between its own passes");
         Assert.That(single.IsShared, Is.False);
+    }
+
+    [Test]
+    public async Task TwoNodesStartingTogetherOnANewDatabase_MigrateAndSeedItOnce()
+    {
+        var nodes = await TestSite.StartNodesTogetherAsync(DatabaseProvider.PostgreSql, 2);
+        try
+        {
+            await using var scope = nodes[1].Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
+            var homes = await db.Documents.CountAsync(d => d.ContentType == Home.Alias);
+            var administrators = await scope.ServiceProvider.GetRequiredService<UserManager<BackOfficeUser>>().Users.CountAsync();
+
+            Assert.That((homes, administrators), Is.EqualTo((1, 1)), "one home page and one administrator");
+        }
+        finally
+        {
+            foreach (var node in nodes.Reverse())
+            {
+                await node.DisposeAsync();
+            }
+        }
     }
 }
