@@ -20,8 +20,8 @@ namespace MayorsClub.Tests.Integration;
 /// <summary>
 /// Two nodes of the site (A: <see cref="SiteTestBase.Site"/>, B) on one PostgreSQL database, each with its own data
 /// folder, as two processes behind a load balancer would be. Both read the change feed only every hour on their own, so
-/// what B shows of A's changes within a second, only the notification can explain. Each test leaves both nodes working (the database outage
-/// waits for their recovery).
+/// what B shows of A's changes within a second, only the notification can explain. Each test leaves both nodes working
+/// (the database outage waits for their recovery), so the tests may run in any order.
 /// </summary>
 [TestFixture(DatabaseProvider.PostgreSql)]
 public sealed class ClusterNodesTests(DatabaseProvider provider) : SiteTestBase(provider)
