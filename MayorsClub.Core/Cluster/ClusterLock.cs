@@ -45,7 +45,7 @@ public sealed class ClusterLock
                 Pooling = false,
                 KeepAlive = 10,
                 TcpKeepAlive = true,
-                CommandTimeout = 0,
+                CommandTimeout = 10, // trying, releasing: a database that does not answer must not hold the job forever
             }.ConnectionString;
         }
     }
@@ -93,7 +93,7 @@ public sealed class ClusterLock
         var connection = await OpenAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 }; // waits its turn
             command.Parameters.AddWithValue("key", (long)job);
             await command.ExecuteNonQueryAsync(ct);
             return new Held(job, connection, _logger);
