@@ -1,6 +1,7 @@
 using MayorsClub.Core.Announcements;
 using MayorsClub.Core.Applications;
 using MayorsClub.Core.Changes;
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Email;
 using MayorsClub.Core.Imaging;
@@ -17,6 +18,7 @@ using MayorsClub.Web.BackOffice;
 using MayorsClub.Web.BackOffice.Members;
 using MayorsClub.Web.BackOffice.Users;
 using MayorsClub.Web.Calendar;
+using MayorsClub.Web.Cluster;
 using MayorsClub.Web.Delivery;
 using MayorsClub.Web.Forms;
 using MayorsClub.Web.Infrastructure;
@@ -46,6 +48,7 @@ builder.AddMayorsClubPublicAddress();
 builder.AddMayorsClubSourceMapRule();
 builder.Services.AddMayorsClubForwardedHeaders(builder.Configuration);
 builder.Services.AddMayorsClubCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMayorsClubCluster(builder.Configuration);
 builder.Services.AddMayorsClubContent();
 builder.Services.AddMayorsClubPublishing();
 builder.Services.AddMayorsClubChangeFeed();
@@ -100,6 +103,8 @@ app.UseHostFiltering();
 // Management API errors as ProblemDetails, and the token endpoint's rate limit (before authentication, which checks client secrets).
 app.UseMayorsClubManagementApiErrors();
 app.UseMayorsClubErrorPages();
+// Inside both error handlers: a database outage answers 503 (ProblemDetails in the APIs, the localized page elsewhere).
+app.UseMayorsClubDatabaseOutage();
 app.UseMayorsClubReadiness();
 app.UseStaticFiles();
 app.UseMayorsClubHeadRequests();

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -10,17 +11,24 @@ namespace MayorsClub.Core.Applications;
 
 /// <summary>
 /// Anonymises rejected and closed applications whose last change is older than the retention period in the
-/// application settings (24 months by default): at start and every hour, and whenever <see cref="RunAsync"/> is called.
+/// application settings (24 months by default): at start and every hour, and whenever <see cref="RunAsync"/> is called;
+/// on one node of the cluster at a time (the hourly pass is skipped on a node that finds another running it).
 /// Approved applications keep their data (the member account and the committee's record of the decision rely on it).
 /// </summary>
 public sealed class ApplicationRetention(
-    IServiceScopeFactory scopes, SiteReadiness readiness, IClock clock, ILogger<ApplicationRetention> logger) : BackgroundService
+    IServiceScopeFactory scopes, SiteReadiness readiness, ClusterLock cluster, IClock clock, ILogger<ApplicationRetention> logger) : BackgroundService
 {
     public const string Actor = "retention";
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    /// <summary>Anonymises what is due; returns how many applications it anonymised.</summary>
+    /// <summary>Anonymises what is due (waiting while another node does); returns how many applications it anonymised.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
+    {
+        await using var turn = await cluster.AcquireAsync(ClusterJob.ApplicationRetention, ct);
+        return await RunHoldingLockAsync(ct);
+    }
+
+    private async Task<int> RunHoldingLockAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -65,7 +73,11 @@ public sealed class ApplicationRetention(
         {
             try
             {
-                await RunAsync(stoppingToken);
+                await using var turn = await cluster.TryAcquireAsync(ClusterJob.ApplicationRetention, stoppingToken);
+                if (turn is not null)
+                {
+                    await RunHoldingLockAsync(stoppingToken);
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

@@ -13,7 +13,11 @@ public sealed class ChangeFeedOptions
 {
     public const string Section = "MayorsClub:ChangeFeed";
 
-    /// <summary>How often the worker reads the feed without being woken (changes other processes committed).</summary>
+    /// <summary>
+    /// How often the worker reads the feed without being woken (changes other processes committed). On PostgreSQL every
+    /// commit notifies every node (<see cref="Cluster.ChangeNotificationListener"/>), so this is only the safety net for a
+    /// notification that was lost.
+    /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0.05, 3600)]
     public double PollSeconds { get; set; } = 2;
 
@@ -25,8 +29,8 @@ public sealed class ChangeFeedOptions
 /// <summary>
 /// The one reader of the change feed in this process. After start-up has loaded the snapshot (and told this worker the
 /// feed's position at that moment), it reads the rows after its position in order, in batches, and hands each batch to
-/// every <see cref="IPublishedChangeSubscriber"/> (the snapshot first). A wake-up (<see cref="Poke"/>, later a
-/// PostgreSQL notification) is only a hint to read the table; a periodic read finds what other processes committed.
+/// every <see cref="IPublishedChangeSubscriber"/> (the snapshot first). A wake-up (<see cref="Poke"/>: this process's
+/// commands, or a PostgreSQL notification of another node's commit) is only a hint to read the table; a periodic read finds what other processes committed.
 /// </summary>
 /// <remarks>
 /// Sequence numbers are handed out at insert, not at commit: on PostgreSQL a later number can commit before an earlier
@@ -38,6 +42,7 @@ public sealed class ChangeFeedWorker(
     IServiceScopeFactory scopes,
     IEnumerable<IPublishedChangeSubscriber> subscribers,
     IOptions<ChangeFeedOptions> options,
+    Operations.SiteMetrics metrics,
     ILogger<ChangeFeedWorker> logger) : BackgroundService
 {
     private const int BatchSize = 500;
@@ -239,6 +244,8 @@ public sealed class ChangeFeedWorker(
         {
             await ApplyOrQueueAsync(subscriber, changes, attempt: 0, ct);
         }
+
+        metrics.ChangesApplied(changes.Select(c => c.Utc), DateTime.UtcNow);
 
         lock (_lock)
         {

@@ -1,5 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,14 @@ namespace MayorsClub.Core.Email;
 
 /// <summary>
 /// Sends what is in the outbox: through SMTP when a host is configured, otherwise as .eml files in the
-/// pickup folder. A failure is retried later with a growing pause; nothing is dropped.
+/// pickup folder. A failure is retried later with a growing pause; nothing is dropped. One node of the cluster sends at a
+/// time (an advisory lock around each pass), so no message goes out twice.
 /// </summary>
 public sealed class EmailDispatcher(
     IServiceScopeFactory scopes,
     EmailSignal signal,
     SiteReadiness readiness,
+    ClusterLock cluster,
     IOptions<EmailOptions> options,
     SitePaths paths,
     IClock clock,
@@ -45,7 +48,7 @@ public sealed class EmailDispatcher(
         {
             try
             {
-                await SendDueAsync(stoppingToken);
+                await SendDueAsync(waitForOtherNodes: false, stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -56,13 +59,18 @@ public sealed class EmailDispatcher(
         }
     }
 
-    /// <summary>Sends every message that is due. Returns how many were sent.</summary>
-    public async Task<int> SendDueAsync(CancellationToken ct)
+    /// <summary>Sends every message that is due (after the pass of another node, if one is sending). Returns how many were sent.</summary>
+    public Task<int> SendDueAsync(CancellationToken ct) => SendDueAsync(waitForOtherNodes: true, ct);
+
+    private async Task<int> SendDueAsync(bool waitForOtherNodes, CancellationToken ct)
     {
         await _sending.WaitAsync(ct);
         try
         {
-            return await SendDueOnceAsync(ct);
+            await using var turn = waitForOtherNodes
+                ? await cluster.AcquireAsync(ClusterJob.EmailOutbox, ct)
+                : await cluster.TryAcquireAsync(ClusterJob.EmailOutbox, ct);
+            return turn is null ? 0 : await SendDueOnceAsync(ct);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,9 +8,10 @@ namespace MayorsClub.Core.Persistence;
 /// <summary>
 /// Brings the database up to date once per process: migrations, SQLite's write-ahead log, the keys a single-node site
 /// kept in files, and the site's keys (made on the first start). Start-up waits for it, and so does anything that reads keys from the database earlier (options
-/// set up while the server starts), so no key is read from or written to a table that does not exist yet.
+/// set up while the server starts), so no key is read from or written to a table that does not exist yet. One node
+/// of a cluster at a time.
 /// </summary>
-public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKeyImport keyImport, SiteKeyMaker keyMaker)
+public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKeyImport keyImport, SiteKeyMaker keyMaker, ClusterLock cluster)
 {
     private readonly Lock _lock = new();
     private Task? _current;
@@ -32,6 +34,8 @@ public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKe
 
     private async Task MigrateAsync()
     {
+        // Nodes starting together on a new database take turns: one migrates and makes the keys, the others find it done.
+        await using var turn = await cluster.AcquireAsync(ClusterJob.Startup, CancellationToken.None);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
         await db.Database.MigrateAsync();

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Setup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,9 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Core.Publishing;
 
-/// <summary>Publishes and unpublishes what editors scheduled, checking every few seconds.</summary>
+/// <summary>
+/// Publishes and unpublishes what editors scheduled, checking every few seconds, on one node of the cluster at a time
+/// (a node that finds another doing it skips the pass and tries again on its next tick).
+/// </summary>
 public sealed class ScheduledPublishingJob(
-    IServiceScopeFactory scopes, SiteReadiness readiness, IOptions<MayorsClubOptions> options, ILogger<ScheduledPublishingJob> logger)
+    IServiceScopeFactory scopes, SiteReadiness readiness, ClusterLock cluster, IOptions<MayorsClubOptions> options,
+    ILogger<ScheduledPublishingJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,6 +32,12 @@ public sealed class ScheduledPublishingJob(
         {
             try
             {
+                await using var turn = await cluster.TryAcquireAsync(ClusterJob.ScheduledPublishing, stoppingToken);
+                if (turn is null)
+                {
+                    continue;
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var done = await scope.ServiceProvider.GetRequiredService<DocumentPublisher>().RunDueSchedulesAsync(stoppingToken);
                 if (done > 0)

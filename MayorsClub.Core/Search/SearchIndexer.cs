@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using MayorsClub.Core.Changes;
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Publishing;
 using MayorsClub.Core.Setup;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,13 +16,15 @@ namespace MayorsClub.Core.Search;
 /// documents they name (with their subtrees when a move, trash, restore, delete or public access change, or a new URL or
 /// culture, reaches below them) from the current snapshot as the anonymous viewer reads it, commits and refreshes the
 /// searchers. At start it keeps a current index and rebuilds a missing, outdated or damaged one, in this loop, while the
-/// site serves.
+/// site serves. The index is each node's own, so every node rebuilds its own; nodes take turns for a rebuild (an advisory
+/// lock: a rebuild waits for the other node's, never skips), so a cluster starting together does not rebuild all at once.
 /// </summary>
 public sealed class SearchIndexer(
     SearchIndex index,
     PublishedSnapshotService snapshots,
     IServiceProvider services,
     SiteReadiness readiness,
+    ClusterLock cluster,
     ILogger<SearchIndexer> logger) : BackgroundService, IPublishedChangeSubscriber
 {
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
@@ -155,7 +158,11 @@ public sealed class SearchIndexer(
 
         logger.LogInformation("Search index in {Folder} is rebuilt because {Reason}; searches meanwhile {Meanwhile}", index.Folder, reason,
             state.Exists ? "use the old index" : "say that search is being rebuilt");
-        await Task.Run(() => Rebuild(ct), ct);
+        await using (await RebuildTurnAsync(ct))
+        {
+            await Task.Run(() => Rebuild(ct), ct);
+        }
+
         WarmUp();
     }
 
@@ -165,7 +172,11 @@ public sealed class SearchIndexer(
         {
             try
             {
-                Apply(batch, ct);
+                await using (batch.Any(w => w.Rebuild) ? await RebuildTurnAsync(ct) : null)
+                {
+                    Apply(batch, ct);
+                }
+
                 return;
             }
             catch (Exception error) when (!ct.IsCancellationRequested)
@@ -238,6 +249,20 @@ public sealed class SearchIndexer(
         Interlocked.Exchange(ref _position, position);
         logger.LogDebug("Search index: changes {First}-{Last} applied to {Documents} documents ({Added} search documents) in {Elapsed} ms",
             changes[0].Sequence, changes[^1].Sequence, keys.Count, added, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Waits for this node's turn to rebuild; without the database the rebuild (from the snapshot) goes ahead alone.</summary>
+    private async Task<ClusterLock.Held?> RebuildTurnAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await cluster.AcquireAsync(ClusterJob.SearchIndexRebuild, ct);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning(error, "Could not take turns with the other nodes to rebuild the search index; rebuilding now");
+            return null;
+        }
     }
 
     /// <summary>Whether what a document's children inherit (its cultures, its URLs) differs between two snapshots.</summary>

@@ -1,3 +1,4 @@
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Media;
 using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Users;
@@ -15,7 +16,8 @@ namespace MayorsClub.Core.Setup;
 /// <summary>
 /// Gets the site ready after the server starts listening (so /healthz can say 503 meanwhile):
 /// applies migrations, creates the first administrator and the demo content on a new database,
-/// and loads the published snapshot.
+/// and loads the published snapshot. Nodes starting together on one PostgreSQL database take turns for the first part
+/// (an advisory lock), so only the first migrates and seeds.
 /// </summary>
 public sealed class SiteInitializer(
     IServiceScopeFactory scopes,
@@ -25,6 +27,7 @@ public sealed class SiteInitializer(
     SitePaths paths,
     DatabaseSchema schema,
     MediaStorage media,
+    ClusterLock cluster,
     IClock clock,
     IOptions<MayorsClubOptions> options,
     ILogger<SiteInitializer> logger) : BackgroundService
@@ -37,10 +40,22 @@ public sealed class SiteInitializer(
             Directory.CreateDirectory(paths.Data);
             await schema.EnsureCurrentAsync(stoppingToken);
             var migrated = started.ElapsedMilliseconds;
+            var turn = await cluster.AcquireAsync(ClusterJob.Startup, stoppingToken);
+            Task administrator;
+            try
+            {
+                // The administrator is independent of the content, so it is made while the demo content and the snapshot load.
+                administrator = EnsureAdministratorAsync(stoppingToken);
+                await SeedDemoContentAsync(stoppingToken);
+            }
+            catch
+            {
+                await turn.DisposeAsync();
+                throw;
+            }
 
-            // The administrator is independent of the content, so it is made while the demo content and the snapshot load.
-            var administrator = EnsureAdministratorAsync(stoppingToken);
-            await SeedDemoContentAsync(stoppingToken);
+            // The turn ends when the administrator exists too; the snapshot meanwhile loads.
+            administrator = ReleaseAfterAsync(administrator, turn);
             var seeded = started.ElapsedMilliseconds;
 
             // The feed's position first: a change committed while the snapshot loads is applied again after it (harmless).
@@ -68,6 +83,18 @@ public sealed class SiteInitializer(
         {
             logger.LogCritical(error, "The site could not start");
             readiness.MarkFailed(error);
+        }
+    }
+
+    private static async Task ReleaseAfterAsync(Task work, ClusterLock.Held turn)
+    {
+        try
+        {
+            await work;
+        }
+        finally
+        {
+            await turn.DisposeAsync();
         }
     }
 

@@ -134,6 +134,41 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return site;
     }
 
+    /// <summary>
+    /// Starts several nodes together on one new database, each with its own data folder, as a cluster's first start.
+    /// The first node owns the database: dispose it last.
+    /// </summary>
+    public static async Task<TestSite[]> StartNodesTogetherAsync(DatabaseProvider provider, int count)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var nodes = Enumerable.Range(0, count)
+            .Select(i => new TestSite(database, demoContent: true, null, new Dictionary<string, string> { ["MayorsClub:DataPath"] = Path.Combine(database.DataPath, $"node-{i}") })
+            {
+                _keepDatabase = i > 0,
+            })
+            .ToArray();
+        await Task.WhenAll(nodes.Select(node => Task.Run(() => node.Server)));
+        await Task.WhenAll(nodes.Select(node => node.Services.GetRequiredService<SiteReadiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(90))));
+        return nodes;
+    }
+
+    /// <summary>
+    /// Starts another node of this site, as a second process would be: the same database (already migrated and seeded),
+    /// a data folder of its own (search index, image cache, keys), and its own clock. Disposing it leaves the database.
+    /// </summary>
+    /// <param name="dataPath">The node's data folder (a new one under this site's when null; an earlier node's to restart it).</param>
+    public async Task<TestSite> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataPath = null)
+    {
+        var own = new Dictionary<string, string>(settings ?? _settings)
+        {
+            ["MayorsClub:DataPath"] = dataPath ?? Path.Combine(_database.DataPath, "node-" + Guid.NewGuid().ToString("N")[..8]),
+        };
+        var node = new TestSite(_database, _demoContent, _configureServices, own) { _keepDatabase = true };
+        _ = node.Server;
+        await node.Services.GetRequiredService<SiteReadiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        return node;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -14,6 +14,8 @@ public static class ManagementApiText
     public const string ForbiddenTitle = "title.forbidden";
     public const string BadRequestTitle = "title.badRequest";
     public const string UnauthorizedTitle = "title.unauthorized";
+    public const string UnavailableTitle = "title.unavailable";
+    public const string DatabaseUnavailable = "databaseUnavailable";
     public const string NotAllowedForGroup = "notAllowedForGroup";
     public const string Unauthorized = "unauthorized";
     public const string Required = "required";
@@ -71,6 +73,9 @@ public static class ManagementApiText
         [NoSuchEndpoint] = ("У Management API за цією адресою нічого немає (або не цим методом HTTP).",
             "The Management API has nothing at this address (or not for this HTTP method)."),
         [ServerErrorTitle] = ("Помилка на сервері.", "Server error."),
+        [UnavailableTitle] = ("Сервіс тимчасово недоступний.", "Service temporarily unavailable."),
+        [DatabaseUnavailable] = ("База даних тимчасово недоступна, тож запит не виконано й нічого не змінено. Повторіть його за кілька секунд (див. Retry-After).",
+            "The database is temporarily unavailable, so the request was not carried out and nothing was changed. Repeat it in a few seconds (see Retry-After)."),
         [ServerError] = ("Запит не вдалося виконати через помилку на сервері. Нічого не змінено; спробуйте ще раз пізніше.",
             "The request failed because of an error on the server. Nothing was changed; try again later."),
         [BodyUnreadable] = ("Тіло запиту не вдалося прочитати: воно неповне або коротше, ніж зазначено в Content-Length.",

@@ -85,6 +85,7 @@ public sealed class ErrorController : Controller
         var view = status switch
         {
             StatusCodes.Status404NotFound => View("NotFound", new NotFoundViewModel(culture)),
+            StatusCodes.Status503ServiceUnavailable => View("Status", new StatusViewModel(culture, status, SiteText.UnavailableTitle, SiteText.UnavailableText)),
             >= 500 => View("Error", new NotFoundViewModel(culture)),
             _ => View("Status", new StatusViewModel(culture, status, TitleOf(status), TextOf(status))),
         };

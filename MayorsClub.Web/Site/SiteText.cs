@@ -23,6 +23,8 @@ public static class SiteText
     public const string UnsupportedTypeText = "badRequest.type";
     public const string TooManyRequestsTitle = "tooManyRequests.title";
     public const string TooManyRequestsText = "tooManyRequests.text";
+    public const string UnavailableTitle = "unavailable.title";
+    public const string UnavailableText = "unavailable.text";
 
     // Layout
     public const string SiteName = "site.name";
@@ -134,6 +136,9 @@ public static class SiteText
         [UnsupportedTypeText] = ("Ця адреса не приймає даних такого типу.", "This address does not accept data of this type."),
         [TooManyRequestsTitle] = ("Забагато запитів", "Too many requests"),
         [TooManyRequestsText] = ("Ви надсилаєте зміни надто часто. Зачекайте хвилину й спробуйте знову.", "You are sending changes too often. Wait a minute and try again."),
+        [UnavailableTitle] = ("Сервіс тимчасово недоступний", "Temporarily unavailable"),
+        [UnavailableText] = ("Сайт зараз не може зберегти дані: база даних тимчасово недоступна. Нічого з надісланого не збережено. Спробуйте ще раз за кілька секунд.",
+            "The site cannot save anything right now: its database is temporarily unavailable. Nothing you sent was saved. Please try again in a few seconds."),
 
         [SiteName] = ("Клуб мерів", "Mayors’ Club"),
         [ToHome] = ("На головну", "To the home page"),

@@ -4,6 +4,7 @@
 // documents < 30 s, p50 < 2 ms, p99 < 10 ms). Usage: dotnet SearchBench.dll DATA_FOLDER SITE_ROOT [QUERIES]
 using System.Diagnostics;
 using System.Globalization;
+using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Changes;
 using MayorsClub.Core.Email;
 using MayorsClub.Core.Media;
@@ -44,6 +45,7 @@ services.AddSingleton<IHostEnvironment>(new BenchEnvironment(siteRoot));
 services.AddLogging(log => log.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
     .AddFilter("MayorsClub", LogLevel.Information));
 services.AddMayorsClubCore(configuration, siteRoot);
+services.AddMayorsClubCluster(configuration);
 services.AddMayorsClubContent();
 services.AddMayorsClubPublishing();
 services.AddMayorsClubChangeFeed();

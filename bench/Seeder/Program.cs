@@ -7,6 +7,7 @@
 //   MAYORSCLUB_SEED_NEWS, MAYORSCLUB_SEED_EVENTS and MAYORSCLUB_SEED_SESSIONS, when set, give each count instead of the split
 //   (bench/search.sh: 10,000 news and 10,000 events).
 using System.Diagnostics;
+using MayorsClub.Core.Cluster;
 using MayorsClub.Bench.Seeder;
 using MayorsClub.Core.Content;
 using MayorsClub.Core.Content.DocumentTypes;
@@ -57,6 +58,7 @@ services.AddLogging(log => log
     .SetMinimumLevel(LogLevel.Warning)
     .AddFilter("MayorsClub", LogLevel.Information));
 services.AddMayorsClubCore(configuration, siteRoot);
+services.AddMayorsClubCluster(configuration);
 services.AddMayorsClubContent();
 services.AddMayorsClubPublishing();
 services.AddMayorsClubChangeFeed();
