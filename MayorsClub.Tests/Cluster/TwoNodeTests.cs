@@ -197,15 +197,15 @@ public sealed partial class TwoNodeTests
                     Assert.That(await StatusAsync(reader, $"{node.Url}/en/"), Is.EqualTo(HttpStatusCode.OK), $"node {node.Name} serves the English home page");
                 }
 
-                foreach (var (culture, expected) in new[] { ("uk", "Cyrillic"), ("en", "Latin") })
+                foreach (var (culture, language) in new[] { ("uk", "Ukrainian"), ("en", "English") })
                 {
                     using var visitor = _nodes.NewClient(culture);
                     using var sent = await SendContactFormAsync(visitor, _nodes.Balancer.Url, culture, $"outage-{culture}-{Guid.NewGuid():N}@hromada.test");
                     var text = await sent.Content.ReadAsStringAsync();
                     Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), text);
                     Assert.That(sent.Headers.RetryAfter, Is.Not.Null, "says when to try again");
-                    Assert.That(culture == "uk" ? Cyrillic().IsMatch(text) : text.Contains("try again", StringComparison.OrdinalIgnoreCase), Is.True,
-                        $"a {expected} message in the visitor's language: {text}");
+                    Assert.That(text, Does.Contain(culture == "uk" ? "база даних тимчасово недоступна" : "database is temporarily unavailable"),
+                        $"the message in {language}");
                 }
 
                 await Task.Delay(500);
@@ -330,7 +330,4 @@ public sealed partial class TwoNodeTests
 
     [GeneratedRegex("https?://[^/\\s\"]+(/uk/members/set-password\\?[^\\s\"<]+)")]
     private static partial Regex SetPasswordLink();
-
-    [GeneratedRegex("[А-Яа-яІіЇїЄєҐґ]{4,}")]
-    private static partial Regex Cyrillic();
 }

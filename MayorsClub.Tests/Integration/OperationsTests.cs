@@ -213,9 +213,8 @@ public sealed partial class OperationsTests(DatabaseProvider provider) : SiteTes
         });
     }
 
-    /// <summary>Recorded by the change feed worker once a batch is applied (issue 16, the nodes-in-step part).</summary>
+    /// <summary>Recorded by the change feed worker once a batch is applied.</summary>
     [Test]
-    [Explicit("Runs once ChangeFeedWorker calls SiteMetrics.ChangesApplied (the change-feed helper's branch of issue 16)")]
     public async Task Metrics_MeasurePublishToVisible_AfterAPublish()
     {
         using var operations = ClientOf("the operations token");
