@@ -21,14 +21,31 @@ public sealed class SiteKeys(IServiceScopeFactory scopes, DatabaseSchema schema)
     /// The key called <paramref name="name"/>. Synchronous for the callers that cannot wait otherwise (options set-up,
     /// singletons); waits for the database to be brought up to date if that is still under way.
     /// </summary>
-    public string Get(string name) => _read.GetOrAdd(name, key =>
+    public string Get(string name)
+    {
+        if (_read.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        LoadAll();
+        return _read.TryGetValue(name, out value) ? value : throw new InvalidOperationException($"The database has no key {name}.");
+    }
+
+    /// <summary>
+    /// Reads every key into memory. Start-up does it, so that nothing a visitor asks for (a page signing its image URLs)
+    /// needs the database for a key later, when the database may be away.
+    /// </summary>
+    public void LoadAll()
     {
         schema.EnsureCurrentAsync().GetAwaiter().GetResult();
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
-        return db.SiteKeys.AsNoTracking().Where(k => k.Name == key).Select(k => k.Value).FirstOrDefault()
-            ?? throw new InvalidOperationException($"The database has no key {key}.");
-    });
+        foreach (var key in db.SiteKeys.AsNoTracking().ToList())
+        {
+            _read.TryAdd(key.Name, key.Value);
+        }
+    }
 
     /// <summary>Which database holds the keys, for log lines: "PostgreSQL database mayorsclub on db.internal" or "SQLite database /srv/…/site.db".</summary>
     public string DescribeDatabase()

@@ -1,6 +1,8 @@
 using MayorsClub.Core.Cluster;
 using MayorsClub.Core.Keys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MayorsClub.Core.Persistence;
@@ -34,10 +36,15 @@ public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKe
 
     private async Task MigrateAsync()
     {
-        // Nodes starting together on a new database take turns: one migrates and makes the keys, the others find it done.
-        await using var turn = await cluster.AcquireAsync(ClusterJob.Startup, CancellationToken.None);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MayorsClubDbContext>();
+        if (cluster.IsShared)
+        {
+            await CreateDatabaseIfMissingAsync(db);
+        }
+
+        // Nodes starting together on a new database take turns: one migrates and makes the keys, the others find it done.
+        await using var turn = await cluster.AcquireAsync(ClusterJob.Startup, CancellationToken.None);
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
@@ -47,5 +54,26 @@ public sealed class DatabaseSchema(IServiceScopeFactory scopes, DataProtectionKe
 
         await keyImport.ImportOnceAsync(db);
         await keyMaker.EnsureAsync(db);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the cluster's lock is taken in the site's database, so a first start makes the database before it
+    /// (as migrating would); two nodes making it at once is harmless, one of them finds it made.
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(MayorsClubDbContext db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync();
+        }
+        catch (Npgsql.PostgresException error) when (error.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+        }
     }
 }

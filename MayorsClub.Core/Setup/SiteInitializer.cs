@@ -26,6 +26,7 @@ public sealed class SiteInitializer(
     SiteReadiness readiness,
     SitePaths paths,
     DatabaseSchema schema,
+    Keys.SiteKeys keys,
     MediaStorage media,
     ClusterLock cluster,
     IClock clock,
@@ -39,6 +40,7 @@ public sealed class SiteInitializer(
             var started = System.Diagnostics.Stopwatch.StartNew();
             Directory.CreateDirectory(paths.Data);
             await schema.EnsureCurrentAsync(stoppingToken);
+            keys.LoadAll();
             var migrated = started.ElapsedMilliseconds;
             var turn = await cluster.AcquireAsync(ClusterJob.Startup, stoppingToken);
             Task administrator;

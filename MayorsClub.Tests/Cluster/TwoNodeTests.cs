@@ -224,7 +224,7 @@ public sealed partial class TwoNodeTests
             using var sent = await SendContactFormAsync(visitor, _nodes.Balancer.Url, "uk", email);
             return sent.StatusCode == HttpStatusCode.SeeOther;
         }, TimeSpan.FromSeconds(20));
-        Assert.That(await _nodes.Database.ScalarAsync<long>($"SELECT count(*) FROM \"Applications\" WHERE \"Email\" = '{email}'"), Is.EqualTo(1));
+        Assert.That(await _nodes.Database.ScalarAsync<long>($"SELECT count(*) FROM \"Applications\" WHERE \"ApplicantEmail\" = '{email}'"), Is.EqualTo(1));
         using var editorAgain = await EditorAsync(_nodes.B);
         var afterWord = UniqueWord();
         var after = await CreateArticleAsync(editorAgain, $"Після збою {afterWord}", null);

@@ -318,8 +318,9 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Timeout = 5 }.ConnectionString;
+    /// <param name="pooling">False for the test's own queries: a pooled connection would not survive the server's restart.</param>
+    public string ConnectionString(string database, bool pooling = true) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Timeout = 5, Pooling = pooling }.ConnectionString;
 
     public static async Task<PostgresCluster> StartAsync(string folder)
     {
@@ -347,7 +348,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public async Task<T?> ScalarAsync<T>(string sql, string database = "mayorsclub")
     {
-        await using var connection = new NpgsqlConnection(ConnectionString(database));
+        await using var connection = new NpgsqlConnection(ConnectionString(database, pooling: false));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         var value = await command.ExecuteScalarAsync();

@@ -281,6 +281,11 @@ public sealed partial class OperationsTests(DatabaseProvider provider) : SiteTes
                 using var reader = new StreamReader(stream);
                 while (await reader.ReadLineAsync() is { } line)
                 {
+                    if (!line.EndsWith('}'))
+                    {
+                        continue; // the last line, still being written
+                    }
+
                     var logged = JsonNode.Parse(line)!;
                     if (logged["RequestPath"]?.GetValue<string>() == path && logged["StatusCode"] is not null)
                     {
