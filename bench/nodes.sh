@@ -131,21 +131,30 @@ through_nginx() { # LABEL PORT...
   wait_for_quiet
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$SCRIPT" "$LB" >"$OUT/nodes-wrk-$label.out"
 }
-through_nginx one "$PORT_A"
-LOAD_ONE=$(loadavg)
-through_nginx two "$PORT_A" "$PORT_B"
-LOAD_TWO=$(loadavg)
-RPS_ONE=$(rps_of "$OUT/nodes-wrk-one.out") RPS_TWO=$(rps_of "$OUT/nodes-wrk-two.out")
+# One and two nodes in turn, ROUNDS times, so neither gains from going second (warmer caches, a calmer machine);
+# the figure of each is the mean of its rounds, the p99 that of its last round.
+ROUNDS=${ROUNDS:-2}
+RPS_ONE_ALL=() RPS_TWO_ALL=()
+for round in $(seq 1 "$ROUNDS"); do
+  through_nginx one "$PORT_A"
+  RPS_ONE_ALL+=("$(rps_of "$OUT/nodes-wrk-one.out")")
+  LOAD_ONE=$(loadavg)
+  through_nginx two "$PORT_A" "$PORT_B"
+  RPS_TWO_ALL+=("$(rps_of "$OUT/nodes-wrk-two.out")")
+  LOAD_TWO=$(loadavg)
+done
+mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.0f", s / NR }'; }
+RPS_ONE=$(mean "${RPS_ONE_ALL[@]}") RPS_TWO=$(mean "${RPS_TWO_ALL[@]}")
 RATIO=$(awk -v a="$RPS_TWO" -v b="$RPS_ONE" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')
 
 echo
 echo "== nodes.sh: two nodes on one PostgreSQL ($("$PG_BIN/postgres" --version | awk '{print $3}')), demo content, ReadyToRun, Production, nginx $("$NGINX" -v 2>&1 | cut -d/ -f2) =="
 echo "machine: $(machine)"
-echo "load average: at start $LOAD_AT_START; before the publishes $LOAD_BEFORE_PUBLISH; after one node $LOAD_ONE; after two $LOAD_TWO"
+echo "load average: at start $LOAD_AT_START; before the publishes $LOAD_BEFORE_PUBLISH; after the last one-node run $LOAD_ONE; after the last two-node run $LOAD_TWO"
 echo "publish on A, visible on B ($PUBLISHES publishes): p50 $P50 ms, p99 $P99 ms"
 echo "pages through nginx (wrk -t2 -c$CONNECTIONS -d$DURATION, $(wc -l <"$PATHS") paths):"
-echo "  one node:  $RPS_ONE req/s, p99 $(p99_of "$OUT/nodes-wrk-one.out") ms $(errors_of "$OUT/nodes-wrk-one.out")"
-echo "  two nodes: $RPS_TWO req/s, p99 $(p99_of "$OUT/nodes-wrk-two.out") ms $(errors_of "$OUT/nodes-wrk-two.out") ($RATIO % of one)"
+echo "  one node:  $RPS_ONE req/s (rounds: ${RPS_ONE_ALL[*]}), p99 $(p99_of "$OUT/nodes-wrk-one.out") ms $(errors_of "$OUT/nodes-wrk-one.out")"
+echo "  two nodes: $RPS_TWO req/s (rounds: ${RPS_TWO_ALL[*]}), p99 $(p99_of "$OUT/nodes-wrk-two.out") ms $(errors_of "$OUT/nodes-wrk-two.out") ($RATIO % of one)"
 echo "this run took $(( ($(now_ms) - started_run) / 1000 )) s"
 echo
 echo "targets:"
