@@ -493,8 +493,13 @@ public sealed class Nginx : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
-            _process.WaitForExit(5000);
+            // SIGTERM: the master stops its workers too (killed outright, it would leave them running).
+            _ = TwoNodes.SendSignal(_process.Id, 15);
+            if (!_process.WaitForExit(5000))
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
         }
 
         _process.Dispose();
