@@ -56,6 +56,20 @@ public sealed class ClusterLock
     /// <summary>Takes the job's lock if no other node holds it; null when one does (skip the pass, try next tick).</summary>
     public async Task<Held?> TryAcquireAsync(ClusterJob job, CancellationToken ct)
     {
+        var held = await LockAsync(job, wait: false, ct);
+        if (held is null)
+        {
+            _logger.LogDebug("{Job} is running on another node; this one skips the pass", job);
+        }
+
+        return held;
+    }
+
+    /// <summary>Takes the job's lock, waiting while another node holds it.</summary>
+    public async Task<Held> AcquireAsync(ClusterJob job, CancellationToken ct) => (await LockAsync(job, wait: true, ct))!;
+
+    private async Task<Held?> LockAsync(ClusterJob job, bool wait, CancellationToken ct)
+    {
         if (_connectionString is null)
         {
             return Held.Local;
@@ -64,9 +78,12 @@ public sealed class ClusterLock
         var connection = await OpenAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+            // Waiting for one's turn has no time limit; trying does (the connection's command timeout).
+            await using var command = wait
+                ? new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 }
+                : new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
             command.Parameters.AddWithValue("key", (long)job);
-            if (await command.ExecuteScalarAsync(ct) is true)
+            if (await command.ExecuteScalarAsync(ct) is true || wait)
             {
                 return new Held(job, connection, _logger);
             }
@@ -78,31 +95,7 @@ public sealed class ClusterLock
         }
 
         await connection.DisposeAsync();
-        _logger.LogDebug("{Job} is running on another node; this one skips the pass", job);
         return null;
-    }
-
-    /// <summary>Takes the job's lock, waiting while another node holds it.</summary>
-    public async Task<Held> AcquireAsync(ClusterJob job, CancellationToken ct)
-    {
-        if (_connectionString is null)
-        {
-            return Held.Local;
-        }
-
-        var connection = await OpenAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 }; // waits its turn
-            command.Parameters.AddWithValue("key", (long)job);
-            await command.ExecuteNonQueryAsync(ct);
-            return new Held(job, connection, _logger);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)

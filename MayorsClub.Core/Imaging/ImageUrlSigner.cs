@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using MayorsClub.Core.Keys;
-using MayorsClub.Core.Setup;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -23,7 +22,7 @@ public sealed class ImageUrlSigner
     private readonly IClock _clock;
 
     /// <param name="keys">Where the key is kept when configuration names none (unit tests configure one).</param>
-    public ImageUrlSigner(IOptions<ImagingOptions> options, SitePaths paths, IClock clock, SiteKeys? keys = null)
+    public ImageUrlSigner(IOptions<ImagingOptions> options, IClock clock, SiteKeys? keys = null)
     {
         _clock = clock;
         if (options.Value.HmacKey is { Length: > 0 } configured)

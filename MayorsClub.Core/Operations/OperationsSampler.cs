@@ -4,7 +4,6 @@ using MayorsClub.Core.Persistence;
 using MayorsClub.Core.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,8 @@ namespace MayorsClub.Core.Operations;
 /// <summary>
 /// Reads, every few seconds ("MayorsClub:Operations:SampleSeconds"), the database's last change number and the number of
 /// unsent e-mails, so that the gauges and the readiness check answer from memory: a scrape or a health probe costs no
-/// query. When the database cannot be read the last sample stays (and ages).
+/// query, and readiness says whether the database answered the last read. When the database cannot be read the last
+/// sample stays (and ages).
 /// </summary>
 public sealed class OperationsSampler : BackgroundService
 {
@@ -26,6 +26,7 @@ public sealed class OperationsSampler : BackgroundService
     private readonly Lock _lock = new();
     private readonly Queue<Sample> _samples = new();
     private long? _outboxBacklog;
+    private bool _read;
     private bool _failing;
 
     public OperationsSampler(
@@ -38,6 +39,18 @@ public sealed class OperationsSampler : BackgroundService
         _options = options.Value;
         _logger = logger;
         metrics.ObserveBacklogs(() => Feed().Lag, () => OutboxBacklog);
+    }
+
+    /// <summary>Whether the last read of the database failed (null before the first read).</summary>
+    public bool? DatabaseUnreachable
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _read ? _failing : null;
+            }
+        }
     }
 
     public long? OutboxBacklog
@@ -116,17 +129,31 @@ public sealed class OperationsSampler : BackgroundService
                 _outboxBacklog = backlog;
             }
 
-            if (_failing)
+            bool recovered;
+            lock (_lock)
             {
+                recovered = _failing;
+                _read = true;
                 _failing = false;
+            }
+
+            if (recovered)
+            {
                 _logger.LogInformation("Operations sampling reads the database again");
             }
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            if (!_failing)
+            bool first;
+            lock (_lock)
             {
+                first = !_failing;
+                _read = true;
                 _failing = true;
+            }
+
+            if (first)
+            {
                 _logger.LogWarning(e, "Operations sampling cannot read the database; the gauges keep their last values");
             }
         }
@@ -152,8 +179,4 @@ public static class OperationsServices
         services.AddHostedService(sp => sp.GetRequiredService<OperationsSampler>());
         return services;
     }
-
-    /// <summary>The database can be reached (EF Core's check: a connection is opened), as the health check <paramref name="name"/>.</summary>
-    public static IHealthChecksBuilder AddMayorsClubDatabaseCheck(this IHealthChecksBuilder health, string name, HealthStatus failureStatus, IEnumerable<string> tags) =>
-        health.AddDbContextCheck<MayorsClubDbContext>(name, failureStatus, tags);
 }

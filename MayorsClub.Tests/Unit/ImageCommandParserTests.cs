@@ -1,5 +1,4 @@
 using MayorsClub.Core.Imaging;
-using MayorsClub.Core.Setup;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
@@ -21,7 +20,7 @@ public sealed class ImageCommandParserTests
     public void MakeParser()
     {
         var options = Options.Create(new ImagingOptions { HmacKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray()) });
-        _signer = new ImageUrlSigner(options, new SitePaths(TestContext.CurrentContext.TestDirectory, new MayorsClubOptions()), _clock);
+        _signer = new ImageUrlSigner(options, _clock);
         _parser = new ImageCommandParser(options, _signer);
     }
 

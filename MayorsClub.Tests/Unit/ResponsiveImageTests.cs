@@ -1,6 +1,5 @@
 using MayorsClub.Core.Imaging;
 using MayorsClub.Core.Publishing;
-using MayorsClub.Core.Setup;
 using MayorsClub.Web.Site.Rendering;
 using Microsoft.Extensions.Options;
 using NodaTime.Testing;
@@ -12,7 +11,6 @@ public sealed class ResponsiveImageTests
 {
     private static readonly ImageUrls Urls = new(new ImageUrlSigner(
         Options.Create(new ImagingOptions { HmacKey = Convert.ToBase64String(new byte[32]) }),
-        new SitePaths(TestContext.CurrentContext.TestDirectory, new MayorsClubOptions()),
         new FakeClock(NodaTime.Instant.FromUtc(2026, 12, 5, 12, 0))));
 
     [Test]

@@ -38,7 +38,7 @@ public static class OperationsSetup
         // So it makes a node "degraded" (still 200), never unready: a load balancer that took every node out would turn
         // an outage of writes into an outage of the whole site.
         services.AddHealthChecks()
-            .AddMayorsClubDatabaseCheck("database", HealthStatus.Degraded, [ReadyTag])
+            .AddCheck<DatabaseCheck>("database", HealthStatus.Degraded, [ReadyTag], CheckTimeout)
             .AddCheck<SnapshotCheck>("snapshot", tags: [ReadyTag], timeout: CheckTimeout)
             .AddCheck<FeedCheck>("feed", tags: [ReadyTag], timeout: CheckTimeout)
             .AddCheck<SearchIndexCheck>("search", tags: [ReadyTag], timeout: CheckTimeout)

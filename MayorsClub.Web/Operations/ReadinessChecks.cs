@@ -6,6 +6,21 @@ using Microsoft.Extensions.Options;
 
 namespace MayorsClub.Web.Operations;
 
+/// <summary>
+/// The database answered the operations sampler's last read (every "SampleSeconds"): a probe of /healthz/ready, which
+/// anyone may send, costs no query. Degraded, not unhealthy, when it did not (see <see cref="OperationsSetup"/>).
+/// </summary>
+internal sealed class DatabaseCheck(OperationsSampler sampler) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(sampler.DatabaseUnreachable switch
+        {
+            true => new HealthCheckResult(context.Registration.FailureStatus, "The database did not answer the last read."),
+            false => HealthCheckResult.Healthy("The database answered the last read."),
+            null => HealthCheckResult.Healthy("The database has not been read yet."),
+        });
+}
+
 /// <summary>The published snapshot is loaded (start-up is done).</summary>
 internal sealed class SnapshotCheck(SiteReadiness readiness) : IHealthCheck
 {
