@@ -178,13 +178,17 @@ function setUpDialog() {
       confirm();
     }
   });
-  element.addEventListener('htmx:afterSwap', (event) => {
+  element.addEventListener('htmx:afterSwap', () => {
     const page = browser().querySelector('[data-media-browser-page]');
     if (request && page) {
       lastFolder[request.kind] = page.dataset.folder || undefined;
     }
     setUpMediaUploads(browser());
     markSelected();
+  });
+  // Focus moves once htmx has settled the new folder: its filter and buttons are wired up only then, so keys typed
+  // straight after the dialog opens are not lost.
+  element.addEventListener('htmx:afterSettle', (event) => {
     if (event.detail.target === browser() && request) {
       // Opening the dialog puts the caret in the filter; going to another folder, on the folder's name.
       (request.first ? browser().querySelector('#mp-filter') : browser().querySelector('[data-focus-after-load]'))?.focus();
