@@ -166,14 +166,17 @@ public static class ImageDimensions
     /// The Orientation tag (0x0112) of an APP1 segment's EXIF block ("Exif\0\0" then a TIFF header and IFD0), or 0.
     /// 5–8 mean the stored picture lies on its side.
     /// </summary>
-    internal static int ExifOrientation(ReadOnlySpan<byte> segment)
+    internal static int ExifOrientation(ReadOnlySpan<byte> segment) =>
+        segment.Length >= 14 && segment.StartsWith("Exif\0\0"u8) ? TiffOrientation(segment[6..]) : 0;
+
+    /// <summary>The Orientation tag of a bare EXIF block (a TIFF header and IFD0, as PNG's eXIf chunk holds it), or 0.</summary>
+    internal static int TiffOrientation(ReadOnlySpan<byte> tiff)
     {
-        if (segment.Length < 14 || !segment.StartsWith("Exif\0\0"u8))
+        if (tiff.Length < 8)
         {
             return 0;
         }
 
-        var tiff = segment[6..];
         var little = tiff.StartsWith("II"u8);
         if (!little && !tiff.StartsWith("MM"u8))
         {

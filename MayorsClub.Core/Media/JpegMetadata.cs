@@ -95,12 +95,16 @@ public static class JpegMetadata
     /// <summary>An APP1 EXIF segment holding one tag: Orientation.</summary>
     private static byte[] OrientationOnly(int orientation)
     {
-        byte[] segment =
-        [
-            0xFF, 0xE1, 0x00, 0x22, .. "Exif\0\0"u8, .. "MM"u8, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08, // TIFF header, IFD0 at 8
-            0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, (byte)orientation, 0x00, 0x00, // Orientation, SHORT, 1
-            0x00, 0x00, 0x00, 0x00, // no next IFD
-        ];
-        return segment;
+        var tiff = OrientationOnlyTiff(orientation);
+        var length = 2 + 6 + tiff.Length;
+        return [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8, .. tiff];
     }
+
+    /// <summary>A bare EXIF block (TIFF header, IFD0) holding one tag: Orientation. PNG and WebP keep theirs in this form.</summary>
+    internal static byte[] OrientationOnlyTiff(int orientation) =>
+    [
+        .. "MM"u8, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08, // TIFF header, IFD0 at 8
+        0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, (byte)orientation, 0x00, 0x00, // Orientation, SHORT, 1
+        0x00, 0x00, 0x00, 0x00, // no next IFD
+    ];
 }

@@ -71,10 +71,7 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
                     return ConvertHeic(path, fileName);
                 }
 
-                if (inspection.Format == MediaFormat.Jpeg)
-                {
-                    total = await WithoutLocationAsync(incoming, total, ct);
-                }
+                total = await WithoutLocationAsync(incoming, total, inspection.Format!, ct);
 
                 kept = true;
                 return (new ReceivedFile(path, inspection.Format!, total, inspection.Width, inspection.Height), null);
@@ -90,13 +87,28 @@ public sealed class MediaIntake(MediaStorage storage, IOptions<MediaOptions> opt
         }
     }
 
-    /// <summary>A phone JPEG loses its GPS (and the rest of its EXIF but the orientation) before it is kept, losslessly.</summary>
-    private static async Task<long> WithoutLocationAsync(FileStream incoming, long length, CancellationToken ct)
+    /// <summary>
+    /// A phone photo loses its GPS (and the rest of its EXIF and XMP but the orientation) before it is kept, losslessly.
+    /// Other files are left as they are: GIF holds no EXIF, and an AVIF's EXIF item is not removed (the README says so).
+    /// </summary>
+    private static async Task<long> WithoutLocationAsync(FileStream incoming, long length, MediaFormat format, CancellationToken ct)
     {
+        Func<byte[], byte[]?>? strip = format switch
+        {
+            _ when format == MediaFormat.Jpeg => bytes => JpegMetadata.WithoutLocation(bytes),
+            _ when format == MediaFormat.Png => bytes => PngMetadata.WithoutLocation(bytes),
+            _ when format == MediaFormat.WebP => bytes => WebPMetadata.WithoutLocation(bytes),
+            _ => null,
+        };
+        if (strip is null)
+        {
+            return length;
+        }
+
         var bytes = new byte[length];
         incoming.Position = 0;
         await incoming.ReadExactlyAsync(bytes, ct);
-        if (JpegMetadata.WithoutLocation(bytes) is not { } stripped)
+        if (strip(bytes) is not { } stripped)
         {
             return length;
         }

@@ -106,6 +106,29 @@ public sealed class HeicUploadTests(DatabaseProvider provider) : SiteTestBase(pr
         Assert.That(stored.AsSpan().IndexOf(plain.AsSpan(2)), Is.GreaterThan(0), "the picture's own bytes untouched: nothing re-encoded");
     }
 
+    [TestCase("png")]
+    [TestCase("webp")]
+    public async Task PngOrWebPWithGps_IsStoredWithoutIt_ButStillTurned(string format)
+    {
+        using var drawn = (Image.Black(300, 200, bands: 3) + new double[] { 15, 52, 112 }).Cast(Enums.BandFormat.Uchar);
+        using var phone = drawn.Mutate(m =>
+        {
+            m.Set(GValue.GIntType, "orientation", 6);
+            m.Set(GValue.GStrType, "exif-ifd3-GPSLatitudeRef", "N");
+            m.Set(GValue.GStrType, "exif-ifd3-GPSLatitude", "50/1 27/1 0/1");
+        });
+        var upload = format == "png" ? phone.PngsaveBuffer(keep: Enums.ForeignKeep.All) : phone.WebpsaveBuffer(keep: Enums.ForeignKeep.All);
+
+        using var response = await UploadAsync(upload, $"screenshot.{format}", "en");
+        var item = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        using var file = await Client.GetAsync(item["url"]!.GetValue<string>());
+        using var kept = Image.NewFromBuffer(await file.Content.ReadAsByteArrayAsync());
+        Assert.That(kept.GetFields().Where(f => f.StartsWith("exif-ifd3", StringComparison.Ordinal)), Is.Empty, "no GPS kept, not even in the original");
+        Assert.That(kept.Get("orientation"), Is.EqualTo(6), "still shown upright");
+    }
+
     private async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string fileName, string language)
     {
         var content = new ByteArrayContent(bytes);
