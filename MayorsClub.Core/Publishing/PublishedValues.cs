@@ -26,6 +26,9 @@ public sealed class PublishedValues
 
     public Viewer Viewer => _view.Viewer;
 
+    /// <summary>The read model these values come from (for what the values point to: media in rich text).</summary>
+    public PublishedView View => _view;
+
     /// <summary>The document's name in the culture, or null when it is not visible there.</summary>
     public string? Name => _view.MaySee(Document) ? Document.Name(Culture) : null;
 

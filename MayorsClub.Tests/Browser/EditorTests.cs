@@ -159,10 +159,12 @@ public sealed class EditorTests : EditorBrowserTestBase
 
         var visitor = await NewPageAsync();
         await visitor.GotoAsync((await page.Locator("a[data-live-url='uk']").GetAttributeAsync("href"))!);
-        var shown = visitor.Locator($"img[src='{photo.PublicUrl}']");
+        var shown = visitor.Locator(".article__body picture img");
         await Expect(shown).ToHaveAttributeAsync("alt", "Мери підписують меморандум");
         await Expect(shown).ToHaveAttributeAsync("width", "40");
         await Expect(shown).ToHaveJSPropertyAsync("naturalWidth", 40);
+        var loaded = await shown.EvaluateAsync<string>("img => img.currentSrc");
+        Assert.That(loaded, Does.Contain($"/media/{photo.Key:D}/").And.Contain("format=avif").And.Contain("hmac="), "a variant in the best format, like every picture of the site");
     }
 
     [Test]

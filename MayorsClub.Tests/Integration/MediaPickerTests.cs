@@ -173,7 +173,7 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
     }
 
     [Test]
-    public async Task RichTextImage_FromTheLibrary_SurvivesSanitizing_AndShowsOnTheSite_WithoutItsScript()
+    public async Task RichTextImage_FromTheLibrary_SurvivesSanitizing_AndShowsOnTheSiteAsAResponsivePicture_WithoutItsScript()
     {
         var photo = await UploadAsync(null, "Підписання меморандуму.png", MediaTestFiles.Png(40, 30));
         var body = $"<p>Текст.</p><img src=\"{photo.PublicUrl}\" alt=\"Підписання меморандуму\" width=\"40\" height=\"30\" onerror=\"alert(1)\">";
@@ -187,7 +187,13 @@ public sealed partial class MediaPickerTests(DatabaseProvider provider) : SiteTe
         var (_, page) = await GetPageAsync(UrlOf(article.Key, "uk"));
 
         Assert.That(saved, Does.Contain($"src=\"{WebUtility.HtmlEncode(photo.PublicUrl)}\"").And.Not.Contain("onerror"));
-        Assert.That(WebUtility.HtmlDecode(page), Does.Contain($"<img src=\"{photo.PublicUrl}\" alt=\"Підписання меморандуму\" width=\"40\" height=\"30\">"));
+        var shown = WebUtility.HtmlDecode(page);
+        Assert.That(shown, Does.Contain($"<source type=\"image/avif\" srcset=\"{photo.PublicUrl}&width=40&format=avif&hmac="), "shown like every picture of the site, never wider than it is");
+        var img = Regex.Match(shown, $"<img src=\"({Regex.Escape(photo.PublicUrl!)}&width=40&format=png&hmac=[^\"]+)\"[^>]*>");
+        Assert.That(img.Value, Does.Contain("alt=\"Підписання меморандуму\" width=\"40\" height=\"30\" loading=\"lazy\"").And.Not.Contain("onerror"));
+        using var file = await Client.GetAsync(img.Groups[1].Value);
+        Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(file.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
     }
 
     private static ContentValues SessionWithMaterials(Guid material)

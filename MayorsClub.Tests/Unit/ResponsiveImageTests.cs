@@ -43,6 +43,19 @@ public sealed class ResponsiveImageTests
     }
 
     [Test]
+    public void APictureInTheText_IsDrawnAtItsOwnWidth_WhenNarrowerThanTheColumn_AndLoadsLazily()
+    {
+        var small = new ResponsiveImage(Photo(400, 300, "image/jpeg"), "", ImageSlot.InText);
+        var large = new ResponsiveImage(Photo(3000, 2000, "image/jpeg"), "", ImageSlot.InText);
+
+        Assert.That(small.Sizes, Is.EqualTo("(min-width: 400px) 400px, 100vw"));
+        Assert.That(small.OfferedWidths(), Is.EqualTo(new[] { 400 }));
+        Assert.That(large.Sizes, Is.EqualTo("(min-width: 48rem) 46rem, 100vw"));
+        Assert.That(new ResponsiveImage(Photo(400, 300, "image/jpeg"), "", ImageSlot.Figure).Sizes, Is.EqualTo("(min-width: 48rem) 46rem, 100vw"), "a page's main picture fills its column");
+        Assert.That(large.Eager, Is.False);
+    }
+
+    [Test]
     public void ALogo_FitsItsBoxWhole_AtOneAndTwoTimes()
     {
         var logo = new ResponsiveImage(Photo(1000, 500, "image/png"), "Logo", ImageSlot.Logo);

@@ -10,7 +10,7 @@ public sealed record ContentPageModel(
     string Title,
     string? Summary,
     ResponsiveImage? Image,
-    string? BodyHtml,
+    RichTextHtml? BodyHtml,
     IReadOnlyList<ChildPageLink> Children) : ISitePage;
 
 /// <summary>A page below the current one, with its summary.</summary>
@@ -29,7 +29,7 @@ public static class ContentPageBuilder
             .Select(c => new ChildPageLink(c.Name(culture) ?? "", c.Url(culture)!, view.Of(c, culture).Text(ContentPage.Summary)))
             .ToList();
         // Other document types without a view of their own read the same way (their summary and text, if any).
-        var body = values.RichText(ContentPage.Body) ?? values.RichText(Event.Description);
+        var body = RichTextHtml.From(values.RichText(ContentPage.Body) ?? values.RichText(Event.Description), view.Media);
         var summary = values.Text(ContentPage.Summary) ?? values.Text(NewsIndex.Intro);
         return new PageRendering("ContentPage", new ContentPageModel(layout, title, summary, image, body, children));
     }

@@ -14,7 +14,7 @@ public sealed record EventPageModel(
     bool AllDay,
     string? Summary,
     ResponsiveImage? Image,
-    string? DescriptionHtml,
+    RichTextHtml? DescriptionHtml,
     string? Venue,
     string? CityAndCountry,
     bool IsOnline,
@@ -53,7 +53,7 @@ public static class EventPageBuilder
             values.Flag(Event.AllDay),
             values.Text(Event.Summary),
             image,
-            values.RichText(Event.Description),
+            MediaImages.InText(values, Event.Description),
             // "Online" as a venue says nothing the online line does not.
             isOnline && string.Equals(venue, SiteText.Get(SiteText.EventOnline, culture), StringComparison.OrdinalIgnoreCase) ? null : venue,
             place.Length == 0 ? null : place,

@@ -19,7 +19,7 @@ public sealed record ExpertSessionPageModel(
     string? Summary,
     ResponsiveImage? Image,
     IReadOnlyList<Speaker> Speakers,
-    string? DescriptionHtml,
+    RichTextHtml? DescriptionHtml,
     IReadOnlyList<TagLink> Tags,
     SessionMembersArea Members,
     CallToAction? AllSessions) : ISitePage;
@@ -68,7 +68,7 @@ public static class ExpertSessionPageBuilder
             values.Text(ExpertSession.Summary),
             image,
             CardBuilder.Speakers(values, ExpertSession.Speakers),
-            values.RichText(ExpertSession.Description),
+            MediaImages.InText(values, ExpertSession.Description),
             NewsPageBuilder.TagLinks(values.Tags(ExpertSession.Tags), newsListUrl: null),
             MembersArea(request, image),
             request.View.Parent(session) is { } parent && parent.Url(culture) is { } indexUrl

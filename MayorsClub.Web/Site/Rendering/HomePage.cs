@@ -35,7 +35,7 @@ public sealed record HomeSessions(string Title, IReadOnlyList<SessionCard> Items
 public sealed record HomeEvents(string Title, IReadOnlyList<EventCard> Items, string EmptyText, CallToAction? All);
 
 /// <summary>Membership or partnership: who may apply (rich text) and the button to the page that says how.</summary>
-public sealed record HomeInvitation(string? Title, string? Html, CallToAction? Action)
+public sealed record HomeInvitation(string? Title, RichTextHtml? Html, CallToAction? Action)
 {
     public bool IsEmpty => Title is null && Html is null;
 }
@@ -93,7 +93,7 @@ public static class HomePageBuilder
     {
         var page = home.Links(pageAlias) is [var first, ..] ? first : null;
         var button = home.Text(buttonAlias) ?? page?.Name(home.Culture);
-        return new HomeInvitation(home.Text(titleAlias), home.RichText(textAlias),
+        return new HomeInvitation(home.Text(titleAlias), MediaImages.InText(home, textAlias),
             page is null || button is null ? null : new CallToAction(button, page.Url(home.Culture)!));
     }
 

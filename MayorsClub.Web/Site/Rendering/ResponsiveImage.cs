@@ -24,8 +24,10 @@ public enum ImageFit
 /// The named crops each document type uses follow from its places: newsArticle and expertSession images are cut to
 /// "card" on lists and shown whole on their page; event images the same; home.heroImage is "hero"; a speaker's photo
 /// is "portrait"; a partner's logo is never cut; every page's own image (and siteSettings.shareImage) is shared as "og".
+/// <c>ColumnWidth</c> (CSS pixels) is for a place that draws a whole picture at its own width up to its column's; 0 where
+/// the place stretches it.
 /// </summary>
-public sealed record ImageSlot(ImageFit Fit, ImageCrop? Crop, IReadOnlyList<int> Widths, string Sizes, bool Eager = false, int BoxWidth = 0, int BoxHeight = 0)
+public sealed record ImageSlot(ImageFit Fit, ImageCrop? Crop, IReadOnlyList<int> Widths, string Sizes, bool Eager = false, int BoxWidth = 0, int BoxHeight = 0, int ColumnWidth = 0)
 {
     /// <summary>News and session cards: 22rem in a three-column grid, 45vw in two, the screen's width on a phone (site.css .card).</summary>
     public static ImageSlot Card { get; } = new(ImageFit.Crop, ImageCrops.Card, [300, 600, 900], "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw");
@@ -38,6 +40,12 @@ public sealed record ImageSlot(ImageFit Fit, ImageCrop? Crop, IReadOnlyList<int>
 
     /// <summary>The main image of an article, a session, an event or a page: the whole picture across the 46rem column (.article__figure).</summary>
     public static ImageSlot Figure { get; } = new(ImageFit.Width, null, [480, 800, 1200, 1600], "(min-width: 48rem) 46rem, 100vw", Eager: true);
+
+    /// <summary>
+    /// A picture an editor put into the text of an article, a session, an event or a page: the whole picture, lazy, as wide
+    /// as the 46rem column (.rich-text), or at its own width when it is narrower (never stretched: <see cref="ColumnWidth"/>).
+    /// </summary>
+    public static ImageSlot InText { get; } = new(ImageFit.Width, null, [480, 800, 1200, 1600], "(min-width: 48rem) 46rem, 100vw", ColumnWidth: 736);
 
     /// <summary>A speaker's round photo, 3rem across (.speaker__photo): one, two and three times.</summary>
     public static ImageSlot Portrait { get; } = new(ImageFit.Crop, ImageCrops.Portrait, [48, 96, 144], "3rem");
@@ -93,8 +101,17 @@ public sealed record ResponsiveImage(PublishedMedia Media, string Alt, ImageSlot
     /// <summary>One URL at a width in the fallback format (a video's poster: no srcset there).</summary>
     public string At(ImageUrls urls, int width) => urls.For(Media, Commands(width, FallbackFormat));
 
-    /// <summary>The sizes attribute (none for a box: its srcset says 1x and 2x).</summary>
-    public string? Sizes => Slot.Fit == ImageFit.Box ? null : Slot.Sizes;
+    /// <summary>
+    /// The sizes attribute (none for a box: its srcset says 1x and 2x). A picture a place draws at its own width when
+    /// it is narrower than the column says so, or the browser would take it for a wider one (and fetch too much).
+    /// </summary>
+    public string? Sizes => Slot.Fit switch
+    {
+        ImageFit.Box => null,
+        ImageFit.Width when Media.Width is { } own && own < Slot.ColumnWidth =>
+            string.Create(CultureInfo.InvariantCulture, $"(min-width: {own}px) {own}px, 100vw"),
+        _ => Slot.Sizes,
+    };
 
     /// <summary>The widths offered: all of a crop's (it is drawn at any width); a whole image's up to its own width, never enlarged.</summary>
     public IReadOnlyList<int> OfferedWidths()
@@ -131,6 +148,9 @@ public sealed record ResponsiveImage(PublishedMedia Media, string Alt, ImageSlot
 /// <summary>Turns picked media of the read model into images for a place on the page.</summary>
 public static class MediaImages
 {
+    /// <summary>A rich-text value with its library pictures shown as responsive images (see <see cref="RichTextHtml"/>), or null.</summary>
+    public static RichTextHtml? InText(PublishedValues values, string alias) => RichTextHtml.From(values.RichText(alias), values.View.Media);
+
     /// <summary>
     /// The first picked image that is a public image of the library (the snapshot holds only those), or null. Its alt
     /// text is the library's in the culture (or the other culture's), else <paramref name="alt"/>.
