@@ -4,6 +4,7 @@ using MayorsClub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace MayorsClub.Tests.Browser;
 
@@ -32,7 +33,10 @@ public abstract class EditorBrowserTestBase : BrowserTestBase
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(Password);
         await page.Locator("form[action='/umbraco/login'] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/umbraco");
+        // On the dashboard once its frame is there; what a test does next waits for what it needs. (Waiting for the page's
+        // load event as well once timed out on a loaded CI machine after the network had gone quiet.)
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/umbraco", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator(".bo-brand")).ToBeVisibleAsync();
         return page;
     }
 }

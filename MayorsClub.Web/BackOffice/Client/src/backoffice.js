@@ -4,6 +4,9 @@ import '@umbraco-ui/uui';
 import htmx from 'htmx.org';
 import { initDates } from './dates.js';
 
+// New content is wired up (its hx- attributes, its focus) as it is swapped in, not 20 ms later: nothing here animates
+// through htmx's settling classes, and a click or a key in that gap would otherwise be lost.
+htmx.config.defaultSettleDelay = 0;
 window.htmx = htmx;
 
 // Date fields in the interface language's form (19.05.2026), sending the same ISO value.

@@ -8,4 +8,7 @@ htmx.config.allowEval = false;
 htmx.config.allowScriptTags = false;
 htmx.config.includeIndicatorStyles = false;
 htmx.config.historyCacheSize = 0;
+// New content is wired up as it is swapped in, not 20 ms later (no transitions use the settling classes): a click
+// on a freshly filtered calendar is never lost.
+htmx.config.defaultSettleDelay = 0;
 window.htmx = htmx;
