@@ -39,6 +39,8 @@ public abstract class BrowserTestBase
                 $"Browser tests need Chromium at {chromium}: install Debian's chromium package (scripts/test.sh does it) or set {ChromiumVariable}.");
         }
 
+        // Web-first assertions wait only as long as they must; on a loaded 2-core CI machine Playwright's 5 s is sometimes too little.
+        Assertions.SetDefaultExpectTimeout(10_000);
         Site = await TestSite.StartAsync(DatabaseProvider.Sqlite, useKestrel: true, settings: Settings);
         BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
