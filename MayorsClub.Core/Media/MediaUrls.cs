@@ -16,6 +16,19 @@ public static class MediaUrls
     public static string Public(Guid key, string fileName, string token) =>
         $"{PublicPrefix}/{key:D}/{UrlFileName(fileName)}?v={token}";
 
+    /// <summary>The key of a public file's address (/media/{key}/{name}, with or without its query), or null for any other.</summary>
+    public static Guid? PublicKey(string? url)
+    {
+        if (url is null || !url.StartsWith(PublicPrefix + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = url.AsSpan(PublicPrefix.Length + 1);
+        var slash = rest.IndexOf('/');
+        return slash > 0 && Guid.TryParse(rest[..slash], out var key) ? key : null;
+    }
+
     /// <summary>A file name safe in a URL: the name transliterated to Latin letters, digits and hyphens, and its extension.</summary>
     public static string UrlFileName(string fileName)
     {

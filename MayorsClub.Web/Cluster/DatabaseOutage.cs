@@ -19,9 +19,6 @@ public static class DatabaseOutage
 
     /// <summary>Inside the error pages and the Management API's errors, so their re-execution renders the 503.</summary>
     public static void UseMayorsClubDatabaseOutage(this WebApplication app) => app.UseMiddleware<DatabaseOutageMiddleware>();
-
-    /// <summary>Whether an exception says the database could not be reached (<see cref="DatabaseErrors.IsUnreachable"/>).</summary>
-    public static bool IsOutage(Exception? error) => DatabaseErrors.IsUnreachable(error);
 }
 
 /// <summary>Turns a database outage that reached the pipeline into its 503 (see <see cref="DatabaseOutage"/>).</summary>
@@ -33,7 +30,7 @@ internal sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Dat
         {
             await next(context);
         }
-        catch (Exception error) when (DatabaseOutage.IsOutage(error) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception error) when (DatabaseErrors.IsUnreachable(error) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             logger.LogWarning("{Method} {Path} answered 503: the database cannot be reached ({Error})", context.Request.Method, context.Request.Path,
                 error.GetBaseException().Message);

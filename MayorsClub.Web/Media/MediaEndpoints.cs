@@ -26,7 +26,7 @@ public static class MediaEndpoints
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (request.QueryString.HasValue && HttpMethods.IsGet(request.Method) && PublicKey(request.Path) is { } key)
+            if (request.QueryString.HasValue && HttpMethods.IsGet(request.Method) && MediaUrls.PublicKey(request.Path.Value) is { } key)
             {
                 var services = context.RequestServices;
                 var snapshot = services.GetRequiredService<PublishedSnapshotService>().Current;
@@ -43,20 +43,6 @@ public static class MediaEndpoints
 
             await next(context);
         });
-
-    /// <summary>The key of /media/{key}/{name}, or null for any other path.</summary>
-    private static Guid? PublicKey(PathString path)
-    {
-        var value = path.Value;
-        if (value is null || !value.StartsWith(MediaUrls.PublicPrefix + "/", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var rest = value.AsSpan(MediaUrls.PublicPrefix.Length + 1);
-        var slash = rest.IndexOf('/');
-        return slash > 0 && Guid.TryParse(rest[..slash], out var key) ? key : null;
-    }
 
     public static void MapMayorsClubMedia(this WebApplication app) =>
         app.MapMethods(MediaUrls.PublicPrefix + "/{key:guid}/{**name}", [HttpMethods.Get, HttpMethods.Head], Serve)

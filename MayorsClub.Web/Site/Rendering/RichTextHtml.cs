@@ -28,8 +28,7 @@ public sealed record RichTextHtml(IReadOnlyList<RichTextPart> Parts)
             return new RichTextHtml([new RichTextPart(html, null)]);
         }
 
-        var body = Parser.ParseDocument("<!DOCTYPE html><html><body></body></html>").Body!;
-        body.InnerHtml = html;
+        var body = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>").Body!;
         var pictures = new List<ResponsiveImage>();
         var marker = "picture-" + Guid.NewGuid().ToString("N"); // comments never survive the sanitizer, so this cannot be in the text
         foreach (var img in body.QuerySelectorAll("img").ToList())
@@ -65,17 +64,8 @@ public sealed record RichTextHtml(IReadOnlyList<RichTextPart> Parts)
     }
 
     /// <summary>The public library image an img's src names ("/media/{key}/{name}?v=…", as the editor inserts it), or null.</summary>
-    private static PublishedMedia? LibraryImage(string? src, Func<Guid, PublishedMedia?> mediaOf)
-    {
-        var prefix = MediaUrls.PublicPrefix + "/";
-        if (src is null || !src.StartsWith(prefix, StringComparison.Ordinal) || src.Length < prefix.Length + 36
-            || !Guid.TryParseExact(src.AsSpan(prefix.Length, 36), "D", out var key))
-        {
-            return null;
-        }
-
-        return mediaOf(key) is { IsImage: true } media ? media : null;
-    }
+    private static PublishedMedia? LibraryImage(string? src, Func<Guid, PublishedMedia?> mediaOf) =>
+        MediaUrls.PublicKey(src) is { } key && mediaOf(key) is { IsImage: true } media ? media : null;
 }
 
 /// <summary>A run of the text's own HTML, or one of its pictures.</summary>
